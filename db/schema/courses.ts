@@ -1,0 +1,109 @@
+// A course as published. The registration work adds applications, capacity accounting and
+// the early-place quota on top of these rows; the price table is data, one explicit amount
+// per category and tier (the seed's table is not a formula).
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from './organizations.ts';
+
+export type CourseKind = 'leadership_intensive' | 'balint_weekend' | 'online_series' | 'demonstration';
+export type CourseStatus = 'draft' | 'published' | 'closed' | 'cancelled' | 'archived';
+
+export interface CourseSection {
+  key: string;
+  heading: string;
+  body: string;
+}
+
+export interface HotelBlock {
+  name: string;
+  nightlyRateMinor: number;
+  note: string;
+  availableFrom: string;
+  availableTo: string;
+  reservationPhone: string;
+  reservationCode: string;
+  reservationDeadline: string;
+}
+
+export interface AccreditationStatement {
+  body: string; // e.g. AAFP, APA
+  statement: string; // printed verbatim
+  credits?: number;
+  approvalFrom?: string;
+  approvalTo?: string;
+}
+
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    kind: text('kind').$type<CourseKind>().notNull(),
+    status: text('status').$type<CourseStatus>().notNull().default('draft'),
+    title: text('title').notNull(),
+    tagline: text('tagline').notNull().default(''),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    timeZone: text('time_zone').notNull(),
+    venueName: text('venue_name').notNull().default(''),
+    venueAddress: text('venue_address').notNull().default(''),
+    city: text('city').notNull().default(''),
+    region: text('region').notNull().default(''),
+    country: text('country').notNull().default(''),
+    online: integer('online').notNull().default(0),
+    capacity: integer('capacity').notNull(),
+    earlyPlaceLimit: integer('early_place_limit'),
+    earlyRateUntil: date('early_rate_until'),
+    registrationOpensOn: date('registration_opens_on'),
+    registrationDeadline: date('registration_deadline').notNull(),
+    cancellationDeadline: date('cancellation_deadline'),
+    cancellationFeeMinor: integer('cancellation_fee_minor').notNull().default(0),
+    refundWithinDays: integer('refund_within_days').notNull().default(30),
+    financialAidDeadline: date('financial_aid_deadline'),
+    financialAidAwards: integer('financial_aid_awards'),
+    financialAidMaxMinor: integer('financial_aid_max_minor'),
+    currency: text('currency').notNull().default('USD'),
+    sections: jsonb('sections').$type<CourseSection[]>().notNull().default([]),
+    goals: jsonb('goals').$type<string[]>().notNull().default([]),
+    hotel: jsonb('hotel').$type<HotelBlock | null>(),
+    accreditation: jsonb('accreditation').$type<AccreditationStatement[]>().notNull().default([]),
+    ceHours: text('ce_hours'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('courses_org_slug').on(t.organizationId, t.slug), index('courses_org_starts').on(t.organizationId, t.startsOn)],
+);
+
+export type PriceTier = 'early' | 'regular';
+
+export const coursePrices = pgTable(
+  'course_prices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    categoryKey: text('category_key').notNull(),
+    categoryLabel: text('category_label').notNull(),
+    position: integer('position').notNull(),
+    tier: text('tier').$type<PriceTier>().notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+  },
+  (t) => [uniqueIndex('course_prices_cell').on(t.courseId, t.categoryKey, t.tier)],
+);
+
+export type FacultyRole = 'director' | 'co_director' | 'faculty';
+
+export const courseFaculty = pgTable(
+  'course_faculty',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    role: text('role').$type<FacultyRole>().notNull(),
+    name: text('name').notNull(),
+    credentials: text('credentials').notNull().default(''),
+    affiliation: text('affiliation').notNull().default(''),
+    location: text('location').notNull().default(''),
+  },
+  (t) => [index('course_faculty_course').on(t.courseId)],
+);

@@ -1,0 +1,5 @@
+export * from './organizations.ts';
+export * from './accounts.ts';
+export * from './email.ts';
+export * from './audit.ts';
+export * from './courses.ts';

@@ -1,0 +1,32 @@
+import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export type OrganizationKind = 'national_society' | 'regional_circle';
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  shortName: text('short_name').notNull(),
+  kind: text('kind').$type<OrganizationKind>().notNull(),
+  tagline: text('tagline'),
+  summary: text('summary').notNull().default(''),
+  contactEmail: text('contact_email'),
+  timeZone: text('time_zone').notNull().default('America/Los_Angeles'),
+  currency: text('currency').notNull().default('USD'),
+  locale: text('locale').notNull().default('en-US'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Public text of an organization's site, page by page, in order. */
+export const contentSections = pgTable(
+  'content_sections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    page: text('page').notNull(),
+    position: integer('position').notNull(),
+    heading: text('heading').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [uniqueIndex('content_sections_page_position').on(t.organizationId, t.page, t.position)],
+);

@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '#db/client.server.ts';
+import { organizations } from '#db/schema/organizations.ts';
+import { composeEmail } from '#lib/email/compose.ts';
+import { queueEmail } from '#lib/email/outbox.server.ts';
+import { t } from '#lib/i18n.ts';
+
+export type AccountEmailKind = 'email_verification' | 'password_reset';
+
+/**
+ * Account links carry a callback path `/o/<slug>/...`: the organization the person was using
+ * when they signed up or asked for a reset. The mail goes out in that organization's name.
+ */
+export function organizationSlugFromLink(url: string): string | undefined {
+  try {
+    const link = new URL(url);
+    const callback = link.searchParams.get('callbackURL') ?? link.pathname;
+    const match = /^\/o\/([a-z0-9-]+)(\/|$)/.exec(new URL(callback, link).pathname);
+    return match?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+export async function sendAccountEmail(
+  db: Db,
+  input: { kind: AccountEmailKind; to: string; name: string; url: string },
+): Promise<string | undefined> {
+  const slug = organizationSlugFromLink(input.url);
+  const [org] = slug
+    ? await db.select().from(organizations).where(eq(organizations.slug, slug))
+    : await db.select().from(organizations).orderBy(organizations.createdAt).limit(1);
+  if (!org) return undefined;
+  const key = input.kind === 'email_verification' ? 'email.verify' : 'email.reset';
+  const email = composeEmail({
+    subject: t(`${key}.subject`, { org: org.name }),
+    greeting: t('email.greeting', { name: input.name }),
+    paragraphs: [t(`${key}.body`, { org: org.name }), t(`${key}.ignore`)],
+    action: { label: t(`${key}.action`), url: input.url },
+    signature: org.name,
+  });
+  return queueEmail(db, { organizationId: org.id, kind: input.kind, to: input.to, ...email });
+}

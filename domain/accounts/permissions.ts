@@ -1,0 +1,21 @@
+import type { Role } from '#db/schema/accounts.ts';
+
+// Which roles grant which permission. Checked by every loader and action through the guards
+// in app/lib/guards.server.ts; nothing else decides access.
+export const PERMISSIONS = {
+  'admin:access': ['admin', 'course_director', 'financial_aid_committee'],
+  'outbox:read': ['admin'],
+  'audit:read': ['admin'],
+  'roles:manage': ['admin'],
+  'course:manage': ['admin', 'course_director'],
+  'registration:review': ['admin', 'course_director'],
+  'financial-aid:review': ['financial_aid_committee'],
+  'member:area': ['admin', 'course_director', 'faculty', 'financial_aid_committee', 'member'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function rolesGrant(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}

@@ -1,0 +1,81 @@
+// better-auth does passwords, sessions, verification and reset tokens; Balint Hub decides who
+// may do what (organization_roles). Mail goes through the outbox like every other message.
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { Db } from '#db/client.server.ts';
+import { authAccounts, rateLimits, sessions, users, verifications } from '#db/schema/accounts.ts';
+import { sendAccountEmail } from '#domain/accounts/account-emails.server.ts';
+
+export interface AuthOptions {
+  db: Db;
+  baseUrl: string;
+  secret: string;
+  sessionDays: number;
+  /** Called with outbox ids after an account email is committed. */
+  onEmailQueued(ids: string[]): Promise<void>;
+}
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export function createAuth(options: AuthOptions) {
+  const { db } = options;
+  const base = new URL(options.baseUrl);
+  const trustedOrigins = [base.origin];
+  if (base.hostname === 'localhost') trustedOrigins.push(base.origin.replace('localhost', '127.0.0.1'));
+  if (base.hostname === '127.0.0.1') trustedOrigins.push(base.origin.replace('127.0.0.1', 'localhost'));
+
+  return betterAuth({
+    appName: 'Balint Hub',
+    baseURL: options.baseUrl,
+    secret: options.secret,
+    trustedOrigins,
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: authAccounts, verification: verifications, rateLimit: rateLimits },
+    }),
+    session: {
+      expiresIn: options.sessionDays * 24 * 60 * 60,
+      updateAge: 24 * 60 * 60,
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 100,
+      customRules: {
+        '/sign-in/email': { window: 60, max: 10 },
+        '/request-password-reset': { window: 60, max: 5 },
+      },
+    },
+    advanced: {
+      cookiePrefix: 'balint',
+      useSecureCookies: base.protocol === 'https:',
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+      autoSignIn: false,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      async sendResetPassword({ user, url }) {
+        const id = await sendAccountEmail(db, { kind: 'password_reset', to: user.email, name: user.name, url });
+        await options.onEmailQueued(id ? [id] : []);
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: false,
+      expiresIn: 24 * 60 * 60,
+      async sendVerificationEmail({ user, url }) {
+        const id = await sendAccountEmail(db, { kind: 'email_verification', to: user.email, name: user.name, url });
+        await options.onEmailQueued(id ? [id] : []);
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,73 @@
+import { eq, sql } from 'drizzle-orm';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '#db/client.server.ts';
+import { outboxMessages } from '#db/schema/email.ts';
+
+export type MailTransport = Pick<Transporter, 'sendMail' | 'close'>;
+
+export function createSmtpTransport(smtpUrl: string): MailTransport {
+  return nodemailer.createTransport(smtpUrl);
+}
+
+export type DeliveryOutcome = 'sent' | 'held' | 'skipped';
+
+export const MAX_DELIVERY_ATTEMPTS = 8;
+
+/**
+ * Delivers one outbox message at most once per successful send: the row is locked while the
+ * message goes out, and a row that is no longer pending is skipped (a duplicate job, a
+ * message already sent). Without a transport the message is held for the outbox page.
+ */
+export async function deliverOutboxMessage(db: Db, id: string, transport: MailTransport | undefined, from: string): Promise<DeliveryOutcome> {
+  const outcome = await db.transaction(async (tx): Promise<DeliveryOutcome | DeliveryFailed> => {
+    const [message] = await tx
+      .select()
+      .from(outboxMessages)
+      .where(eq(outboxMessages.id, id))
+      .for('update', { skipLocked: true });
+    if (!message || message.status !== 'pending') return 'skipped';
+    if (!transport) {
+      await tx.update(outboxMessages).set({ status: 'held' }).where(eq(outboxMessages.id, id));
+      return 'held';
+    }
+    try {
+      await transport.sendMail({
+        from,
+        to: message.toAddress,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        messageId: `<${message.id}@balinthub>`,
+      });
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      await tx
+        .update(outboxMessages)
+        .set({
+          attempts,
+          lastError: (error as Error).message.slice(0, 500),
+          status: attempts >= MAX_DELIVERY_ATTEMPTS ? 'failed' : 'pending',
+        })
+        .where(eq(outboxMessages.id, id));
+      // Commit the attempt count, then let the job queue retry with backoff.
+      return new DeliveryFailed(message.id, attempts);
+    }
+    await tx
+      .update(outboxMessages)
+      .set({ status: 'sent', sentAt: sql`now()`, attempts: message.attempts + 1, lastError: null })
+      .where(eq(outboxMessages.id, id));
+    return 'sent';
+  });
+  if (outcome instanceof DeliveryFailed) throw outcome;
+  return outcome;
+}
+
+export class DeliveryFailed extends Error {
+  readonly code = 'EMAIL_DELIVERY_FAILED';
+  constructor(
+    readonly outboxId: string,
+    readonly attempts: number,
+  ) {
+    super(`delivery of outbox message ${outboxId} failed (attempt ${attempts})`);
+  }
+}

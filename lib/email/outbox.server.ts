@@ -1,0 +1,55 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '#db/client.server.ts';
+import { outboxMessages } from '#db/schema/email.ts';
+import type { ComposedEmail } from './compose.ts';
+
+export interface QueuedEmail extends ComposedEmail {
+  organizationId: string;
+  kind: string;
+  to: string;
+}
+
+/** Writes the message in the caller's transaction; returns its id for delivery after commit. */
+export async function queueEmail(tx: DbOrTx, email: QueuedEmail): Promise<string> {
+  const [row] = await tx
+    .insert(outboxMessages)
+    .values({
+      organizationId: email.organizationId,
+      kind: email.kind,
+      toAddress: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+    })
+    .returning({ id: outboxMessages.id });
+  if (!row) throw new Error('outbox insert returned no row');
+  return row.id;
+}
+
+export async function findOutboxMessages(db: DbOrTx, organizationId: string, options: { limit?: number; to?: string } = {}) {
+  const filters = [eq(outboxMessages.organizationId, organizationId)];
+  if (options.to) filters.push(eq(sql`lower(${outboxMessages.toAddress})`, options.to.toLowerCase()));
+  return db
+    .select()
+    .from(outboxMessages)
+    .where(and(...filters))
+    .orderBy(desc(outboxMessages.createdAt))
+    .limit(options.limit ?? 100);
+}
+
+export async function getOutboxMessage(db: DbOrTx, organizationId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.organizationId, organizationId), eq(outboxMessages.id, id)));
+  return row;
+}
+
+export async function findUndeliveredIds(db: DbOrTx, olderThanSeconds: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: outboxMessages.id })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.status, 'pending'), sql`${outboxMessages.createdAt} < now() - make_interval(secs => ${olderThanSeconds})`))
+    .limit(500);
+  return rows.map((r) => r.id);
+}

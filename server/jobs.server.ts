@@ -1,0 +1,72 @@
+// Background work on pg-boss, in the same PostgreSQL: email delivery with retries and
+// backoff, and a sweeper that re-enqueues anything a crash left undelivered. Started with the
+// app (JOBS_IN_PROCESS=1, the default) and by `npm run worker` for a separate process.
+import { PgBoss } from 'pg-boss';
+import type { Db } from '#db/client.server.ts';
+import { deliverOutboxMessage, type MailTransport } from '#lib/email/deliver.server.ts';
+import { findUndeliveredIds } from '#lib/email/outbox.server.ts';
+import type { Logger } from '#lib/log.server.ts';
+
+export const QUEUES = {
+  deliverEmail: 'email.deliver',
+  sweepOutbox: 'email.sweep',
+} as const;
+
+export interface JobQueue {
+  /** Ask for delivery of outbox messages already committed. Never throws: the sweeper catches up. */
+  deliverEmails(ids: string[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface JobOptions {
+  url: string;
+  db: Db;
+  log: Logger;
+  transport: MailTransport | undefined;
+  mailFrom: string;
+  /** Run workers in this process (false: only enqueue; a separate `npm run worker` works). */
+  work: boolean;
+}
+
+export async function startJobs(options: JobOptions): Promise<JobQueue> {
+  const { db, log } = options;
+  const boss = new PgBoss({ connectionString: options.url, max: 5, application_name: 'balint-hub-jobs' });
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  await boss.start();
+  await boss.createQueue(QUEUES.deliverEmail, { retryLimit: 7, retryDelay: 15, retryBackoff: true, retryDelayMax: 3600 });
+  await boss.createQueue(QUEUES.sweepOutbox, {});
+
+  if (options.work) {
+    await boss.work<{ id: string }>(QUEUES.deliverEmail, { localConcurrency: 2, pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) {
+        const outcome = await deliverOutboxMessage(db, job.data.id, options.transport, options.mailFrom);
+        log.info({ outboxId: job.data.id, outcome, attempt: job.retryCount + 1 }, 'email delivery');
+      }
+    });
+    await boss.work(QUEUES.sweepOutbox, async () => {
+      const ids = await findUndeliveredIds(db, 60);
+      await enqueue(ids);
+    });
+    await boss.schedule(QUEUES.sweepOutbox, '* * * * *');
+  }
+
+  async function enqueue(ids: string[]) {
+    for (const id of ids) {
+      // The singleton key collapses duplicate requests for one message into one job.
+      await boss.send(QUEUES.deliverEmail, { id }, { singletonKey: id });
+    }
+  }
+
+  return {
+    async deliverEmails(ids) {
+      try {
+        await enqueue(ids);
+      } catch (error) {
+        log.warn({ err: error }, 'could not enqueue email delivery; the sweeper will retry');
+      }
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}
