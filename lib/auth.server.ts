@@ -15,7 +15,8 @@ export interface AuthOptions {
   onEmailQueued(ids: string[]): Promise<void>;
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
+import { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
 
 export function createAuth(options: AuthOptions) {
   const { db } = options;

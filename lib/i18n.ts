@@ -16,7 +16,7 @@ void instance.init({
 });
 
 export function t(key: string, options?: TOptions): string {
-  return instance.t(key, options) as string;
+  return instance.t(key, (options ?? {}) as Record<string, unknown>) as string;
 }
 
 export function formatMoney(amountMinor: number, currency: string, locale = 'en-US'): string {

@@ -1,21 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { DbOrTx } from '#db/client.server.ts';
 import { profiles, users } from '#db/schema/accounts.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 
-const field = (max: number) => z.string().trim().max(max).default('');
-
-export const profileSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  credentials: field(100),
-  profession: field(100),
-  institution: field(200),
-  city: field(100),
-  region: field(100),
-  country: field(100),
-});
-export type ProfileInput = z.infer<typeof profileSchema>;
+export { profileSchema, type ProfileInput } from './profile-schema.ts';
+import type { ProfileInput } from './profile-schema.ts';
 
 export async function getProfile(db: DbOrTx, userId: string) {
   const [row] = await db

@@ -64,10 +64,11 @@ export async function deliverOutboxMessage(db: Db, id: string, transport: MailTr
 
 export class DeliveryFailed extends Error {
   readonly code = 'EMAIL_DELIVERY_FAILED';
-  constructor(
-    readonly outboxId: string,
-    readonly attempts: number,
-  ) {
+  readonly outboxId: string;
+  readonly attempts: number;
+  constructor(outboxId: string, attempts: number) {
     super(`delivery of outbox message ${outboxId} failed (attempt ${attempts})`);
+    this.outboxId = outboxId;
+    this.attempts = attempts;
   }
 }

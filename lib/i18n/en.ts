@@ -81,7 +81,7 @@ export const en = {
     noAccount: 'New here? Create an account.',
     haveAccount: 'Already have an account? Sign in.',
     checkEmailTitle: 'Check your email',
-    checkEmailBody: 'We sent a link to {{email}}. Open it to confirm your address, then sign in.',
+    checkEmailBody: 'We sent a confirmation link to the address you gave. Open it to confirm your address, then sign in. The link is valid for 24 hours.',
     verifiedTitle: 'Email confirmed',
     verifiedBody: 'Your email address is confirmed. You can sign in now.',
     verifyFailed: 'That confirmation link is invalid or has expired. Sign in to get a new one.',
@@ -151,6 +151,11 @@ export const en = {
     actor: 'Actor',
     when: 'When',
     entity: 'Record',
+  },
+  errors: {
+    unknownRole: 'That role does not exist.',
+    roleNotFound: 'That role was already removed.',
+    lastAdmin: 'An organization needs at least one administrator.',
   },
   form: {
     required: 'This field is required.',

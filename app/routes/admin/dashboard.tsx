@@ -1,0 +1,57 @@
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { Link } from 'react-router';
+import { outboxMessages } from '#db/schema/email.ts';
+import { courses } from '#db/schema/courses.ts';
+import { requirePermission, services } from '#app/lib/guards.server.ts';
+import { formatDateRange, t } from '#lib/i18n.ts';
+import type { Route } from './+types/dashboard.ts';
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { org } = await requirePermission(request, context, params.org, 'admin:access');
+  const { db } = services(context);
+  const [waiting] = await db
+    .select({ n: count() })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.organizationId, org.id), inArray(outboxMessages.status, ['pending', 'held', 'failed'])));
+  const courseRows = await db
+    .select({ slug: courses.slug, title: courses.title, status: courses.status, startsOn: courses.startsOn, endsOn: courses.endsOn })
+    .from(courses)
+    .where(eq(courses.organizationId, org.id))
+    .orderBy(courses.startsOn);
+  return { orgName: org.name, slug: org.slug, waiting: waiting?.n ?? 0, courses: courseRows };
+}
+
+export default function Dashboard({ loaderData }: Route.ComponentProps) {
+  return (
+    <main id="main">
+      <title>{t('admin.title', { org: loaderData.orgName })}</title>
+      <h1>{t('admin.title', { org: loaderData.orgName })}</h1>
+      <p>
+        {t('admin.outboxPending')}: <strong>{loaderData.waiting}</strong>
+      </p>
+      <h2>{t('admin.courses')}</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('course.dates')}</th>
+              <th scope="col">{t('admin.courses')}</th>
+              <th scope="col">{t('admin.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.courses.map((c) => (
+              <tr key={c.slug}>
+                <td>{formatDateRange(c.startsOn, c.endsOn)}</td>
+                <td>
+                  <Link to={`/o/${loaderData.slug}/courses/${c.slug}`}>{c.title}</Link>
+                </td>
+                <td>{c.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+import { NavLink, Outlet } from 'react-router';
+import { rolesGrant } from '#domain/accounts/permissions.ts';
+import { requirePermission } from '#app/lib/guards.server.ts';
+import { t } from '#lib/i18n.ts';
+import type { Route } from './+types/layout.ts';
+
+// The admin shell. It guards itself; each admin page guards itself again.
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { org, roles } = await requirePermission(request, context, params.org, 'admin:access');
+  return {
+    slug: org.slug,
+    orgName: org.name,
+    canOutbox: rolesGrant(roles, 'outbox:read'),
+    canPeople: rolesGrant(roles, 'roles:manage'),
+    canAudit: rolesGrant(roles, 'audit:read'),
+  };
+}
+
+export default function AdminLayout({ loaderData }: Route.ComponentProps) {
+  const base = `/o/${loaderData.slug}/admin`;
+  return (
+    <div className="page admin-grid">
+      <nav aria-label={t('nav.adminNav')}>
+        <ul>
+          <li>
+            <NavLink to={base} end>
+              {t('nav.dashboard')}
+            </NavLink>
+          </li>
+          {loaderData.canPeople ? (
+            <li>
+              <NavLink to={`${base}/people`}>{t('nav.people')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canOutbox ? (
+            <li>
+              <NavLink to={`${base}/outbox`}>{t('nav.outbox')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canAudit ? (
+            <li>
+              <NavLink to={`${base}/audit`}>{t('nav.audit')}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { data } from 'react-router';
+import { Temporal } from 'temporal-polyfill';
+import { getPublicCourse } from '#domain/courses/get-course.server.ts';
+import { DomainError } from '#domain/errors.ts';
+import { requireOrganization, services } from '#app/lib/guards.server.ts';
+import { formatDate, formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import type { Route } from './+types/course.ts';
+
+// Public: a course page. Registration (the next capability) adds availability and the form.
+export async function loader({ context, params }: Route.LoaderArgs) {
+  const org = await requireOrganization(context, params.org);
+  try {
+    const { course, prices, faculty } = await getPublicCourse(services(context).db, org.id, params.course);
+    // Deadlines are local dates in the course's time zone, inclusive to the end of that day.
+    const today = Temporal.Now.plainDateISO(course.timeZone).toString();
+    const open = course.status === 'published' && (!course.registrationOpensOn || course.registrationOpensOn <= today) && today <= course.registrationDeadline;
+    return { course, prices, faculty, open, past: course.endsOn < today };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'COURSE_NOT_FOUND') throw data(null, { status: 404 });
+    throw error;
+  }
+}
+
+export default function CoursePage({ loaderData }: Route.ComponentProps) {
+  const { course, prices, faculty, open, past } = loaderData;
+  const money = (amount: number | undefined) => (amount === undefined ? '—' : formatMoney(amount, course.currency));
+  return (
+    <main id="main" className="page">
+      <title>{course.title}</title>
+      <p className="muted">{t(`course.kind_${course.kind}`)}</p>
+      <h1>{course.title}</h1>
+      {course.tagline ? <p>{course.tagline}</p> : null}
+      <dl className="facts">
+        <dt>{t('course.dates')}</dt>
+        <dd>{formatDateRange(course.startsOn, course.endsOn)}</dd>
+        <dt>{t('course.venue')}</dt>
+        <dd>{[course.venueName, course.city, course.region].filter(Boolean).join(', ')}</dd>
+        <dt>{t('course.registrationDeadline')}</dt>
+        <dd>{formatDate(course.registrationDeadline)}</dd>
+        {course.cancellationDeadline ? (
+          <>
+            <dt>{t('course.cancellation')}</dt>
+            <dd>{formatDate(course.cancellationDeadline)}</dd>
+          </>
+        ) : null}
+        {course.financialAidDeadline ? (
+          <>
+            <dt>{t('course.financialAid')}</dt>
+            <dd>{formatDate(course.financialAidDeadline)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p className="muted">{t('course.timeZone', { tz: course.timeZone })}</p>
+      <div className="notice" role="status">
+        {past ? t('course.past') : open ? t('course.registrationOpen', { date: formatDate(course.registrationDeadline) }) : t('course.registrationClosed')}
+      </div>
+
+      {prices.length > 0 ? (
+        <section aria-labelledby="fees">
+          <h2 id="fees">{t('course.fees')}</h2>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t('course.fees')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('course.category')}</th>
+                  <th scope="col">{t('course.earlyRate')}</th>
+                  <th scope="col">{t('course.regularRate')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {prices.map((row) => (
+                  <tr key={row.categoryKey}>
+                    <th scope="row">{row.categoryLabel}</th>
+                    <td>{money(row.early)}</td>
+                    <td>{money(row.regular)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {course.earlyPlaceLimit ? <p>{t('course.earlyRateNote', { count: course.earlyPlaceLimit })}</p> : null}
+        </section>
+      ) : null}
+
+      <div className="prose">
+        {course.sections.map((s) => (
+          <section key={s.key} aria-labelledby={`section-${s.key}`}>
+            <h2 id={`section-${s.key}`}>{s.heading}</h2>
+            {s.body.split(/\n{2,}/).map((p, i) => (
+              <p key={i}>{p}</p>
+            ))}
+          </section>
+        ))}
+      </div>
+
+      {course.goals.length > 0 ? (
+        <section aria-labelledby="goals">
+          <h2 id="goals">{t('course.goals')}</h2>
+          <p>{t('course.goalsIntro')}</p>
+          <ul>
+            {course.goals.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {course.hotel ? (
+        <section aria-labelledby="hotel">
+          <h2 id="hotel">{t('course.hotel')}</h2>
+          <p>
+            <strong>{course.hotel.name}</strong>. {course.hotel.note}
+          </p>
+          <p>
+            {t('course.hotelRate', {
+              rate: formatMoney(course.hotel.nightlyRateMinor, course.currency),
+              from: formatDate(course.hotel.availableFrom),
+              to: formatDate(course.hotel.availableTo),
+            })}{' '}
+            {t('course.hotelReserve', { phone: course.hotel.reservationPhone, code: course.hotel.reservationCode, deadline: formatDate(course.hotel.reservationDeadline) })}
+          </p>
+        </section>
+      ) : null}
+
+      {faculty.length > 0 ? (
+        <section aria-labelledby="faculty">
+          <h2 id="faculty">{t('course.faculty')}</h2>
+          <ul className="card-list">
+            {faculty.map((f) => (
+              <li key={f.id} className="card">
+                <p className="muted">{t(`course.role_${f.role}`)}</p>
+                <h3>
+                  {f.name}
+                  {f.credentials ? `, ${f.credentials}` : ''}
+                </h3>
+                {f.affiliation.split('\n').map((line) => (
+                  <p key={line}>{line}</p>
+                ))}
+                <p className="muted">{f.location}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {course.accreditation.length > 0 ? (
+        <section aria-labelledby="ce">
+          <h2 id="ce">{t('course.accreditation')}</h2>
+          {course.accreditation.map((a) => (
+            <p key={a.body + a.statement.slice(0, 20)}>
+              <strong>{a.body}.</strong> {a.statement}
+            </p>
+          ))}
+        </section>
+      ) : null}
+    </main>
+  );
+}

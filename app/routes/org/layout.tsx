@@ -1,0 +1,80 @@
+import { Form, NavLink, Outlet } from 'react-router';
+import { rolesGrant } from '#domain/accounts/permissions.ts';
+import { findRoles } from '#domain/accounts/roles.server.ts';
+import { getSessionUser, requireOrganization, services } from '#app/lib/guards.server.ts';
+import { t } from '#lib/i18n.ts';
+import type { Route } from './+types/layout.ts';
+
+// Public shell of one organization. It only decides what the header shows; every child
+// route checks its own permissions.
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const org = await requireOrganization(context, params.org);
+  const user = await getSessionUser(request, context);
+  const roles = user ? await findRoles(services(context).db, org.id, user.id) : [];
+  return {
+    org: { slug: org.slug, name: org.name, shortName: org.shortName, tagline: org.tagline },
+    user: user ? { name: user.name } : null,
+    canAdmin: rolesGrant(roles, 'admin:access'),
+  };
+}
+
+export default function OrganizationLayout({ loaderData }: Route.ComponentProps) {
+  const { org, user, canAdmin } = loaderData;
+  const base = `/o/${org.slug}`;
+  return (
+    <>
+      <header className="site-header">
+        <div className="bar">
+          <a className="brand" href={base}>
+            {org.name}
+            {org.tagline ? <small>{org.tagline}</small> : null}
+          </a>
+          <nav aria-label={t('nav.main')}>
+            <ul>
+              <li>
+                <NavLink to={base} end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              {canAdmin ? (
+                <li>
+                  <NavLink to={`${base}/admin`}>{t('nav.admin')}</NavLink>
+                </li>
+              ) : null}
+              {user ? (
+                <>
+                  <li>
+                    <NavLink to={`${base}/profile`}>{t('nav.profile')}</NavLink>
+                  </li>
+                  <li>
+                    <Form method="post" action={`${base}/sign-out`} className="inline-form">
+                      <button type="submit" className="link-button">
+                        {t('nav.signOut')}
+                      </button>
+                    </Form>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to={`${base}/sign-in`}>{t('nav.signIn')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={`${base}/sign-up`}>{t('nav.signUp')}</NavLink>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <Outlet />
+      <footer className="site-footer">
+        <p>
+          {user ? `${t('nav.signedInAs', { name: user.name })} · ` : ''}
+          {t('app.footer')} <a href="/">{t('app.name')}</a>
+        </p>
+      </footer>
+    </>
+  );
+}

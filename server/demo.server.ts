@@ -1,0 +1,37 @@
+// Demo data on the first start of an empty database: the two societies from the seed
+// documents, their courses, and one account per role. Passwords are random, printed once.
+import { Temporal } from 'temporal-polyfill';
+import type { Db } from '#db/client.server.ts';
+import type { Role } from '#db/schema/accounts.ts';
+import { seedDemoContent } from '#db/seed/demo-content.server.ts';
+import { assignRole, createVerifiedAccount, randomPassword } from '#domain/accounts/create-account.server.ts';
+import { systemActor } from '#domain/audit/record-audit.server.ts';
+
+export interface DemoAccount {
+  email: string;
+  password: string;
+  organization: string;
+  role: Role;
+}
+
+const DEMO_PEOPLE: { email: string; name: string; org: 'abs' | 'nwbc'; role: Role }[] = [
+  { email: 'admin@abs.example.org', name: 'Avery Admin', org: 'abs', role: 'admin' },
+  { email: 'director@abs.example.org', name: 'Dana Director', org: 'abs', role: 'course_director' },
+  { email: 'aid@abs.example.org', name: 'Alex Aid-Committee', org: 'abs', role: 'financial_aid_committee' },
+  { email: 'member@abs.example.org', name: 'Morgan Member', org: 'abs', role: 'member' },
+  { email: 'admin@nwbc.example.org', name: 'Noel Northwest', org: 'nwbc', role: 'admin' },
+];
+
+export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('America/Los_Angeles').toString()): Promise<DemoAccount[]> {
+  return db.transaction(async (tx) => {
+    const orgs = await seedDemoContent(tx, today);
+    const accounts: DemoAccount[] = [];
+    for (const person of DEMO_PEOPLE) {
+      const password = randomPassword();
+      const { userId } = await createVerifiedAccount(tx, { email: person.email, name: person.name, password }, systemActor);
+      await assignRole(tx, { organizationId: orgs[person.org], userId, role: person.role }, systemActor);
+      accounts.push({ email: person.email, password, organization: person.org, role: person.role });
+    }
+    return accounts;
+  });
+}
