@@ -37,6 +37,32 @@ export function randomFill(problem: GroupingProblem, rng: Rng): Int32Array {
   return assignment;
 }
 
+/**
+ * Random fill whose group sizes sit at their bounds: pair count grows with the square of a
+ * group's size, so good "ds" solutions keep nearly every group at its minimum or maximum.
+ * Groups are topped up to their maximum in a random order biased to the larger ones.
+ */
+export function extremeFill(problem: GroupingProblem, rng: Rng): Int32Array {
+  const { n, m, minSize, maxSize } = problem;
+  const target = Int32Array.from(minSize);
+  let left = n;
+  for (let g = 0; g < m; g++) left -= target[g]!;
+  const keys = Array.from({ length: m }, (_, g) => ({ g, key: maxSize[g]! + rng.next() * 3 }));
+  keys.sort((x, y) => y.key - x.key);
+  for (const { g } of keys) {
+    const add = Math.min(left, maxSize[g]! - target[g]!);
+    target[g]! += add;
+    left -= add;
+  }
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  shuffle(rng, order);
+  const assignment = new Int32Array(n);
+  let t = 0;
+  for (let g = 0; g < m; g++) for (let k = 0; k < target[g]!; k++) assignment[order[t++]!] = g;
+  return assignment;
+}
+
 export function constructFeasible(
   problem: GroupingProblem,
   compiled: CompiledRules,

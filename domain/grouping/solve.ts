@@ -107,7 +107,7 @@ export function solve(problem: GroupingProblem, options: SolveOptions = {}): Gro
         options.onProgress({ elapsedMs: now - start, iterations: it, bestObjective: best });
       },
     },
-    { ...defaultParams(problem.n), ...options.params },
+    { ...defaultParams(problem.n, hasVariableSizes(problem)), ...options.params },
   );
 
   const assignment = Array.from(outcome.assignment);
@@ -154,6 +154,11 @@ function explainInfeasible(problem: GroupingProblem, exhausted: boolean, seconds
       },
     ],
   };
+}
+
+function hasVariableSizes(problem: GroupingProblem): boolean {
+  for (let g = 0; g < problem.m; g++) if (problem.minSize[g] !== problem.maxSize[g]) return true;
+  return false;
 }
 
 function allRuleIds(problem: GroupingProblem): string[] {
