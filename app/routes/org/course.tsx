@@ -21,9 +21,54 @@ export async function loader({ context, params }: Route.LoaderArgs) {
   }
 }
 
+const FEES_SECTION = 'registration_fees';
+
+function Paragraphs({ text }: { text: string }) {
+  return text.split(/\n{2,}/).map((paragraph, i) =>
+    paragraph.split('\n').every((line) => line.startsWith('- ')) ? (
+      <ul key={i}>
+        {paragraph.split('\n').map((line) => (
+          <li key={line}>{line.slice(2)}</li>
+        ))}
+      </ul>
+    ) : (
+      <p key={i}>{paragraph}</p>
+    ),
+  );
+}
+
+function PriceTable({ prices, money }: { prices: { categoryKey: string; categoryLabel: string; early?: number; regular?: number }[]; money: (n: number | undefined) => string }) {
+  if (prices.length === 0) return null;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{t('course.fees')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('course.category')}</th>
+            <th scope="col">{t('course.earlyRate')}</th>
+            <th scope="col">{t('course.regularRate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {prices.map((row) => (
+            <tr key={row.categoryKey}>
+              <th scope="row">{row.categoryLabel}</th>
+              <td>{money(row.early)}</td>
+              <td>{money(row.regular)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default function CoursePage({ loaderData }: Route.ComponentProps) {
   const { course, prices, faculty, open, past } = loaderData;
   const money = (amount: number | undefined) => (amount === undefined ? '—' : formatMoney(amount, course.currency));
+  // Sections are the published text; structured fields only add what the text doesn't say.
+  const hasSection = (key: string) => course.sections.some((s) => s.key === key);
   return (
     <main id="main" className="page">
       <title>{course.title}</title>
@@ -55,46 +100,24 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
         {past ? t('course.past') : open ? t('course.registrationOpen', { date: formatDate(course.registrationDeadline) }) : t('course.registrationClosed')}
       </div>
 
-      {prices.length > 0 ? (
-        <section aria-labelledby="fees">
-          <h2 id="fees">{t('course.fees')}</h2>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t('course.fees')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('course.category')}</th>
-                  <th scope="col">{t('course.earlyRate')}</th>
-                  <th scope="col">{t('course.regularRate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {prices.map((row) => (
-                  <tr key={row.categoryKey}>
-                    <th scope="row">{row.categoryLabel}</th>
-                    <td>{money(row.early)}</td>
-                    <td>{money(row.regular)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {course.earlyPlaceLimit ? <p>{t('course.earlyRateNote', { count: course.earlyPlaceLimit })}</p> : null}
-        </section>
-      ) : null}
-
       <div className="prose">
         {course.sections.map((s) => (
           <section key={s.key} aria-labelledby={`section-${s.key}`}>
             <h2 id={`section-${s.key}`}>{s.heading}</h2>
-            {s.body.split(/\n{2,}/).map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
+            {s.key === FEES_SECTION ? <PriceTable prices={prices} money={money} /> : null}
+            <Paragraphs text={s.body} />
           </section>
         ))}
       </div>
+      {prices.length > 0 && !hasSection(FEES_SECTION) ? (
+        <section aria-labelledby="fees">
+          <h2 id="fees">{t('course.fees')}</h2>
+          <PriceTable prices={prices} money={money} />
+          {course.earlyPlaceLimit ? <p>{t('course.earlyRateNote', { count: course.earlyPlaceLimit })}</p> : null}
+        </section>
+      ) : null}
 
-      {course.goals.length > 0 ? (
+      {course.goals.length > 0 && !hasSection('course_goals') ? (
         <section aria-labelledby="goals">
           <h2 id="goals">{t('course.goals')}</h2>
           <p>{t('course.goalsIntro')}</p>
@@ -106,7 +129,7 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      {course.hotel ? (
+      {course.hotel && !hasSection('venue') ? (
         <section aria-labelledby="hotel">
           <h2 id="hotel">{t('course.hotel')}</h2>
           <p>

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS_FILE_ENV, type DemoAccount } from './global-setup.ts';
+
+export function demoAccount(organization: string, role: string): DemoAccount {
+  const accounts = JSON.parse(fs.readFileSync(process.env[ACCOUNTS_FILE_ENV]!, 'utf8')) as DemoAccount[];
+  const account = accounts.find((a) => a.organization === organization && a.role === role);
+  if (!account) throw new Error(`no demo account for ${role} of ${organization}`);
+  return account;
+}
+
+/** axe-core on the current page: no serious or critical violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `accessibility violations on ${page.url()}`,
+  ).toEqual([]);
+}
+
+export async function signIn(page: Page, org: string, email: string, password: string) {
+  await page.goto(`/o/${org}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+/** As the organization's admin, in a separate browser context: the newest mail to `to`. */
+export async function readMailAsAdmin(page: Page, org: string, to: string, subject: RegExp): Promise<string> {
+  const admin = demoAccount(org, 'admin');
+  const context = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+  const adminPage = await context.newPage();
+  try {
+    await signIn(adminPage, org, admin.email, admin.password);
+    await expect(adminPage.getByRole('link', { name: 'Admin' })).toBeVisible();
+    await adminPage.goto(`/o/${org}/admin/outbox?to=${encodeURIComponent(to)}`);
+    await adminPage.getByRole('link', { name: subject }).first().click();
+    const text = await adminPage.locator('pre.mail').innerText();
+    return text;
+  } finally {
+    await context.close();
+  }
+}
+
+export function firstLink(text: string): string {
+  const match = /https?:\/\/\S+/.exec(text);
+  if (!match) throw new Error(`no link in mail:\n${text}`);
+  return match[0];
+}
