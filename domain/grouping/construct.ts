@@ -42,12 +42,12 @@ export function randomFill(problem: GroupingProblem, rng: Rng): Int32Array {
  * group's size, so good "ds" solutions keep nearly every group at its minimum or maximum.
  * Groups are topped up to their maximum in a random order biased to the larger ones.
  */
-export function extremeFill(problem: GroupingProblem, rng: Rng): Int32Array {
+export function extremeFill(problem: GroupingProblem, rng: Rng, noise: number): Int32Array {
   const { n, m, minSize, maxSize } = problem;
   const target = Int32Array.from(minSize);
   let left = n;
   for (let g = 0; g < m; g++) left -= target[g]!;
-  const keys = Array.from({ length: m }, (_, g) => ({ g, key: maxSize[g]! + rng.next() * 3 }));
+  const keys = Array.from({ length: m }, (_, g) => ({ g, key: maxSize[g]! + rng.next() * noise }));
   keys.sort((x, y) => y.key - x.key);
   for (const { g } of keys) {
     const add = Math.min(left, maxSize[g]! - target[g]!);

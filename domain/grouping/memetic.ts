@@ -31,6 +31,8 @@ export type MemeticParams = {
   tabuDepth: number;
   tenureBase: number;
   tenureRandom: number;
+  /** How far start solutions stray from filling the largest groups first (in members). */
+  profileNoise: number;
 };
 
 export function defaultParams(n: number, variableSizes: boolean): MemeticParams {
@@ -46,6 +48,7 @@ export function defaultParams(n: number, variableSizes: boolean): MemeticParams 
     tabuDepth: variableSizes ? Math.round(n / 2) : 2 * n,
     tenureBase: Math.max(2, Math.round(n / 20)),
     tenureRandom: Math.max(2, Math.round(n / 10)),
+    profileNoise: 3,
   };
 }
 
@@ -100,7 +103,7 @@ export function memeticSearch(
   const pop: Solution[] = [];
   for (let k = 0; k < params.populationMax; k++) {
     const s = new Solution(problem, rules);
-    s.load(k === 0 ? firstFeasible : (initialAssignment(problem, rules, rng, insertsPossible && k % 2 === 1) ?? firstFeasible));
+    s.load(k === 0 ? firstFeasible : (initialAssignment(problem, rules, rng, insertsPossible && k % 2 === 1 ? params.profileNoise : -1) ?? firstFeasible));
     improve(s);
     record(s);
     pop.push(s);
@@ -159,8 +162,9 @@ export function memeticSearch(
   }
 }
 
-function initialAssignment(problem: GroupingProblem, rules: CompiledRules | null, rng: Rng, extreme: boolean): Int32Array | null {
-  if (!rules) return extreme ? extremeFill(problem, rng) : randomFill(problem, rng);
+/** profileNoise < 0: sizes at random; otherwise sizes at their bounds (see extremeFill). */
+function initialAssignment(problem: GroupingProblem, rules: CompiledRules | null, rng: Rng, profileNoise: number): Int32Array | null {
+  if (!rules) return profileNoise >= 0 ? extremeFill(problem, rng, profileNoise) : randomFill(problem, rng);
   const outcome = constructFeasible(problem, rules, rng, 20_000);
   return outcome.status === 'found' ? outcome.assignment : null;
 }

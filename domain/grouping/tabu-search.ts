@@ -32,7 +32,8 @@ export function tabuSearch(
   interrupted: () => boolean,
 ): number {
   const p = sol.part;
-  const { n, m, d, group, size, contrib: C } = p;
+  const { n, m, d, group, size, members, stride, contrib: C } = p;
+  const bound = new Float64Array(m * m);
   const minS = sol.minSize;
   const maxS = sol.maxSize;
   const rules = sol.rules;
@@ -52,44 +53,70 @@ export function tabuSearch(
     let moveJ = -1;
     let moveH = -1;
     let ties = 0;
-    for (let i = 0; i < n; i++) {
-      if (fixed !== null && fixed[i] === 1) continue;
-      const g = group[i]!;
-      const ci = i * m;
-      const cig = C[ci + g]!;
-      const di = i * n;
-      if (insertsPossible && size[g]! > minS[g]!) {
-        for (let h = 0; h < m; h++) {
-          if (h === g || size[h]! >= maxS[h]!) continue;
-          const delta = C[ci + h]! - cig;
-          if (delta < bestDelta) continue;
-          const tabu = until[ci + h]! > now && current + delta <= bestObjective + 1e-9;
-          if (tabu || (rules !== null && !rules.canMove(i, g, h))) continue;
-          if (delta > bestDelta) {
-            bestDelta = delta;
-            ties = 1;
-          } else if (rng.int(++ties) !== 0) continue;
-          moveI = i;
-          moveJ = -1;
-          moveH = h;
-        }
+    // bound[h*m+g] = max over j in h of (contrib[j,g] − contrib[j,h]). With d ≥ 0 a swap of
+    // i∈g and j∈h gains at most (contrib[i,h] − contrib[i,g]) + bound[h,g], so a whole group h
+    // is skipped when that cannot reach the best move found so far. Exact, and it skips most
+    // of the O(n²) swap scan once a good move is known.
+    bound.fill(-Infinity);
+    for (let j = 0; j < n; j++) {
+      const h = group[j]!;
+      const cj = j * m;
+      const cjh = C[cj + h]!;
+      const bh = h * m;
+      for (let g = 0; g < m; g++) {
+        const v = C[cj + g]! - cjh;
+        if (v > bound[bh + g]!) bound[bh + g] = v;
       }
-      for (let j = i + 1; j < n; j++) {
-        const h = group[j]!;
-        if (h === g) continue;
-        const cj = j * m;
-        const delta = C[ci + h]! - cig + C[cj + g]! - C[cj + h]! - 2 * d[di + j]!;
-        if (delta < bestDelta) continue;
-        if (fixed !== null && fixed[j] === 1) continue;
-        const tabu = (until[ci + h]! > now || until[cj + g]! > now) && current + delta <= bestObjective + 1e-9;
-        if (tabu || (rules !== null && !rules.canSwap(i, j, g, h))) continue;
-        if (delta > bestDelta) {
-          bestDelta = delta;
-          ties = 1;
-        } else if (rng.int(++ties) !== 0) continue;
-        moveI = i;
-        moveJ = j;
-        moveH = h;
+    }
+    for (let g = 0; g < m; g++) {
+      const gs = g * stride;
+      const sg = size[g]!;
+      const canLeave = insertsPossible && sg > minS[g]!;
+      for (let x = 0; x < sg; x++) {
+        const i = members[gs + x]!;
+        const iFixed = fixed !== null && fixed[i] === 1;
+        const ci = i * m;
+        const cig = C[ci + g]!;
+        const di = i * n;
+        if (canLeave && !iFixed) {
+          for (let h = 0; h < m; h++) {
+            if (h === g || size[h]! >= maxS[h]!) continue;
+            const delta = C[ci + h]! - cig;
+            if (delta < bestDelta) continue;
+            const tabu = until[ci + h]! > now && current + delta <= bestObjective + 1e-9;
+            if (tabu || (rules !== null && !rules.canMove(i, g, h))) continue;
+            if (delta > bestDelta) {
+              bestDelta = delta;
+              ties = 1;
+            } else if (rng.int(++ties) !== 0) continue;
+            moveI = i;
+            moveJ = -1;
+            moveH = h;
+          }
+        }
+        if (iFixed) continue;
+        for (let h = g + 1; h < m; h++) {
+          const gain = C[ci + h]! - cig;
+          if (gain + bound[h * m + g]! < bestDelta) continue;
+          const hs = h * stride;
+          const sh = size[h]!;
+          for (let y = 0; y < sh; y++) {
+            const j = members[hs + y]!;
+            const cj = j * m;
+            const delta = gain + C[cj + g]! - C[cj + h]! - 2 * d[di + j]!;
+            if (delta < bestDelta) continue;
+            if (fixed !== null && fixed[j] === 1) continue;
+            const tabu = (until[ci + h]! > now || until[cj + g]! > now) && current + delta <= bestObjective + 1e-9;
+            if (tabu || (rules !== null && !rules.canSwap(i, j, g, h))) continue;
+            if (delta > bestDelta) {
+              bestDelta = delta;
+              ties = 1;
+            } else if (rng.int(++ties) !== 0) continue;
+            moveI = i;
+            moveJ = j;
+            moveH = h;
+          }
+        }
       }
     }
     if (moveI < 0) break;
