@@ -22,14 +22,17 @@ export interface RunningApp {
 }
 
 export async function startApp(config: Config, log: Logger, options: { dev?: boolean } = {}): Promise<RunningApp> {
-  const database = await openDatabase(config);
+  // Demo data on the first start of an empty database: always for the embedded one, with
+  // DATABASE_URL only when SEED_DEMO=1.
+  const database = await openDatabase(config, {
+    seedIfEmpty: (db, embedded) => (embedded || config.SEED_DEMO ? seedDemo(db) : Promise.resolve(undefined)),
+  });
   const cleanups: (() => Promise<void>)[] = [() => database.stop()];
   const stopAll = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => log.error({ err: error }, 'shutdown step failed'));
   };
   try {
-    const shouldSeed = database.empty && (database.embedded !== undefined || config.SEED_DEMO);
-    const demoAccounts = shouldSeed ? await seedDemo(database.db) : [];
+    const demoAccounts = database.seeded ?? [];
 
     const transport = config.SMTP_URL ? createSmtpTransport(config.SMTP_URL) : undefined;
     const jobs = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS });

@@ -1,5 +1,5 @@
 import { count } from 'drizzle-orm';
-import { connect, type Database } from '#db/client.server.ts';
+import { connect, type Database, type Db } from '#db/client.server.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '#db/embedded.server.ts';
 import { migrateDatabase } from '#db/migrate.server.ts';
 import { organizations } from '#db/schema/organizations.ts';
@@ -8,23 +8,39 @@ import type { Config } from './config.server.ts';
 export interface RunningDatabase extends Database {
   url: string;
   embedded: EmbeddedPostgres | undefined;
-  /** True when this start found no organizations (a new database). */
-  empty: boolean;
   stop(): Promise<void>;
 }
 
-export async function openDatabase(config: Config, options: { poolSize?: number; applicationName?: string } = {}): Promise<RunningDatabase> {
+// Held while one process checks for an empty database and seeds it, so processes starting
+// together seed once.
+const SEED_LOCK_KEY = 4_242_002;
+
+export async function openDatabase<T>(
+  config: Config,
+  options: { poolSize?: number; applicationName?: string; seedIfEmpty?: (db: Db, embedded: boolean) => Promise<T | undefined> } = {},
+): Promise<RunningDatabase & { seeded: T | undefined }> {
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.EMBEDDED_PG_PORT });
   const url = config.DATABASE_URL ?? embedded!.url;
   const database = connect(url, { max: options.poolSize ?? 20, applicationName: options.applicationName });
   try {
     await migrateDatabase(database.pool);
-    const [row] = await database.db.select({ n: count() }).from(organizations);
+    let seeded: T | undefined;
+    if (options.seedIfEmpty) {
+      const lock = await database.pool.connect();
+      try {
+        await lock.query('select pg_advisory_lock($1)', [SEED_LOCK_KEY]);
+        const [row] = await database.db.select({ n: count() }).from(organizations);
+        if ((row?.n ?? 0) === 0) seeded = await options.seedIfEmpty(database.db, embedded !== undefined);
+      } finally {
+        await lock.query('select pg_advisory_unlock($1)', [SEED_LOCK_KEY]).catch(() => undefined);
+        lock.release();
+      }
+    }
     return {
       ...database,
       url,
       embedded,
-      empty: (row?.n ?? 0) === 0,
+      seeded,
       async stop() {
         await database.close().catch(() => undefined);
         await embedded?.stop();

@@ -26,6 +26,8 @@ export interface JobOptions {
   mailFrom: string;
   /** Run workers in this process (false: only enqueue; a separate `npm run worker` works). */
   work: boolean;
+  /** First retry delay of a failed delivery, doubled on each retry (tests shorten it). */
+  retryDelaySeconds?: number;
 }
 
 export async function startJobs(options: JobOptions): Promise<JobQueue> {
@@ -33,7 +35,7 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
   const boss = new PgBoss({ connectionString: options.url, max: 5, application_name: 'balint-hub-jobs' });
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
-  await boss.createQueue(QUEUES.deliverEmail, { retryLimit: 7, retryDelay: 15, retryBackoff: true, retryDelayMax: 3600 });
+  await boss.createQueue(QUEUES.deliverEmail, { retryLimit: 7, retryDelay: options.retryDelaySeconds ?? 15, retryBackoff: true, retryDelayMax: 3600 });
   await boss.createQueue(QUEUES.sweepOutbox, {});
 
   if (options.work) {
