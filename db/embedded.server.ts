@@ -217,6 +217,19 @@ async function waitReady(adminUrl: string, child: ChildProcess, logFile: string)
   }
 }
 
+/**
+ * The URL of the embedded server run by a live app on `dataDir`, or undefined when no app
+ * holds the directory (then start one with startEmbeddedPostgres).
+ */
+export function attachToRunningEmbedded(dataDir: string, database = 'balint_hub'): string | undefined {
+  const dir = path.resolve(dataDir);
+  const owner = readPid(path.join(dir, 'balint-hub.pid'));
+  if (owner === undefined || owner === process.pid || !isAlive(owner)) return undefined;
+  const port = readPid(path.join(dir, 'postgres.port'));
+  if (port === undefined) return undefined;
+  return `postgres://${USER}:${encodeURIComponent(readSecret(dir))}@127.0.0.1:${port}/${database}`;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
@@ -252,6 +265,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const encoded = encodeURIComponent(password);
     const adminUrl = `postgres://${USER}:${encoded}@127.0.0.1:${port}/postgres`;
     await waitReady(adminUrl, child, logFile);
+    // Lets `npm run worker` and CLI commands attach while the app owns the directory.
+    fs.writeFileSync(path.join(dataDir, 'postgres.port'), `${port}\n`);
 
     const database = options.database ?? 'balint_hub';
     const admin = new pg.Client({ connectionString: adminUrl });

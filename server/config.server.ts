@@ -40,7 +40,6 @@ export const configSchema = z.object({
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
-  BALINT_TEST_MODE: booleanFlag,
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

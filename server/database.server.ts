@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { connect, type Database, type Db } from '#db/client.server.ts';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '#db/embedded.server.ts';
+import { attachToRunningEmbedded, startEmbeddedPostgres, type EmbeddedPostgres } from '#db/embedded.server.ts';
 import { migrateDatabase } from '#db/migrate.server.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import type { Config } from './config.server.ts';
@@ -17,10 +17,18 @@ const SEED_LOCK_KEY = 4_242_002;
 
 export async function openDatabase<T>(
   config: Config,
-  options: { poolSize?: number; applicationName?: string; seedIfEmpty?: (db: Db, embedded: boolean) => Promise<T | undefined> } = {},
+  options: {
+    poolSize?: number;
+    applicationName?: string;
+    seedIfEmpty?: (db: Db, embedded: boolean) => Promise<T | undefined>;
+    /** Use the embedded server of an app already running on DATA_DIR (worker, CLI). */
+    attach?: boolean;
+  } = {},
 ): Promise<RunningDatabase & { seeded: T | undefined }> {
-  const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.EMBEDDED_PG_PORT });
-  const url = config.DATABASE_URL ?? embedded!.url;
+  const attached = !config.DATABASE_URL && options.attach ? attachToRunningEmbedded(config.dataDir) : undefined;
+  const embedded =
+    config.DATABASE_URL || attached ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.EMBEDDED_PG_PORT });
+  const url = config.DATABASE_URL ?? attached ?? embedded!.url;
   const database = connect(url, { max: options.poolSize ?? 20, applicationName: options.applicationName });
   try {
     await migrateDatabase(database.pool);

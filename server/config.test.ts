@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest';
+import { ConfigError, parseConfig } from './config.server.ts';
+
+describe('parseConfig', () => {
+  test('defaults: port 3000, ./data, embedded database, jobs in process', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', JOBS_IN_PROCESS: true, SEED_DEMO: false });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  test('PORT and DATA_DIR override the defaults; empty optional values count as unset', () => {
+    const config = parseConfig({ PORT: '8080', DATA_DIR: '/srv/balint', DATABASE_URL: '', SMTP_URL: '' });
+    expect(config).toMatchObject({ PORT: 8080, dataDir: '/srv/balint' });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.SMTP_URL).toBeUndefined();
+  });
+
+  test.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://u:hunter2@h/db' }, 'DATABASE_URL'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ AUTH_SECRET: 'too-short' }, 'AUTH_SECRET'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SEED_DEMO: 'yes' }, 'SEED_DEMO'],
+  ])('%j is refused with a message naming %s and not echoing the value', (env, name) => {
+    try {
+      parseConfig(env);
+      expect.unreachable('parseConfig accepted a bad value');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).issues.some((i) => i.startsWith(`${name}:`))).toBe(true);
+      expect((error as Error).message).not.toContain('hunter2');
+    }
+  });
+});

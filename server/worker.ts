@@ -1,0 +1,40 @@
+// npm run worker: a process that only runs background jobs (email delivery and the outbox
+// sweeper). Run it beside app processes started with JOBS_IN_PROCESS=0, or as extra capacity.
+import { createSmtpTransport } from '#lib/email/deliver.server.ts';
+import { createLogger } from '#lib/log.server.ts';
+import { ConfigError, parseConfig } from './config.server.ts';
+import { openDatabase } from './database.server.ts';
+import { startJobs } from './jobs.server.ts';
+
+let config;
+try {
+  config = parseConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+const log = createLogger(config.LOG_LEVEL);
+const database = await openDatabase(config, { attach: true, applicationName: 'balint-hub-worker', poolSize: 5 });
+const jobs = await startJobs({
+  url: database.url,
+  db: database.db,
+  log,
+  transport: config.SMTP_URL ? createSmtpTransport(config.SMTP_URL) : undefined,
+  mailFrom: config.MAIL_FROM,
+  work: true,
+});
+log.info('worker started');
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void jobs
+      .stop()
+      .then(() => database.stop())
+      .then(() => process.exit(0));
+  });
+}
