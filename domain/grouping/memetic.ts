@@ -43,9 +43,9 @@ export function defaultParams(n: number, variableSizes: boolean): MemeticParams 
   return {
     populationMax: n <= 20 ? 4 : variableSizes ? 20 : 10,
     populationMin: 2,
-    strengthStart: 0.1,
-    strengthEnd: 0.03,
-    tabuDepth: variableSizes ? Math.round(n / 2) : 2 * n,
+    strengthStart: 0.2,
+    strengthEnd: 0.05,
+    tabuDepth: variableSizes ? n : 2 * n,
     tenureBase: Math.max(2, Math.round(n / 20)),
     tenureRandom: Math.max(2, Math.round(n / 10)),
     profileNoise: 3,

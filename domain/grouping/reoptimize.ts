@@ -28,8 +28,20 @@ export function reoptimize(
     if (g >= 0 && g < m) bonus[i * m + g] = moveGain;
     start[i] = g;
   }
-  // New pins take effect first; the search then repairs what they displaced.
+  // New pins take effect first; the search then repairs what they displaced. People new to
+  // the course go where there is most room.
   for (const pin of problem.rules.pins) start[pin.person] = pin.group;
+  const size = new Int32Array(m);
+  for (let i = 0; i < n; i++) if (start[i]! >= 0 && start[i]! < m) size[start[i]!]!++;
+  for (let i = 0; i < n; i++) {
+    if (start[i]! >= 0 && start[i]! < m) continue;
+    let roomiest = 0;
+    for (let g = 1; g < m; g++) {
+      if (problem.maxSize[g]! - size[g]! > problem.maxSize[roomiest]! - size[roomiest]!) roomiest = g;
+    }
+    start[i] = roomiest;
+    size[roomiest]!++;
+  }
   const withBonus: GroupingProblem = { ...problem, placementBonus: bonus };
   const result = solve(withBonus, { ...options, initial: start });
   if (result.status !== 'feasible') return result;
