@@ -30,7 +30,7 @@ let failed = 0;
 let skipped = 0;
 
 if (wants('build')) ok = run('build', 'react-router', ['build']) && ok;
-if (wants('typecheck')) ok = run('typecheck', 'tsc', []) && ok;
+if (wants('typecheck')) ok = run('route types', 'react-router', ['typegen']) && run('typecheck', 'tsc', []) && ok;
 
 if (wants('vitest')) {
   const file = path.join(results, 'vitest.json');
