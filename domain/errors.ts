@@ -6,12 +6,32 @@ export type DomainErrorCode =
   | 'ROLE_NOT_FOUND'
   | 'LAST_ADMIN'
   | 'ORGANIZATION_NOT_FOUND'
-  | 'COURSE_NOT_FOUND';
+  | 'COURSE_NOT_FOUND'
+  | 'COURSE_NOT_OPEN'
+  | 'REGISTRATION_NOT_OPEN'
+  | 'REGISTRATION_CLOSED'
+  | 'UNKNOWN_CATEGORY'
+  | 'PRICE_NOT_SET'
+  | 'INVALID_APPLICATION'
+  | 'DISCOUNT_CODE_UNKNOWN'
+  | 'DISCOUNT_CODE_EXPIRED'
+  | 'DISCOUNT_CODE_NOT_FOR_CATEGORY'
+  | 'DISCOUNT_CODE_USED_UP'
+  | 'ALREADY_APPLIED'
+  | 'BUSY'
+  | 'REGISTRATION_NOT_FOUND'
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'NO_PLACE_AVAILABLE'
+  | 'OFFER_EXPIRED'
+  | 'REASON_REQUIRED';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
-  constructor(code: DomainErrorCode, detail?: string) {
+  /** Per-field problems (field name → code), for INVALID_APPLICATION and the like. */
+  readonly fields: Record<string, string>;
+  constructor(code: DomainErrorCode, detail?: string, fields: Record<string, string> = {}) {
     super(detail ? `${code}: ${detail}` : code);
     this.code = code;
+    this.fields = fields;
   }
 }

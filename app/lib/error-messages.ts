@@ -9,7 +9,37 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   LAST_ADMIN: 'errors.lastAdmin',
   ORGANIZATION_NOT_FOUND: 'app.notFoundBody',
   COURSE_NOT_FOUND: 'app.notFoundBody',
+  COURSE_NOT_OPEN: 'errors.courseNotOpen',
+  REGISTRATION_NOT_OPEN: 'errors.registrationNotOpen',
+  REGISTRATION_CLOSED: 'errors.registrationClosed',
+  UNKNOWN_CATEGORY: 'errors.unknownCategory',
+  PRICE_NOT_SET: 'errors.priceNotSet',
+  INVALID_APPLICATION: 'form.fixErrors',
+  DISCOUNT_CODE_UNKNOWN: 'errors.discountCodeUnknown',
+  DISCOUNT_CODE_EXPIRED: 'errors.discountCodeExpired',
+  DISCOUNT_CODE_NOT_FOR_CATEGORY: 'errors.discountCodeNotForCategory',
+  DISCOUNT_CODE_USED_UP: 'errors.discountCodeUsedUp',
+  ALREADY_APPLIED: 'errors.alreadyApplied',
+  BUSY: 'errors.busy',
+  REGISTRATION_NOT_FOUND: 'errors.registrationNotFound',
+  TRANSITION_NOT_ALLOWED: 'errors.transitionNotAllowed',
+  NO_PLACE_AVAILABLE: 'errors.noPlaceAvailable',
+  OFFER_EXPIRED: 'errors.offerExpired',
+  REASON_REQUIRED: 'errors.reasonRequired',
 };
+
+/** Field-level problem codes from the domain (validateAnswers and friends). */
+const FIELD_MESSAGES: Record<string, string> = {
+  REQUIRED: 'form.required',
+  MUST_AGREE: 'form.mustAgree',
+  INVALID_CHOICE: 'form.invalidChoice',
+  TOO_LONG: 'form.tooLong',
+};
+
+export function fieldMessage(code: string): string {
+  if (code in MESSAGES) return t(MESSAGES[code as DomainErrorCode]);
+  return t(FIELD_MESSAGES[code] ?? 'form.required', { max: 2000 });
+}
 
 export function errorMessage(code: DomainErrorCode): string {
   return t(MESSAGES[code]);

@@ -1,7 +1,7 @@
 // A course as published. The registration work adds applications, capacity accounting and
 // the early-place quota on top of these rows; the price table is data, one explicit amount
 // per category and tier (the seed's table is not a formula).
-import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 
 export type CourseKind = 'leadership_intensive' | 'balint_weekend' | 'online_series' | 'demonstration';
@@ -22,6 +22,21 @@ export interface HotelBlock {
   reservationPhone: string;
   reservationCode: string;
   reservationDeadline: string;
+}
+
+export interface Attestation {
+  key: string;
+  text: string;
+}
+
+export type CustomQuestionType = 'text' | 'textarea' | 'yes_no' | 'choice';
+
+export interface CustomQuestion {
+  key: string;
+  label: string;
+  type: CustomQuestionType;
+  required: boolean;
+  options?: string[];
 }
 
 export interface AccreditationStatement {
@@ -68,6 +83,12 @@ export const courses = pgTable(
     hotel: jsonb('hotel').$type<HotelBlock | null>(),
     accreditation: jsonb('accreditation').$type<AccreditationStatement[]>().notNull().default([]),
     ceHours: text('ce_hours'),
+    /** Applications wait for a director's decision (the seed: "Application does not guarantee acceptance"). */
+    requiresApproval: boolean('requires_approval').notNull().default(true),
+    /** How long a waitlist offer holds a freed place before it passes to the next person. */
+    offerHoldHours: integer('offer_hold_hours').notNull().default(48),
+    attestations: jsonb('attestations').$type<Attestation[]>().notNull().default([]),
+    customQuestions: jsonb('custom_questions').$type<CustomQuestion[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('courses_org_slug').on(t.organizationId, t.slug), index('courses_org_starts').on(t.organizationId, t.startsOn)],
@@ -88,6 +109,22 @@ export const coursePrices = pgTable(
     amountMinor: integer('amount_minor').notNull(),
   },
   (t) => [uniqueIndex('course_prices_cell').on(t.courseId, t.categoryKey, t.tier)],
+);
+
+/** Who pays what: a row of the price table, with what the category requires of an applicant. */
+export const coursePriceCategories = pgTable(
+  'course_price_categories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    position: integer('position').notNull(),
+    requiresMembership: boolean('requires_membership').notNull().default(false),
+    requiresTraineeStatus: boolean('requires_trainee_status').notNull().default(false),
+  },
+  (t) => [uniqueIndex('course_price_categories_key').on(t.courseId, t.key)],
 );
 
 export type FacultyRole = 'director' | 'co_director' | 'faculty';

@@ -3,3 +3,4 @@ export * from './accounts.ts';
 export * from './email.ts';
 export * from './audit.ts';
 export * from './courses.ts';
+export * from './registration.ts';

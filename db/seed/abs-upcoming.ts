@@ -90,6 +90,11 @@ export function upcomingIntensive(today: string): SeedIntensive {
   return intensiveCourse({
     slug: `leadership-intensive-${start.year}-${String(start.month).padStart(2, '0')}`,
     status: 'published',
+    // Demo custom questions (invented for the demo, like the rest of this course).
+    customQuestions: [
+      { key: 'leading_now', label: 'Are you leading or co-leading a Balint group now? If so, where and how often?', type: 'textarea', required: false },
+      { key: 'intensives_before', label: 'How many Leadership Training Intensives have you attended before?', type: 'choice', required: true, options: ['None', 'One', 'Two or more'] },
+    ],
     title: `${INTENSIVE_TITLE} — ${CITY}, ${REGION}`,
     cityName: CITY,
     startsOn: dates.startsOn,

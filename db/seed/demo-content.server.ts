@@ -3,7 +3,7 @@
 // Run once on an empty database (server/demo.server.ts); the slugs are unique, so a second
 // run fails instead of duplicating.
 import type { DbOrTx } from '#db/client.server.ts';
-import { contentSections, courseFaculty, coursePrices, courses, organizations } from '#db/schema/index.ts';
+import { contentSections, courseFaculty, coursePriceCategories, coursePrices, courses, organizations } from '#db/schema/index.ts';
 import { ABS_HOME, ABS_ORGANIZATION } from './abs-society.ts';
 import type { SeedPageSection } from './abs-society.ts';
 import { SPOKANE_2025 } from './abs-spokane-2025.ts';
@@ -42,6 +42,15 @@ async function insertOrganization(
   return row.id;
 }
 
+// Member rows need an active ABS membership; trainee rows need a training program and an
+// attestation of status ("Residents, students, fellows").
+const PRICE_CATEGORY_RULES = [
+  { key: 'non_member', label: 'Single Registration', position: 0, requiresMembership: false, requiresTraineeStatus: false },
+  { key: 'member', label: 'ABS Member Registration', position: 1, requiresMembership: true, requiresTraineeStatus: false },
+  { key: 'trainee', label: 'Residents, students, fellows', position: 2, requiresMembership: false, requiresTraineeStatus: true },
+  { key: 'member_trainee', label: 'ABS Member Residents, students & fellows', position: 3, requiresMembership: true, requiresTraineeStatus: true },
+];
+
 async function insertIntensive(db: DbOrTx, organizationId: string, intensive: SeedIntensive): Promise<string> {
   const [row] = await db
     .insert(courses)
@@ -50,6 +59,7 @@ async function insertIntensive(db: DbOrTx, organizationId: string, intensive: Se
   if (!row) throw new Error(`Course ${intensive.course.slug} was not inserted`);
   const courseId = row.id;
   await db.insert(coursePrices).values(intensive.prices.map((price) => ({ ...price, organizationId, courseId })));
+  await db.insert(coursePriceCategories).values(PRICE_CATEGORY_RULES.map((category) => ({ ...category, organizationId, courseId })));
   await db.insert(courseFaculty).values(intensive.faculty.map((person) => ({ ...person, organizationId, courseId })));
   return courseId;
 }

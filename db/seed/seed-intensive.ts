@@ -1,7 +1,7 @@
 // One Leadership Training Intensive as rows to insert: the course (without its
 // organization), its price table and its faculty. Both demo courses are built here so they
 // have the same shape and differ only in dates, venue and accreditation.
-import type { AccreditationStatement, CourseSection, CourseStatus, HotelBlock, courses } from '#db/schema/index.ts';
+import type { AccreditationStatement, CourseSection, CourseStatus, CustomQuestion, HotelBlock, courses } from '#db/schema/index.ts';
 import {
   CANCELLATION_FEE_MINOR,
   CE_CREDITS,
@@ -28,6 +28,7 @@ export interface SeedIntensive {
 
 export interface IntensiveInput {
   slug: string;
+  customQuestions?: CustomQuestion[];
   status: CourseStatus;
   title: string;
   /** As the course text names it: "The Spokane Leadership Intensive course…" */
@@ -88,6 +89,16 @@ export function intensiveCourse(input: IntensiveInput): SeedIntensive {
       hotel: input.hotel,
       accreditation: input.accreditation,
       ceHours: String(CE_CREDITS),
+      requiresApproval: true,
+      offerHoldHours: 48,
+      // The seed's vaccination requirement, asked as an attestation on the application.
+      attestations: [
+        {
+          key: 'covid_vaccination',
+          text: 'I understand that I will be required to provide proof of having received the CDC-recommended number of COVID-19 vaccinations no later than 2 weeks before the start of the course.',
+        },
+      ],
+      customQuestions: input.customQuestions ?? [],
     },
     prices: PRICE_TABLE.map((price) => ({ ...price })),
     faculty: FACULTY.map((person) => ({ ...person })),

@@ -1,0 +1,59 @@
+// Staff move a registration to another price category, with a reason. The tier stays the one
+// the applicant got; the price difference goes to the registration's balance.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '#db/client.server.ts';
+import { coursePriceCategories, coursePrices } from '#db/schema/courses.ts';
+import { registrations } from '#db/schema/registration.ts';
+import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
+import { DomainError } from '#domain/errors.ts';
+import { lockCourse, withScarceLocks } from './locking.server.ts';
+import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
+import type { StatusChange } from './change-status.server.ts';
+import { basePrice } from './rules.ts';
+
+export async function changeCategory(
+  db: Db,
+  input: { organizationId: string; registrationId: string; categoryKey: string; reason: string },
+  actor: Actor,
+  context: NotifyContext & { now?: Date },
+): Promise<StatusChange> {
+  if (!input.reason.trim()) throw new DomainError('REASON_REQUIRED', undefined, { reason: 'REQUIRED' });
+  return withScarceLocks(db, async (tx) => {
+    const [found] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.id, input.registrationId), eq(registrations.organizationId, input.organizationId)));
+    if (!found) throw new DomainError('REGISTRATION_NOT_FOUND', input.registrationId);
+    const course = await lockCourse(tx, input.organizationId, found.courseId);
+    const [category] = await tx
+      .select()
+      .from(coursePriceCategories)
+      .where(and(eq(coursePriceCategories.courseId, course.id), eq(coursePriceCategories.key, input.categoryKey)));
+    if (!category) throw new DomainError('UNKNOWN_CATEGORY', input.categoryKey, { categoryKey: 'UNKNOWN_CATEGORY' });
+    const cells = await tx.select().from(coursePrices).where(eq(coursePrices.courseId, course.id));
+    const price = basePrice(cells, category.key, found.tier);
+    if (!price) throw new DomainError('PRICE_NOT_SET', category.key);
+    const newAmount = Math.max(0, price.amountMinor - found.discountMinor);
+    const currentAmount = found.amountMinor + found.balanceAdjustmentMinor;
+    const [after] = await tx
+      .update(registrations)
+      .set({
+        categoryKey: category.key,
+        balanceAdjustmentMinor: found.balanceAdjustmentMinor + (newAmount - currentAmount),
+        policy: { ...found.policy, categoryLabel: category.label },
+        updatedAt: context.now ?? new Date(),
+      })
+      .where(eq(registrations.id, found.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      organizationId: course.organizationId,
+      action: 'registration.category_changed',
+      entityType: 'registration',
+      entityId: found.id,
+      before: { categoryKey: found.categoryKey, amountDueMinor: currentAmount },
+      after: { categoryKey: category.key, amountDueMinor: newAmount, reason: input.reason.trim() },
+    });
+    const emailIds = [await queueRegistrationEmail(tx, 'categoryChanged', after!, course, context, { reason: input.reason.trim() })];
+    return { registration: after!, emailIds };
+  });
+}

@@ -1,0 +1,163 @@
+// Every status change after submission: directors decide (accept, decline, waitlist),
+// applicants withdraw or answer an offer, offers lapse. Each change is audited and emailed,
+// and a change that frees a place offers it to the waitlist in the same transaction.
+import { and, count, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '#db/client.server.ts';
+import { courses } from '#db/schema/courses.ts';
+import { PLACE_HOLDING, registrations, type RegistrationStatus } from '#db/schema/registration.ts';
+import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
+import { DomainError } from '#domain/errors.ts';
+import { countPlaces } from './availability.server.ts';
+import { lockCourse, withScarceLocks, type Tx } from './locking.server.ts';
+import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
+import { offerFreedPlaces } from './offer-freed-places.server.ts';
+import type { RegistrationEmailKind } from './emails.ts';
+import type { Registration } from './place-registration.server.ts';
+
+export type Decision = 'accept' | 'decline' | 'waitlist';
+
+const ALLOWED: Record<Decision | 'withdraw' | 'accept_offer' | 'decline_offer', readonly RegistrationStatus[]> = {
+  accept: ['submitted', 'waitlisted'],
+  decline: ['submitted', 'accepted', 'waitlisted', 'offered'],
+  waitlist: ['submitted', 'accepted'],
+  withdraw: ['submitted', 'accepted', 'waitlisted', 'offered'],
+  accept_offer: ['offered'],
+  decline_offer: ['offered'],
+};
+
+export interface StatusChange {
+  registration: Registration;
+  emailIds: string[];
+}
+
+type Context = NotifyContext & { now?: Date };
+
+async function lockRegistration(tx: Tx, organizationId: string, registrationId: string) {
+  const [found] = await tx
+    .select({ courseId: registrations.courseId })
+    .from(registrations)
+    .where(and(eq(registrations.id, registrationId), eq(registrations.organizationId, organizationId)));
+  if (!found) throw new DomainError('REGISTRATION_NOT_FOUND', registrationId);
+  const course = await lockCourse(tx, organizationId, found.courseId);
+  const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for('update');
+  return { course, registration: registration! };
+}
+
+async function waitlistPosition(tx: Tx, registration: Registration): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(eq(registrations.courseId, registration.courseId), eq(registrations.status, 'waitlisted'), sql`${registrations.waitlistedAt} <= ${registration.waitlistedAt}`));
+  return row?.n ?? 1;
+}
+
+async function applyChange(
+  tx: Tx,
+  course: typeof courses.$inferSelect,
+  before: Registration,
+  next: RegistrationStatus,
+  actor: Actor,
+  context: Context,
+  email: RegistrationEmailKind,
+  extra: { message?: string | null; action: string },
+): Promise<StatusChange> {
+  const now = context.now ?? new Date();
+  const keepsPlace = PLACE_HOLDING.includes(next);
+  const [after] = await tx
+    .update(registrations)
+    .set({
+      status: next,
+      holdsEarlyPlace: keepsPlace && before.holdsEarlyPlace,
+      decidedAt: ['accepted', 'declined'].includes(next) ? now : before.decidedAt,
+      decisionMessage: extra.message ?? before.decisionMessage,
+      waitlistedAt: next === 'waitlisted' ? now : before.waitlistedAt,
+      offerExpiresAt: next === 'offered' ? before.offerExpiresAt : null,
+      updatedAt: now,
+    })
+    .where(eq(registrations.id, before.id))
+    .returning();
+  await recordAudit(tx, actor, {
+    organizationId: course.organizationId,
+    action: extra.action,
+    entityType: 'registration',
+    entityId: before.id,
+    before: { status: before.status, holdsEarlyPlace: before.holdsEarlyPlace },
+    after: { status: next, holdsEarlyPlace: after!.holdsEarlyPlace, message: extra.message ?? undefined },
+  });
+  const position = next === 'waitlisted' ? await waitlistPosition(tx, after!) : undefined;
+  const emailIds = [await queueRegistrationEmail(tx, email, after!, course, context, { message: extra.message, position })];
+  // A place freed here goes to the waitlist now, under the same lock.
+  if (PLACE_HOLDING.includes(before.status) && !keepsPlace) emailIds.push(...(await offerFreedPlaces(tx, course, actor, context)));
+  return { registration: after!, emailIds };
+}
+
+/** A director's decision on one application. */
+export async function decideApplication(
+  db: Db,
+  input: { organizationId: string; registrationId: string; decision: Decision; message?: string },
+  actor: Actor,
+  context: Context,
+): Promise<StatusChange> {
+  return withScarceLocks(db, async (tx) => {
+    const { course, registration } = await lockRegistration(tx, input.organizationId, input.registrationId);
+    if (!ALLOWED[input.decision].includes(registration.status)) throw new DomainError('TRANSITION_NOT_ALLOWED', `${registration.status} → ${input.decision}`);
+    const message = input.message?.trim() || null;
+    if (input.decision === 'accept') {
+      if (registration.status === 'waitlisted') {
+        // Accepting from the waitlist takes a place: only when one is free.
+        const counts = await countPlaces(tx, course.id);
+        if (counts.taken >= course.capacity) throw new DomainError('NO_PLACE_AVAILABLE');
+      }
+      return applyChange(tx, course, registration, 'accepted', actor, context, 'accepted', { message, action: 'registration.accepted' });
+    }
+    if (input.decision === 'decline') return applyChange(tx, course, registration, 'declined', actor, context, 'declined', { message, action: 'registration.declined' });
+    return applyChange(tx, course, registration, 'waitlisted', actor, context, 'movedToWaitlist', { message, action: 'registration.waitlisted' });
+  });
+}
+
+/** The applicant withdraws their own application (or answers an offer). */
+export async function respondAsApplicant(
+  db: Db,
+  input: { organizationId: string; registrationId: string; userId: string; response: 'withdraw' | 'accept_offer' | 'decline_offer' },
+  actor: Actor,
+  context: Context,
+): Promise<StatusChange> {
+  return withScarceLocks(db, async (tx) => {
+    const { course, registration } = await lockRegistration(tx, input.organizationId, input.registrationId);
+    if (registration.userId !== input.userId) throw new DomainError('REGISTRATION_NOT_FOUND', input.registrationId);
+    if (!ALLOWED[input.response].includes(registration.status)) throw new DomainError('TRANSITION_NOT_ALLOWED', `${registration.status} → ${input.response}`);
+    const now = context.now ?? new Date();
+    if (input.response === 'accept_offer') {
+      if (registration.offerExpiresAt && registration.offerExpiresAt <= now) throw new DomainError('OFFER_EXPIRED');
+      const next = course.requiresApproval && !registration.decidedAt ? 'submitted' : 'accepted';
+      return applyChange(tx, course, registration, next, actor, context, next === 'accepted' ? 'accepted' : 'received', { action: 'registration.offer_accepted' });
+    }
+    return applyChange(tx, course, registration, 'withdrawn', actor, context, 'withdrawn', {
+      action: input.response === 'decline_offer' ? 'registration.offer_declined' : 'registration.withdrawn',
+    });
+  });
+}
+
+/**
+ * Offers not answered in time pass to the next person. The lapsed applicant goes back to the
+ * end of the waitlist (they can still withdraw); returns the emails to deliver.
+ */
+export async function expireOffers(db: Db, actor: Actor, context: Context): Promise<string[]> {
+  const now = context.now ?? new Date();
+  const due = await db
+    .select({ id: registrations.id, organizationId: registrations.organizationId })
+    .from(registrations)
+    .where(and(eq(registrations.status, 'offered'), lt(registrations.offerExpiresAt, now)))
+    .limit(200);
+  const emailIds: string[] = [];
+  for (const offer of due) {
+    const ids = await withScarceLocks(db, async (tx) => {
+      const { course, registration } = await lockRegistration(tx, offer.organizationId, offer.id);
+      if (registration.status !== 'offered' || !registration.offerExpiresAt || registration.offerExpiresAt >= now) return [];
+      const change = await applyChange(tx, course, registration, 'waitlisted', actor, context, 'offerExpired', { action: 'registration.offer_expired' });
+      return change.emailIds;
+    });
+    emailIds.push(...ids);
+  }
+  return emailIds;
+}

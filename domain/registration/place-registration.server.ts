@@ -1,0 +1,195 @@
+// placeRegistration: an application, from the form or the API. The whole decision (place or
+// waitlist, early or regular, discount-code use) happens under the course lock.
+import crypto from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '#db/client.server.ts';
+import { users } from '#db/schema/accounts.ts';
+import { coursePriceCategories, coursePrices, type courses } from '#db/schema/courses.ts';
+import { ACTIVE, memberships, registrations, type ApplicationAnswers, type PolicySnapshot } from '#db/schema/registration.ts';
+import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
+import { priceTable } from '#domain/courses/get-course.server.ts';
+import { DomainError } from '#domain/errors.ts';
+import { countPlaces } from './availability.server.ts';
+import { lockCourse, lockDiscountCode, withScarceLocks, type Tx } from './locking.server.ts';
+import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
+import { basePrice, checkDiscountCode, discountFor, earlyRateAvailable, localToday, normalizeCode, registrationWindow } from './rules.ts';
+import { validateAnswers } from './validate-answers.ts';
+
+export interface ApplicationInput {
+  organizationId: string;
+  courseId: string;
+  /** One per form rendering (or API idempotency key): repeats return the same registration. */
+  submissionKey: string;
+  name: string;
+  email: string;
+  categoryKey: string;
+  discountCode?: string;
+  complimentaryMembershipRequested: boolean;
+  answers: ApplicationAnswers;
+}
+
+export type Registration = typeof registrations.$inferSelect;
+
+export interface PlacedRegistration {
+  registration: Registration;
+  /** False when this was a repeat of an earlier submission. */
+  created: boolean;
+  /** True when the applicant had no account and one was created for them. */
+  newAccount: boolean;
+  emailIds: string[];
+}
+
+const POLICY_SECTIONS = ['registration_fees', 'cancellation_policy', 'acceptance', 'participation', 'financial_aid'];
+
+function snapshot(course: typeof courses.$inferSelect, cells: (typeof coursePrices.$inferSelect)[], categoryLabel: string, tier: 'early' | 'regular'): PolicySnapshot {
+  return {
+    courseTitle: course.title,
+    currency: course.currency,
+    categoryLabel,
+    tier,
+    prices: priceTable(cells),
+    earlyPlaceLimit: course.earlyPlaceLimit,
+    earlyRateUntil: course.earlyRateUntil,
+    registrationDeadline: course.registrationDeadline,
+    cancellationDeadline: course.cancellationDeadline,
+    cancellationFeeMinor: course.cancellationFeeMinor,
+    refundWithinDays: course.refundWithinDays,
+    timeZone: course.timeZone,
+    attestations: course.attestations,
+    policies: course.sections.filter((s) => POLICY_SECTIONS.includes(s.key)),
+  };
+}
+
+async function findOrCreateApplicant(tx: Tx, actor: Actor, name: string, email: string): Promise<{ id: string; email: string; name: string; created: boolean }> {
+  if (actor.userId) {
+    const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));
+    if (user) return { id: user.id, email: user.email, name: user.name, created: false };
+  }
+  const normalized = email.trim().toLowerCase();
+  const [existing] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, normalized));
+  if (existing) return { id: existing.id, email: existing.email, name: existing.name, created: false };
+  // Applying without an account creates one (unverified, no password yet).
+  const id = crypto.randomUUID();
+  await tx.insert(users).values({ id, name, email: normalized, emailVerified: false });
+  return { id, email: normalized, name, created: true };
+}
+
+export async function placeRegistration(db: Db, input: ApplicationInput, actor: Actor, context: NotifyContext & { now?: Date }): Promise<PlacedRegistration> {
+  return withScarceLocks(db, async (tx) => {
+    // 1. Lock the scarce resource holder first: the course row.
+    const course = await lockCourse(tx, input.organizationId, input.courseId);
+
+    // A repeated submission (double click, refresh, retry) returns what the first one made.
+    const [repeat] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.courseId, course.id), eq(registrations.submissionKey, input.submissionKey)));
+    if (repeat) return { registration: repeat, created: false, newAccount: false, emailIds: [] };
+
+    if (course.status !== 'published') throw new DomainError('COURSE_NOT_OPEN');
+    const today = localToday(course.timeZone, context.now);
+    const window = registrationWindow(course, today);
+    if (window === 'not_open') throw new DomainError('REGISTRATION_NOT_OPEN');
+    if (window === 'closed') throw new DomainError('REGISTRATION_CLOSED');
+
+    const [category] = await tx
+      .select()
+      .from(coursePriceCategories)
+      .where(and(eq(coursePriceCategories.courseId, course.id), eq(coursePriceCategories.key, input.categoryKey)));
+    if (!category) throw new DomainError('UNKNOWN_CATEGORY', input.categoryKey, { categoryKey: 'UNKNOWN_CATEGORY' });
+    const fieldProblems = validateAnswers(course, category, input.answers);
+    if (Object.keys(fieldProblems).length > 0) throw new DomainError('INVALID_APPLICATION', undefined, fieldProblems);
+
+    const applicant = await findOrCreateApplicant(tx, actor, input.name, input.email);
+    const [active] = await tx
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(and(eq(registrations.courseId, course.id), eq(registrations.userId, applicant.id), inArray(registrations.status, [...ACTIVE])));
+    if (active) throw new DomainError('ALREADY_APPLIED', active.id);
+
+    // 2. Then the discount code's row.
+    let code: Awaited<ReturnType<typeof lockDiscountCode>>;
+    if (input.discountCode?.trim()) {
+      code = await lockDiscountCode(tx, course.id, normalizeCode(input.discountCode));
+      if (!code) throw new DomainError('DISCOUNT_CODE_UNKNOWN', undefined, { discountCode: 'DISCOUNT_CODE_UNKNOWN' });
+      const [uses] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(registrations)
+        .where(and(eq(registrations.discountCodeId, code.id), inArray(registrations.status, [...ACTIVE])));
+      const problem = checkDiscountCode(code, uses?.n ?? 0, category.key, today);
+      if (problem) throw new DomainError(problem, undefined, { discountCode: problem });
+    }
+
+    // 3. Count, then decide.
+    const counts = await countPlaces(tx, course.id);
+    const placeFree = counts.taken < course.capacity;
+    const early = placeFree && earlyRateAvailable(course, counts.earlyTaken, today);
+    const cells = await tx.select().from(coursePrices).where(eq(coursePrices.courseId, course.id));
+    // The waitlist is quoted at the regular rate; an offer re-quotes when a place frees.
+    const price = basePrice(cells, category.key, early ? 'early' : 'regular');
+    if (!price) throw new DomainError('PRICE_NOT_SET', category.key, { categoryKey: 'PRICE_NOT_SET' });
+    const discountMinor = discountFor(price.amountMinor, code ? { kind: code.kind, amount: code.amount } : undefined);
+    const membershipCheck = category.requiresMembership ? await membershipStatus(tx, course.organizationId, applicant, today) : 'not_needed';
+
+    // 4. Write.
+    const now = context.now ?? new Date();
+    const [registration] = await tx
+      .insert(registrations)
+      .values({
+        organizationId: course.organizationId,
+        courseId: course.id,
+        userId: applicant.id,
+        submissionKey: input.submissionKey,
+        status: placeFree ? (course.requiresApproval ? 'submitted' : 'accepted') : 'waitlisted',
+        name: input.name.trim() || applicant.name,
+        email: applicant.email,
+        categoryKey: category.key,
+        tier: price.tier,
+        holdsEarlyPlace: price.tier === 'early',
+        baseAmountMinor: price.amountMinor,
+        discountMinor,
+        amountMinor: price.amountMinor - discountMinor,
+        currency: course.currency,
+        discountCodeId: code?.id ?? null,
+        membershipCheck,
+        complimentaryMembershipRequested: !category.requiresMembership && input.complimentaryMembershipRequested,
+        answers: input.answers,
+        policy: snapshot(course, cells, category.label, price.tier),
+        submittedAt: now,
+        waitlistedAt: placeFree ? null : now,
+        decidedAt: placeFree && !course.requiresApproval ? now : null,
+      })
+      .returning();
+    if (!registration) throw new Error('registration insert returned no row');
+    await recordAudit(tx, actor, {
+      organizationId: course.organizationId,
+      action: 'registration.submitted',
+      entityType: 'registration',
+      entityId: registration.id,
+      after: { status: registration.status, tier: registration.tier, categoryKey: registration.categoryKey, amountMinor: registration.amountMinor },
+    });
+    const position = placeFree ? undefined : counts.waitlisted + 1;
+    const emailIds = [
+      await queueRegistrationEmail(tx, placeFree ? (registration.status === 'accepted' ? 'accepted' : 'received') : 'waitlisted', registration, course, context, {
+        position,
+        newAccount: applicant.created,
+      }),
+    ];
+    return { registration, created: true, newAccount: applicant.created, emailIds };
+  });
+}
+
+async function membershipStatus(tx: Tx, organizationId: string, applicant: { id: string; email: string }, today: string) {
+  const [membership] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        sql`(${memberships.userId} = ${applicant.id} or lower(${memberships.email}) = ${applicant.email.toLowerCase()})`,
+        sql`${memberships.validFrom} <= ${today} and ${memberships.validTo} >= ${today}`,
+      ),
+    )
+    .limit(1);
+  return membership ? ('verified' as const) : ('to_verify' as const);
+}
