@@ -6,6 +6,8 @@ export default [
     layout('routes/org/layout.tsx', [
       index('routes/org/home.tsx'),
       route('courses/:course', 'routes/org/course.tsx'),
+      route('courses/:course/apply', 'routes/registration/apply.tsx'),
+      route('registrations', 'routes/registration/my-registrations.tsx'),
       route('sign-in', 'routes/auth/sign-in.tsx'),
       route('sign-up', 'routes/auth/sign-up.tsx'),
       route('check-email', 'routes/auth/check-email.tsx'),
@@ -21,6 +23,7 @@ export default [
           route('outbox/:message', 'routes/admin/outbox-message.tsx'),
           route('people', 'routes/admin/people.tsx'),
           route('audit', 'routes/admin/audit.tsx'),
+          // Staff side of courses and registration (owned by the staff-UI work).
         ]),
       ]),
     ]),

@@ -6,6 +6,7 @@ import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'r
 import type { ClientAddress } from '@remix-run/node-fetch-server';
 import { migrationsApplied } from '#db/migrate.server.ts';
 import { appContext, type AppServices } from '#app/lib/context.ts';
+import { handleApi } from './api/handle-api.server.ts';
 import { serveStatic } from './static.server.ts';
 import type pg from 'pg';
 
@@ -67,6 +68,9 @@ export function createFetchHandler(options: HostOptions) {
       if (file) return file;
     }
     if (url.pathname.startsWith('/api/auth/')) return services.auth.handler(request);
+    if (url.pathname.startsWith('/api/v1/') || url.pathname === '/api/openapi.json') {
+      return handleApi(request, { ...services, log, requestId, clientAddress: client.address ?? null });
+    }
 
     const context = new RouterContextProvider();
     context.set(appContext, { ...services, log, requestId, clientAddress: client.address ?? null });

@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   'course:manage': ['admin', 'course_director'],
   'registration:review': ['admin', 'course_director'],
   'financial-aid:review': ['financial_aid_committee'],
+  'membership:manage': ['admin'],
+  'api-token:manage': ['admin'],
   'member:area': ['admin', 'course_director', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 
