@@ -55,6 +55,7 @@ CREATE TABLE "registrations" (
 	"course_id" uuid NOT NULL,
 	"user_id" text NOT NULL,
 	"submission_key" text NOT NULL,
+	"sequence" bigserial NOT NULL,
 	"status" text NOT NULL,
 	"name" text NOT NULL,
 	"email" text NOT NULL,

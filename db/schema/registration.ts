@@ -1,7 +1,7 @@
 // Applications and registrations. "Registering is applying": a registration row is created
 // at submission and moves through the statuses below; every change is audited.
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { courses, type Attestation, type PriceTier } from './courses.ts';
 import { organizations } from './organizations.ts';
@@ -100,6 +100,8 @@ export const registrations = pgTable(
     userId: text('user_id').notNull().references(() => users.id),
     /** A form's one-time key: a repeated submission (double click, refresh, retry) finds this row. */
     submissionKey: text('submission_key').notNull(),
+    /** Order of submission: breaks ties between equal timestamps in the waitlist queue. */
+    sequence: bigserial('sequence', { mode: 'number' }).notNull(),
     status: text('status').$type<RegistrationStatus>().notNull(),
     name: text('name').notNull(),
     email: text('email').notNull(),

@@ -47,7 +47,7 @@ async function waitlistPosition(tx: Tx, registration: Registration): Promise<num
   const [row] = await tx
     .select({ n: count() })
     .from(registrations)
-    .where(and(eq(registrations.courseId, registration.courseId), eq(registrations.status, 'waitlisted'), sql`${registrations.waitlistedAt} <= ${registration.waitlistedAt}`));
+    .where(and(eq(registrations.courseId, registration.courseId), eq(registrations.status, 'waitlisted'), sql`(${registrations.waitlistedAt}, ${registrations.sequence}) <= (${registration.waitlistedAt}, ${registration.sequence})`));
   return row?.n ?? 1;
 }
 

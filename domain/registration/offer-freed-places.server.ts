@@ -29,7 +29,7 @@ export async function offerFreedPlaces(tx: Tx, course: Course, actor: Actor, con
       .select()
       .from(registrations)
       .where(and(eq(registrations.courseId, course.id), eq(registrations.status, 'waitlisted')))
-      .orderBy(asc(registrations.waitlistedAt), asc(registrations.submittedAt))
+      .orderBy(asc(registrations.waitlistedAt), asc(registrations.sequence))
       .limit(1);
     if (!next) break;
     const early = earlyRateAvailable(course, counts.earlyTaken, today);
@@ -61,7 +61,7 @@ export async function offerFreedPlaces(tx: Tx, course: Course, actor: Actor, con
       before: { status: next.status },
       after: { status: 'offered', tier: price.tier, amountMinor: offered!.amountMinor, offerExpiresAt: expires.toISOString() },
     });
-    const until = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: course.timeZone, timeZoneName: 'short' }).format(expires);
+    const until = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'long', timeZone: course.timeZone }).format(expires);
     emailIds.push(await queueRegistrationEmail(tx, 'offered', offered!, course, context, { offerUntil: until }));
   }
   return emailIds;
