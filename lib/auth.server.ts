@@ -4,7 +4,9 @@ import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '#db/client.server.ts';
 import { authAccounts, rateLimits, sessions, users, verifications } from '#db/schema/accounts.ts';
+import { eq } from 'drizzle-orm';
 import { sendAccountEmail } from '#domain/accounts/account-emails.server.ts';
+import { hasPassword } from '#domain/accounts/create-account.server.ts';
 
 export interface AuthOptions {
   db: Db;
@@ -62,8 +64,14 @@ export function createAuth(options: AuthOptions) {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
       async sendResetPassword({ user, url }) {
-        const id = await sendAccountEmail(db, { kind: 'password_reset', to: user.email, name: user.name, url });
+        // Someone who applied without an account has no password yet: same link, other words.
+        const kind = (await hasPassword(db, user.id)) ? 'password_reset' : 'account_setup';
+        const id = await sendAccountEmail(db, { kind, to: user.email, name: user.name, url });
         await options.onEmailQueued(id ? [id] : []);
+      },
+      // Following the emailed link proves the mailbox is theirs.
+      async onPasswordReset({ user }) {
+        await db.update(users).set({ emailVerified: true, updatedAt: new Date() }).where(eq(users.id, user.id));
       },
     },
     emailVerification: {

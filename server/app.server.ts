@@ -35,11 +35,11 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
     const demoAccounts = database.seeded ?? [];
 
     const transport = config.SMTP_URL ? createSmtpTransport(config.SMTP_URL) : undefined;
-    const jobs = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS });
-    cleanups.push(() => jobs.stop());
-
     const port = config.PORT;
     const publicUrl = config.PUBLIC_URL ?? `http://localhost:${port}`;
+    const jobs = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS, publicUrl });
+    cleanups.push(() => jobs.stop());
+
     const auth = createAuth({
       db: database.db,
       baseUrl: publicUrl,

@@ -5,11 +5,14 @@ import { PgBoss } from 'pg-boss';
 import type { Db } from '#db/client.server.ts';
 import { deliverOutboxMessage, type MailTransport } from '#lib/email/deliver.server.ts';
 import { findUndeliveredIds } from '#lib/email/outbox.server.ts';
+import { systemActor } from '#domain/audit/record-audit.server.ts';
+import { expireOffers } from '#domain/registration/change-status.server.ts';
 import type { Logger } from '#lib/log.server.ts';
 
 export const QUEUES = {
   deliverEmail: 'email.deliver',
   sweepOutbox: 'email.sweep',
+  expireOffers: 'registration.expire-offers',
 } as const;
 
 export interface JobQueue {
@@ -28,6 +31,8 @@ export interface JobOptions {
   work: boolean;
   /** First retry delay of a failed delivery, doubled on each retry (tests shorten it). */
   retryDelaySeconds?: number;
+  /** Base URL for links in emails sent by jobs (waitlist offers). */
+  publicUrl?: string;
 }
 
 export async function startJobs(options: JobOptions): Promise<JobQueue> {
@@ -37,6 +42,7 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
   await boss.start();
   await boss.createQueue(QUEUES.deliverEmail, { retryLimit: 7, retryDelay: options.retryDelaySeconds ?? 15, retryBackoff: true, retryDelayMax: 3600 });
   await boss.createQueue(QUEUES.sweepOutbox, {});
+  await boss.createQueue(QUEUES.expireOffers, {});
 
   if (options.work) {
     await boss.work<{ id: string }>(QUEUES.deliverEmail, { localConcurrency: 2, pollingIntervalSeconds: 1 }, async (jobs) => {
@@ -50,6 +56,12 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
       await enqueue(ids);
     });
     await boss.schedule(QUEUES.sweepOutbox, '* * * * *');
+    // Waitlist offers not answered in time pass to the next person.
+    await boss.work(QUEUES.expireOffers, async () => {
+      const ids = await expireOffers(db, systemActor, { publicUrl: options.publicUrl ?? 'http://localhost:3000' });
+      await enqueue(ids);
+    });
+    await boss.schedule(QUEUES.expireOffers, '* * * * *');
   }
 
   async function enqueue(ids: string[]) {

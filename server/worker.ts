@@ -25,6 +25,7 @@ const jobs = await startJobs({
   transport: config.SMTP_URL ? createSmtpTransport(config.SMTP_URL) : undefined,
   mailFrom: config.MAIL_FROM,
   work: true,
+  publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
 });
 log.info('worker started');
 let stopping = false;

@@ -5,7 +5,7 @@ import { composeEmail } from '#lib/email/compose.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { t } from '#lib/i18n.ts';
 
-export type AccountEmailKind = 'email_verification' | 'password_reset';
+export type AccountEmailKind = 'email_verification' | 'password_reset' | 'account_setup';
 
 /**
  * Account links carry a callback path `/o/<slug>/...`: the organization the person was using
@@ -31,7 +31,7 @@ export async function sendAccountEmail(
     ? await db.select().from(organizations).where(eq(organizations.slug, slug))
     : await db.select().from(organizations).orderBy(organizations.createdAt).limit(1);
   if (!org) return undefined;
-  const key = input.kind === 'email_verification' ? 'email.verify' : 'email.reset';
+  const key = { email_verification: 'email.verify', password_reset: 'email.reset', account_setup: 'email.setup' }[input.kind];
   const email = composeEmail({
     subject: t(`${key}.subject`, { org: org.name }),
     greeting: t('email.greeting', { name: input.name }),

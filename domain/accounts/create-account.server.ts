@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { authAccounts, organizationRoles, users, type Role } from '#db/schema/accounts.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
@@ -39,6 +39,14 @@ export async function assignRole(db: DbOrTx, input: { organizationId: string; us
   if (inserted[0]) {
     await recordAudit(db, actor, { organizationId: input.organizationId, action: 'role.granted', entityType: 'user', entityId: input.userId, after: { role: input.role } });
   }
+}
+
+export async function hasPassword(db: DbOrTx, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: authAccounts.id })
+    .from(authAccounts)
+    .where(and(eq(authAccounts.userId, userId), eq(authAccounts.providerId, 'credential'), isNotNull(authAccounts.password)));
+  return rows.length > 0;
 }
 
 /** A random password that is easy to copy from a console: 4 groups of 5 characters. */

@@ -190,6 +190,12 @@ export const core = {
       ignore: 'If you did not create an account, you can ignore this message.',
       action: 'Confirm my email address',
     },
+    setup: {
+      subject: 'Choose a password for your {{org}} account',
+      body: 'An account with {{org}} was created for you when you applied. Choose a password to see your applications and registrations online. The link is valid for one hour; you can ask for a new one at any time with "Forgot your password?".',
+      ignore: 'If you did not apply, you can ignore this message.',
+      action: 'Choose my password',
+    },
     reset: {
       subject: 'Reset your {{org}} password',
       body: 'Someone asked to reset the password of your {{org}} account. The link is valid for one hour.',
