@@ -23,7 +23,14 @@ export type DomainErrorCode =
   | 'TRANSITION_NOT_ALLOWED'
   | 'NO_PLACE_AVAILABLE'
   | 'OFFER_EXPIRED'
-  | 'REASON_REQUIRED';
+  | 'REASON_REQUIRED'
+  | 'PRICE_CHANGED'
+  | 'COURSE_SLUG_TAKEN'
+  | 'COURSE_STATUS_NOT_ALLOWED'
+  | 'PRICE_TABLE_INCOMPLETE'
+  | 'DISCOUNT_CODE_TAKEN'
+  | 'DISCOUNT_CODE_NOT_FOUND'
+  | 'MEMBERSHIP_IMPORT_INVALID';
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;

@@ -26,6 +26,13 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   NO_PLACE_AVAILABLE: 'errors.noPlaceAvailable',
   OFFER_EXPIRED: 'errors.offerExpired',
   REASON_REQUIRED: 'errors.reasonRequired',
+  PRICE_CHANGED: 'errors.priceChanged',
+  COURSE_SLUG_TAKEN: 'staffErrors.courseSlugTaken',
+  COURSE_STATUS_NOT_ALLOWED: 'staffErrors.courseStatusNotAllowed',
+  PRICE_TABLE_INCOMPLETE: 'staffErrors.priceTableIncomplete',
+  DISCOUNT_CODE_TAKEN: 'staffErrors.discountCodeTaken',
+  DISCOUNT_CODE_NOT_FOUND: 'staffErrors.discountCodeNotFound',
+  MEMBERSHIP_IMPORT_INVALID: 'staffErrors.membershipImportInvalid',
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

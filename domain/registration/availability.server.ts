@@ -1,5 +1,5 @@
 // Availability is computed, never trusted from a counter: capacity minus what is held.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { courses } from '#db/schema/courses.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
@@ -47,4 +47,21 @@ export async function getAvailability(db: DbOrTx, organizationId: string, course
     earlyPlacesLeft: course.earlyPlaceLimit === null ? null : Math.max(0, course.earlyPlaceLimit - counts.earlyTaken),
     earlyRateOpen: placesLeft > 0 && earlyRateAvailable(course, counts.earlyTaken, today),
   };
+}
+
+/** 1-based place in the waitlist queue (the queue is ordered by waitlistedAt, then sequence). */
+export async function waitlistPosition(db: DbOrTx, courseId: string, sequence: number): Promise<number> {
+  const [self] = await db.select({ at: registrations.waitlistedAt }).from(registrations).where(and(eq(registrations.courseId, courseId), eq(registrations.sequence, sequence)));
+  if (!self?.at) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.courseId, courseId),
+        eq(registrations.status, 'waitlisted'),
+        sql`(${registrations.waitlistedAt}, ${registrations.sequence}) <= (${self.at}, ${sequence})`,
+      ),
+    );
+  return row?.n ?? 1;
 }

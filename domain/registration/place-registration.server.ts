@@ -26,6 +26,8 @@ export interface ApplicationInput {
   discountCode?: string;
   complimentaryMembershipRequested: boolean;
   answers: ApplicationAnswers;
+  /** The tier the applicant was shown; if it is no longer the one they would get, nothing is saved. */
+  expectedTier?: 'early' | 'regular';
 }
 
 export type Registration = typeof registrations.$inferSelect;
@@ -128,6 +130,7 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
     // The waitlist is quoted at the regular rate; an offer re-quotes when a place frees.
     const price = basePrice(cells, category.key, early ? 'early' : 'regular');
     if (!price) throw new DomainError('PRICE_NOT_SET', category.key, { categoryKey: 'PRICE_NOT_SET' });
+    if (placeFree && input.expectedTier && input.expectedTier !== price.tier) throw new DomainError('PRICE_CHANGED', `${input.expectedTier} → ${price.tier}`);
     const discountMinor = discountFor(price.amountMinor, code ? { kind: code.kind, amount: code.amount } : undefined);
     const membershipCheck = category.requiresMembership ? await membershipStatus(tx, course.organizationId, applicant, today) : 'not_needed';
 

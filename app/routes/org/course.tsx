@@ -1,5 +1,7 @@
-import { data } from 'react-router';
-import { Temporal } from 'temporal-polyfill';
+import { data, Link } from 'react-router';
+import { Availability } from '#app/components/registration/availability.tsx';
+import { getAvailability } from '#domain/registration/availability.server.ts';
+import { localToday, registrationWindow } from '#domain/registration/rules.ts';
 import { getPublicCourse } from '#domain/courses/get-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
@@ -10,11 +12,23 @@ import type { Route } from './+types/course.ts';
 export async function loader({ context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
   try {
-    const { course, prices, faculty } = await getPublicCourse(services(context).db, org.id, params.course);
+    const { db } = services(context);
+    const { course, prices, faculty } = await getPublicCourse(db, org.id, params.course);
     // Deadlines are local dates in the course's time zone, inclusive to the end of that day.
-    const today = Temporal.Now.plainDateISO(course.timeZone).toString();
-    const open = course.status === 'published' && (!course.registrationOpensOn || course.registrationOpensOn <= today) && today <= course.registrationDeadline;
-    return { course, prices, faculty, open, past: course.endsOn < today };
+    const today = localToday(course.timeZone);
+    const window = course.status === 'published' ? registrationWindow(course, today) : 'closed';
+    const availability = await getAvailability(db, org.id, course.id);
+    return {
+      course,
+      prices,
+      faculty,
+      window,
+      availability: { placesLeft: availability.placesLeft, earlyPlacesLeft: availability.earlyPlacesLeft, earlyRateOpen: availability.earlyRateOpen },
+      full: availability.placesLeft === 0,
+      open: window === 'open',
+      past: course.endsOn < today,
+      orgSlug: org.slug,
+    };
   } catch (error) {
     if (error instanceof DomainError && error.code === 'COURSE_NOT_FOUND') throw data(null, { status: 404 });
     throw error;
@@ -65,7 +79,7 @@ function PriceTable({ prices, money }: { prices: { categoryKey: string; category
 }
 
 export default function CoursePage({ loaderData }: Route.ComponentProps) {
-  const { course, prices, faculty, open, past } = loaderData;
+  const { course, prices, faculty, open, past, window, availability, full, orgSlug } = loaderData;
   const money = (amount: number | undefined) => (amount === undefined ? '—' : formatMoney(amount, course.currency));
   // Sections are the published text; structured fields only add what the text doesn't say.
   const hasSection = (key: string) => course.sections.some((s) => s.key === key);
@@ -96,8 +110,16 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
         ) : null}
       </dl>
       <p className="muted">{t('course.timeZone', { tz: course.timeZone })}</p>
-      <div className="notice" role="status">
-        {past ? t('course.past') : open ? t('course.registrationOpen', { date: formatDate(course.registrationDeadline) }) : t('course.registrationClosed')}
+      <div className="notice">
+        <p role="status">{past ? t('course.past') : open ? t('course.registrationOpen', { date: formatDate(course.registrationDeadline) }) : t('course.registrationClosed')}</p>
+        {past ? null : <Availability window={window} availability={availability} full={full} opensOn={course.registrationOpensOn} />}
+        {open ? (
+          <p>
+            <Link className="button" to={`/o/${orgSlug}/courses/${course.slug}/apply`}>
+              {full ? t('registrationForm.joinWaitlist') : t('registrationForm.apply')}
+            </Link>
+          </p>
+        ) : null}
       </div>
 
       <div className="prose">

@@ -44,6 +44,9 @@ export default function OrganizationLayout({ loaderData }: Route.ComponentProps)
               {user ? (
                 <>
                   <li>
+                    <NavLink to={`${base}/registrations`}>{t('nav.registrations')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to={`${base}/profile`}>{t('nav.profile')}</NavLink>
                   </li>
                   <li>

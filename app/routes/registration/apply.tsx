@@ -1,9 +1,249 @@
-import { data } from 'react-router';
+import { data, Form, Link, useActionData, useNavigation } from 'react-router';
+import { Field, FormAlert } from '#app/components/field.tsx';
+import { Availability } from '#app/components/registration/availability.tsx';
+import { CheckboxField, RadioGroup, SelectField, TextAreaField } from '#app/components/registration/choice-field.tsx';
+import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
+import { parseForm } from '#app/lib/forms.ts';
+import { getSessionUser, requireOrganization, services } from '#app/lib/guards.server.ts';
+import { useSchemaForm } from '#app/lib/use-schema-form.ts';
+import { getProfile } from '#domain/accounts/profile.server.ts';
+import { DomainError } from '#domain/errors.ts';
+import { answersFromForm, applicationFormSchema } from '#domain/registration/application-form.ts';
+import { getApplicationPage } from '#domain/registration/application-page.server.ts';
+import { waitlistPosition } from '#domain/registration/availability.server.ts';
+import { placeRegistration } from '#domain/registration/place-registration.server.ts';
+import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import type { Route } from './+types/apply.ts';
 
-export function loader() {
-  throw data(null, { status: 404 });
+// Public: anyone may apply, with or without an account.
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const org = await requireOrganization(context, params.org);
+  const { db } = services(context);
+  const page = await loadPage(db, org.id, params.course);
+  const user = await getSessionUser(request, context);
+  const profile = user ? await getProfile(db, user.id) : undefined;
+  return { ...page, org: { slug: org.slug, name: org.name }, user: user ? { name: user.name, email: user.email } : null, profile };
 }
 
-export default function Placeholder() {
-  return null;
+async function loadPage(db: Parameters<typeof getApplicationPage>[0], organizationId: string, slug: string) {
+  try {
+    const page = await getApplicationPage(db, organizationId, slug);
+    const { course } = page;
+    return {
+      course: {
+        id: course.id,
+        slug: course.slug,
+        title: course.title,
+        startsOn: course.startsOn,
+        endsOn: course.endsOn,
+        currency: course.currency,
+        timeZone: course.timeZone,
+        registrationOpensOn: course.registrationOpensOn,
+        registrationDeadline: course.registrationDeadline,
+        attestations: course.attestations,
+        customQuestions: course.customQuestions,
+      },
+      window: page.window,
+      availability: { placesLeft: page.availability.placesLeft, earlyPlacesLeft: page.availability.earlyPlacesLeft, earlyRateOpen: page.availability.earlyRateOpen },
+      tierNow: page.tierNow,
+      full: page.full,
+      categories: page.categories,
+      submissionKey: page.submissionKey,
+    };
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'COURSE_NOT_FOUND') throw data(null, { status: 404 });
+    throw error;
+  }
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const org = await requireOrganization(context, params.org);
+  const { db, jobs, auth, publicUrl, requestId } = services(context);
+  const page = await loadPage(db, org.id, params.course);
+  const user = await getSessionUser(request, context);
+  const formCourse = { ...page.course, categories: page.categories };
+  const parsed = parseForm(applicationFormSchema(formCourse, user !== null), await request.formData());
+  if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values, alert: t('form.fixErrors') }, { status: 400 });
+  const v = parsed.data as Record<string, string | undefined>;
+  try {
+    const result = await placeRegistration(
+      db,
+      {
+        organizationId: org.id,
+        courseId: page.course.id,
+        submissionKey: String(v.submissionKey),
+        name: user?.name ?? String(v.name),
+        email: user?.email ?? String(v.email),
+        categoryKey: String(v.categoryKey),
+        discountCode: v.discountCode || undefined,
+        complimentaryMembershipRequested: v.complimentaryMembership === 'on',
+        answers: answersFromForm(formCourse, v),
+        expectedTier: v.expectedTier === 'early' || v.expectedTier === 'regular' ? v.expectedTier : undefined,
+      },
+      { userId: user?.id ?? null, requestId },
+      { publicUrl },
+    );
+    await jobs.deliverEmails(result.emailIds);
+    if (result.newAccount) {
+      // A link to choose a password (worded as account set-up, see lib/auth.server.ts).
+      await auth.api.requestPasswordReset({ body: { email: result.registration.email, redirectTo: `/o/${org.slug}/reset-password` } });
+    }
+    const r = result.registration;
+    return {
+      ok: true as const,
+      registration: {
+        status: r.status,
+        amountMinor: r.amountMinor,
+        currency: r.currency,
+        categoryLabel: r.policy.categoryLabel,
+        tier: r.tier,
+        email: r.email,
+        newAccount: result.newAccount,
+        position: r.status === 'waitlisted' ? await waitlistPosition(db, r.courseId, r.sequence) : undefined,
+      },
+    };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const errors = Object.fromEntries(Object.entries(error.fields).map(([field, code]) => [field, fieldMessage(code)]));
+    const status = error.code === 'BUSY' ? 503 : error.code === 'INVALID_APPLICATION' || error.fields.discountCode ? 400 : 409;
+    return data({ ok: false as const, errors, values: parsed.values, alert: errorMessage(error.code), code: error.code }, { status });
+  }
+}
+
+export default function Apply({ loaderData }: Route.ComponentProps) {
+  const { course, org, user, profile, categories, availability, window, full, tierNow } = loaderData;
+  const actionData = useActionData<typeof action>();
+  const formCourse = { ...course, categories };
+  const { errors, onSubmit } = useSchemaForm(applicationFormSchema(formCourse, user !== null), actionData && !actionData.ok ? actionData.errors : undefined);
+  const busy = useNavigation().state === 'submitting';
+  const money = (amount: number | null) => (amount === null ? '—' : formatMoney(amount, course.currency));
+  const title = t('registrationForm.title', { course: course.title });
+
+  if (actionData?.ok) {
+    const r = actionData.registration;
+    return (
+      <main id="main" className="page narrow">
+        <title>{t('registrationForm.done.title')}</title>
+        <h1>{t('registrationForm.done.title')}</h1>
+        <div className="notice success" role="status">
+          <p>{r.status === 'waitlisted' ? t('registrationForm.done.waitlisted', { position: r.position }) : t(`registrationForm.done.${r.status === 'accepted' ? 'accepted' : 'submitted'}`)}</p>
+          <p>{t('registrationForm.done.price', { amount: formatMoney(r.amountMinor, r.currency), category: r.categoryLabel, tier: t(`registration.tier_${r.tier}`) })}</p>
+          {r.newAccount ? <p>{t('registrationForm.done.account', { email: r.email })}</p> : null}
+        </div>
+        <p>
+          <Link to={`/o/${org.slug}/registrations`}>{t('registrationForm.done.seeRegistrations')}</Link>
+        </p>
+      </main>
+    );
+  }
+
+  const values = actionData && !actionData.ok ? actionData.values : {};
+  const value = (name: string, fallback = '') => values[name] ?? fallback;
+  const checked = (name: string) => values[name] === 'on';
+  return (
+    <main id="main" className="page narrow">
+      <title>{title}</title>
+      <p>
+        <Link to={`/o/${org.slug}/courses/${course.slug}`}>{course.title}</Link> · {formatDateRange(course.startsOn, course.endsOn)}
+      </p>
+      <h1>{title}</h1>
+      <Availability window={window} availability={availability} full={full} opensOn={course.registrationOpensOn} />
+      {window !== 'open' ? (
+        <p>{t('registrationForm.closedBody')}</p>
+      ) : (
+        <>
+          <p>{t('registrationForm.intro')}</p>
+          <p className="notice">{t('registrationForm.confidentiality')}</p>
+          <FormAlert message={actionData && !actionData.ok ? actionData.alert : undefined} />
+          <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+            <input type="hidden" name="submissionKey" value={loaderData.submissionKey} />
+            {full ? null : <input type="hidden" name="expectedTier" value={tierNow} />}
+            <fieldset className="field">
+              <legend>{t('registrationForm.you')}</legend>
+              {user ? (
+                <p>{t('registrationForm.signedInAs', { name: user.name, email: user.email })}</p>
+              ) : (
+                <>
+                  <p className="hint">{t('registrationForm.noAccountNeeded')}</p>
+                  <Field name="name" label={t('registrationForm.name')} autoComplete="name" required defaultValue={value('name')} error={errors.name} />
+                  <Field name="email" type="email" label={t('registrationForm.email')} autoComplete="email" required defaultValue={value('email')} error={errors.email} />
+                </>
+              )}
+              <Field
+                name="discipline"
+                label={t('registrationForm.discipline')}
+                hint={t('registrationForm.disciplineHint')}
+                required
+                defaultValue={value('discipline', profile?.profession ?? '')}
+                error={errors.discipline}
+              />
+              <Field name="credentials" label={t('registrationForm.credentials')} hint={t('registrationForm.credentialsHint')} defaultValue={value('credentials', profile?.credentials ?? '')} error={errors.credentials} />
+              <Field name="institution" label={t('registrationForm.institution')} defaultValue={value('institution', profile?.institution ?? '')} error={errors.institution} />
+            </fieldset>
+
+            <RadioGroup
+              name="categoryKey"
+              legend={t('registrationForm.category')}
+              hint={t('registrationForm.categoryHint')}
+              error={errors.categoryKey}
+              defaultValue={value('categoryKey')}
+              options={categories.map((c) => ({
+                value: c.key,
+                label: `${c.label}: ${full ? t('registrationForm.waitlistPrice', { amount: money(c.amountMinor) }) : c.tier === 'early' ? t('registrationForm.earlyNow', { amount: money(c.amountMinor) }) : t('registrationForm.regularNow', { amount: money(c.amountMinor) })}`,
+                hint: c.requiresMembership ? t('registrationForm.memberNote', { org: org.name }) : c.requiresTraineeStatus ? t('registrationForm.traineeNote') : undefined,
+              }))}
+            />
+            <Field name="trainingProgram" label={t('registrationForm.trainingProgram')} hint={t('registrationForm.trainingProgramHint')} defaultValue={value('trainingProgram')} error={errors.trainingProgram} />
+            <CheckboxField name="traineeAttested" label={t('registrationForm.traineeAttested')} defaultChecked={checked('traineeAttested')} error={errors.traineeAttested} />
+
+            <fieldset className="field">
+              <legend>{t('registrationForm.participation')}</legend>
+              <CheckboxField name="clinicallyActive" label={t('registrationForm.clinicallyActive')} defaultChecked={checked('clinicallyActive')} />
+              <CheckboxField name="willingToPresent" label={t('registrationForm.willingToPresent')} defaultChecked={checked('willingToPresent')} />
+              <CheckboxField name="commitsToAttendAll" label={t('registrationForm.commitsToAttendAll')} defaultChecked={checked('commitsToAttendAll')} error={errors.commitsToAttendAll} />
+              <CheckboxField name="understandsNotTherapy" label={t('registrationForm.understandsNotTherapy')} defaultChecked={checked('understandsNotTherapy')} error={errors.understandsNotTherapy} />
+            </fieldset>
+
+            {course.attestations.length > 0 ? (
+              <fieldset className="field">
+                <legend>{t('registrationForm.attestations')}</legend>
+                {course.attestations.map((a) => (
+                  <CheckboxField key={a.key} name={`a_${a.key}`} label={a.text} defaultChecked={checked(`a_${a.key}`)} error={errors[`a_${a.key}`]} />
+                ))}
+              </fieldset>
+            ) : null}
+
+            {course.customQuestions.length > 0 ? (
+              <fieldset className="field">
+                <legend>{t('registrationForm.questions')}</legend>
+                {course.customQuestions.map((q) =>
+                  q.type === 'choice' ? (
+                    <SelectField key={q.key} name={`q_${q.key}`} label={q.label} options={q.options ?? []} required={q.required} defaultValue={value(`q_${q.key}`)} error={errors[`q_${q.key}`]} />
+                  ) : q.type === 'textarea' ? (
+                    <TextAreaField key={q.key} name={`q_${q.key}`} label={q.label} defaultValue={value(`q_${q.key}`)} error={errors[`q_${q.key}`]} />
+                  ) : (
+                    <Field key={q.key} name={`q_${q.key}`} label={q.label} required={q.required} defaultValue={value(`q_${q.key}`)} error={errors[`q_${q.key}`]} />
+                  ),
+                )}
+              </fieldset>
+            ) : null}
+
+            <fieldset className="field">
+              <legend>{t('registrationForm.practical')}</legend>
+              <Field name="dietaryNeeds" label={t('registrationForm.dietaryNeeds')} defaultValue={value('dietaryNeeds')} error={errors.dietaryNeeds} />
+              <Field name="accessibilityNeeds" label={t('registrationForm.accessibilityNeeds')} defaultValue={value('accessibilityNeeds')} error={errors.accessibilityNeeds} />
+              <Field name="heardAbout" label={t('registrationForm.heardAbout')} defaultValue={value('heardAbout')} error={errors.heardAbout} />
+              <Field name="discountCode" label={t('registrationForm.discountCode')} hint={t('registrationForm.discountCodeHint')} defaultValue={value('discountCode')} error={errors.discountCode} />
+              <CheckboxField name="complimentaryMembership" label={t('registrationForm.complimentaryMembership')} defaultChecked={checked('complimentaryMembership')} />
+            </fieldset>
+            <div>
+              <button type="submit" disabled={busy}>
+                {t('registrationForm.submit')}
+              </button>
+            </div>
+          </Form>
+        </>
+      )}
+    </main>
+  );
 }

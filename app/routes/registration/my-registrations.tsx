@@ -1,9 +1,110 @@
-import { data } from 'react-router';
+import { data, Form, Link, useActionData, useNavigation } from 'react-router';
+import { z } from 'zod';
+import { FormAlert } from '#app/components/field.tsx';
+import { errorMessage } from '#app/lib/error-messages.ts';
+import { parseForm } from '#app/lib/forms.ts';
+import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
+import { DomainError } from '#domain/errors.ts';
+import { respondAsApplicant } from '#domain/registration/change-status.server.ts';
+import { findMyRegistrations } from '#domain/registration/find-my-registrations.server.ts';
+import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import type { Route } from './+types/my-registrations.ts';
 
-export function loader() {
-  throw data(null, { status: 404 });
+const responseSchema = z.object({ registrationId: z.uuid(), response: z.enum(['withdraw', 'accept_offer', 'decline_offer']) });
+
+// Signed-in people see and act on their own registrations only (the domain checks ownership).
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const org = await requireOrganization(context, params.org);
+  const user = await requireUser(request, context, org.slug);
+  return { slug: org.slug, registrations: await findMyRegistrations(services(context).db, org.id, user.id) };
 }
 
-export default function Placeholder() {
-  return null;
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const org = await requireOrganization(context, params.org);
+  const user = await requireUser(request, context, org.slug);
+  const parsed = parseForm(responseSchema, await request.formData());
+  if (!parsed.ok) return data({ done: undefined, alert: t('form.fixErrors') }, { status: 400 });
+  const { db, jobs, publicUrl, requestId } = services(context);
+  try {
+    const change = await respondAsApplicant(
+      db,
+      { organizationId: org.id, registrationId: parsed.data.registrationId, userId: user.id, response: parsed.data.response },
+      { userId: user.id, requestId },
+      { publicUrl },
+    );
+    await jobs.deliverEmails(change.emailIds);
+    const done = { withdraw: 'withdrawn', accept_offer: 'offerAccepted', decline_offer: 'offerDeclined' }[parsed.data.response];
+    return { done: t(`myRegistrations.${done}`), alert: undefined };
+  } catch (error) {
+    if (error instanceof DomainError) return data({ done: undefined, alert: errorMessage(error.code) }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const when = (iso: string, timeZone: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'long', timeZone }).format(new Date(iso));
+  return (
+    <main id="main" className="page">
+      <title>{t('myRegistrations.title')}</title>
+      <h1>{t('myRegistrations.title')}</h1>
+      <FormAlert message={actionData?.alert} />
+      <FormAlert message={actionData?.done} tone="success" />
+      {loaderData.registrations.length === 0 ? <p>{t('myRegistrations.empty')}</p> : null}
+      <ul className="card-list">
+        {loaderData.registrations.map((r) => (
+          <li key={r.id} className="card">
+            <h2>
+              <Link to={`/o/${loaderData.slug}/courses/${r.course.slug}`}>{r.course.title}</Link>
+            </h2>
+            <p className="muted">{formatDateRange(r.course.startsOn, r.course.endsOn)}</p>
+            <dl className="facts">
+              <dt>{t('myRegistrations.status')}</dt>
+              <dd>
+                <span className="status-badge">{t(`registration.status_${r.status}`)}</span>
+                {r.position ? ` · ${t('myRegistrations.position', { position: r.position })}` : ''}
+              </dd>
+              <dt>{t('myRegistrations.price')}</dt>
+              <dd>
+                {formatMoney(r.amountMinor, r.currency)} ({r.categoryLabel}, {t(`registration.tier_${r.tier}`)})
+              </dd>
+              <dt>{t('myRegistrations.balance')}</dt>
+              <dd>{formatMoney(r.balanceMinor, r.currency)}</dd>
+              <dt>{t('myRegistrations.nextSteps')}</dt>
+              <dd>
+                {t(`myRegistrations.next_${r.status}`)}
+                {r.membershipCheck === 'to_verify' ? ` ${t('myRegistrations.membershipToVerify')}` : ''}
+                {r.status === 'offered' && r.offerExpiresAt ? ` ${t('myRegistrations.offerUntil', { until: when(r.offerExpiresAt, r.course.timeZone) })}` : ''}
+              </dd>
+            </dl>
+            {r.status === 'offered' ? (
+              <div className="button-row">
+                <Respond id={r.id} response="accept_offer" label={t('myRegistrations.acceptOffer')} busy={busy} />
+                <Respond id={r.id} response="decline_offer" label={t('myRegistrations.declineOffer')} busy={busy} secondary />
+              </div>
+            ) : null}
+            {['submitted', 'accepted', 'waitlisted'].includes(r.status) ? (
+              <details>
+                <summary>{t('myRegistrations.withdraw')}</summary>
+                <Respond id={r.id} response="withdraw" label={t('myRegistrations.withdrawConfirm', { course: r.course.title })} busy={busy} secondary />
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+function Respond({ id, response, label, busy, secondary }: { id: string; response: string; label: string; busy: boolean; secondary?: boolean }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="registrationId" value={id} />
+      <input type="hidden" name="response" value={response} />
+      <button type="submit" className={secondary ? 'secondary' : undefined} disabled={busy}>
+        {label}
+      </button>
+    </Form>
+  );
 }

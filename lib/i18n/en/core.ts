@@ -21,6 +21,7 @@ export const core = {
     signUp: 'Create account',
     signOut: 'Sign out',
     profile: 'My profile',
+    registrations: 'My registrations',
     admin: 'Admin',
     adminNav: 'Administration',
     dashboard: 'Dashboard',
@@ -172,6 +173,7 @@ export const core = {
     noPlaceAvailable: 'The course is full: there is no place to give.',
     offerExpired: 'This offer has expired; the place has passed to the next person.',
     reasonRequired: 'Please give a reason.',
+    priceChanged: 'The last early-rate place was just taken, so the price has changed. Nothing was saved: check the new price below and submit again.',
   },
   form: {
     required: 'This field is required.',
