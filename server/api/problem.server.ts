@@ -48,7 +48,8 @@ export function apiFieldMessage(code: string): string {
   return fieldMessage(code);
 }
 
-const STATUS_OF: Record<DomainErrorCode, number> = {
+// Partial on purpose: a code added elsewhere maps to 422 until it is placed here.
+const STATUS_OF: Partial<Record<DomainErrorCode, number>> = {
   UNKNOWN_ROLE: 422,
   PERSON_NOT_FOUND: 404,
   ROLE_NOT_FOUND: 404,
@@ -73,6 +74,7 @@ const STATUS_OF: Record<DomainErrorCode, number> = {
   NO_PLACE_AVAILABLE: 409,
   OFFER_EXPIRED: 409,
   REASON_REQUIRED: 422,
+  PRICE_CHANGED: 409,
 };
 
 export interface FieldError {
@@ -118,7 +120,7 @@ export function bodyPath(field: string): string {
 }
 
 export function domainProblem(requestId: string, error: DomainError): Response {
-  const status = STATUS_OF[error.code] ?? 400;
+  const status = STATUS_OF[error.code] ?? 422;
   const fields = Object.fromEntries(Object.entries(error.fields).map(([f, c]) => [bodyPath(f), c]));
   const headers: Record<string, string> = status === 503 ? { 'retry-after': '2' } : {};
   return problem(requestId, status, error.code, { fields, headers });

@@ -1,0 +1,99 @@
+// Public endpoints: published courses, their availability, and applying.
+import { getPublicCourse } from '#domain/courses/get-course.server.ts';
+import { findPublicCourses, getOrganizationBySlug } from '#domain/organizations/organizations.server.ts';
+import { getAvailability } from '#domain/registration/availability.server.ts';
+import { placeRegistration } from '#domain/registration/place-registration.server.ts';
+import { localToday, registrationWindow } from '#domain/registration/rules.ts';
+import { readJson } from './body.server.ts';
+import type { ApiRequest } from './handle-api.server.ts';
+import { problem } from './problem.server.ts';
+import { applicationBody, idempotencyKey } from './schemas.ts';
+import { courseSummary, registrationView, waitlistPosition } from './views.server.ts';
+
+export async function listCoursesHandler({ params, services }: ApiRequest): Promise<Response> {
+  const org = await getOrganizationBySlug(services.db, params.org!);
+  const { upcoming } = await findPublicCourses(services.db, org.id, localToday(org.timeZone));
+  return Response.json({ items: upcoming.filter((c) => c.status === 'published').map(courseSummary) });
+}
+
+export async function getCourseHandler({ params, services }: ApiRequest): Promise<Response> {
+  const org = await getOrganizationBySlug(services.db, params.org!);
+  const { course, prices, faculty } = await getPublicCourse(services.db, org.id, params.course!);
+  return Response.json({
+    ...courseSummary(course),
+    tagline: course.tagline,
+    venueName: course.venueName,
+    cancellationDeadline: course.cancellationDeadline,
+    cancellationFee: course.cancellationFeeMinor,
+    prices: prices.map((p) => ({ categoryKey: p.categoryKey, categoryLabel: p.categoryLabel, early: p.early ?? null, regular: p.regular ?? null })),
+    attestations: course.attestations,
+    customQuestions: course.customQuestions,
+    faculty: faculty.map((f) => ({ role: f.role, name: f.name, credentials: f.credentials, affiliation: f.affiliation })),
+  });
+}
+
+export async function getAvailabilityHandler({ params, services }: ApiRequest): Promise<Response> {
+  const org = await getOrganizationBySlug(services.db, params.org!);
+  const { course } = await getPublicCourse(services.db, org.id, params.course!);
+  const now = new Date();
+  const availability = await getAvailability(services.db, org.id, course.id, now);
+  const window = course.status === 'published' ? registrationWindow(course, localToday(course.timeZone, now)) : 'closed';
+  return Response.json(
+    {
+      capacity: availability.capacity,
+      taken: availability.taken,
+      placesLeft: availability.placesLeft,
+      earlyPlaceLimit: availability.earlyPlaceLimit,
+      earlyPlacesLeft: availability.earlyPlacesLeft,
+      earlyRateOpen: availability.earlyRateOpen,
+      earlyRateUntil: course.earlyRateUntil,
+      waitlistLength: availability.waitlisted,
+      registration: { state: window, opensOn: course.registrationOpensOn, deadline: course.registrationDeadline, timeZone: course.timeZone },
+    },
+    { headers: { 'cache-control': 'no-store' } },
+  );
+}
+
+export async function submitApplicationHandler({ request, params, services }: ApiRequest): Promise<Response> {
+  const { requestId } = services;
+  const key = request.headers.get('idempotency-key');
+  if (!key) return problem(requestId, 400, 'IDEMPOTENCY_KEY_REQUIRED', { fields: { 'Idempotency-Key': 'REQUIRED' } });
+  if (!idempotencyKey.safeParse(key).success) return problem(requestId, 400, 'INVALID_REQUEST', { fields: { 'Idempotency-Key': 'INVALID_VALUE' } });
+  const body = await readJson(request, requestId, applicationBody);
+  if (!body.ok) return body.response;
+
+  const org = await getOrganizationBySlug(services.db, params.org!);
+  const { course } = await getPublicCourse(services.db, org.id, params.course!);
+  // Signed in (cookie), the application is the account holder's, as on the form.
+  const session = request.headers.has('cookie') ? await services.auth.api.getSession({ headers: request.headers }) : null;
+  const input = body.data;
+  const result = await placeRegistration(
+    services.db,
+    {
+      organizationId: org.id,
+      courseId: course.id,
+      // Namespaced so an API key can never collide with a form's one-time key.
+      submissionKey: `api:${key}`,
+      name: input.name,
+      email: input.email,
+      categoryKey: input.categoryKey,
+      discountCode: input.discountCode,
+      complimentaryMembershipRequested: input.complimentaryMembershipRequested,
+      answers: input.answers,
+    },
+    { userId: session?.user.id ?? null, requestId },
+    { publicUrl: services.publicUrl },
+  );
+  const { registration } = result;
+  // A repeat must be the same application: a key reused for someone else reveals nothing.
+  if (!result.created && !session && registration.email.toLowerCase() !== input.email.trim().toLowerCase()) {
+    return problem(requestId, 422, 'IDEMPOTENCY_KEY_REUSED');
+  }
+  if (!result.created && session && registration.userId !== session.user.id) return problem(requestId, 422, 'IDEMPOTENCY_KEY_REUSED');
+  await services.jobs.deliverEmails(result.emailIds);
+  const view = registrationView(registration, { publicUrl: services.publicUrl, organizationSlug: org.slug, courseSlug: course.slug }, await waitlistPosition(services.db, registration));
+  return Response.json(view, {
+    status: result.created ? 201 : 200,
+    headers: { location: view.links.self, ...(result.created ? {} : { 'idempotent-replayed': 'true' }) },
+  });
+}
