@@ -1,0 +1,130 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, firstLink, readMailAsAdmin, signIn, uniqueEmail } from './support.ts';
+
+async function openUpcomingCourse(page: Page) {
+  await page.goto('/o/abs');
+  await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
+}
+
+async function fillApplication(page: Page, name: string, email: string) {
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Discipline or profession').fill('Family physician');
+  await page.getByRole('radio', { name: /^Single Registration/ }).check();
+  await page.getByLabel('I am clinically active').check();
+  await page.getByLabel('I commit to attending every session in full').check();
+  await page.getByLabel('I understand this course is training, not therapy').check();
+  await page.getByLabel(/CDC-recommended number of COVID-19 vaccinations/).check();
+  await page.getByLabel('How many Leadership Training Intensives have you attended before?').selectOption('None');
+}
+
+test('a visitor applies without an account, chooses a password and sees the application', async ({ page }) => {
+  await openUpcomingCourse(page);
+  await expect(page.getByText(/\d+ early-rate places left/)).toBeVisible();
+  await expect(page.getByText(/\d+ places left/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Apply now' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Apply:');
+  await expect(page.getByRole('radio', { name: 'Single Registration: $900 (early rate)' })).toBeVisible();
+  await expectAccessible(page);
+
+  // Nothing filled in: field-level messages, focus on the first, nothing sent.
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await expect(page.getByLabel('Full name')).toBeFocused();
+  await expect(page.getByText('Choose a registration category.')).toBeVisible();
+  await expect(page.getByText('Please confirm this to apply.').first()).toBeVisible();
+  await expectAccessible(page);
+
+  const email = uniqueEmail('applicant');
+  await fillApplication(page, 'Avery Applicant', email);
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText('Your price: $900 (Single Registration, early rate).');
+  await expect(page.getByRole('status')).toContainText(`We created an account for ${email}`);
+  await expectAccessible(page);
+
+  const received = await readMailAsAdmin(page, 'abs', email, /Application received/);
+  expect(received).toContain('Your price: $900');
+  const setup = await readMailAsAdmin(page, 'abs', email, /Choose a password for your American Balint Society account/);
+  await page.goto(firstLink(setup));
+  await page.getByLabel('Password').fill('applicant-password-1');
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password has been changed');
+
+  await signIn(page, 'abs', email, 'applicant-password-1');
+  await page.getByRole('link', { name: 'My registrations' }).click();
+  await expect(page.getByText('Received, awaiting review')).toBeVisible();
+  await expect(page.getByText('$900 (Single Registration, early rate)')).toBeVisible();
+  await expectAccessible(page);
+
+  // Withdrawing needs a second, explicit step.
+  await page.getByText('Withdraw my application', { exact: true }).click();
+  await page.getByRole('button', { name: /Yes, withdraw my application/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your application is withdrawn.' })).toBeVisible();
+  await expect(page.getByText('Withdrawn', { exact: true })).toBeVisible();
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the application form checks on the server, keeps answers, and a resubmission creates one registration', async ({ page }) => {
+    await openUpcomingCourse(page);
+    await page.getByRole('link', { name: 'Apply now' }).click();
+    const email = uniqueEmail('noscript-applicant');
+    await fillApplication(page, 'Jo NoScript', email);
+    await page.getByLabel('I commit to attending every session in full').uncheck();
+    await page.getByRole('button', { name: 'Submit application' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
+    await expect(page.getByText('Please confirm this to apply.')).toBeVisible();
+    await expect(page.getByLabel('Full name')).toHaveValue('Jo NoScript');
+    await expect(page.getByLabel('Discipline or profession')).toHaveValue('Family physician');
+
+    await page.getByLabel('I commit to attending every session in full').check();
+    await page.getByRole('button', { name: 'Submit application' }).click();
+    await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
+    // The browser's "resubmit form" (a reload of the POST) is the same submission.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
+    const mails = await readMailAsAdmin(page, 'abs', email, /Application received/);
+    expect(mails).toContain('Hello Jo NoScript');
+  });
+});
+
+test('a signed-in member applies at the member rate; a second application is refused', async ({ page }) => {
+  const email = uniqueEmail('member-applicant');
+  await page.goto('/o/abs/sign-up');
+  await page.getByLabel('Full name').fill('Mel Member');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('member-password-1');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.goto(firstLink(await readMailAsAdmin(page, 'abs', email, /Confirm your email/)));
+  await signIn(page, 'abs', email, 'member-password-1');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+  await openUpcomingCourse(page);
+  await page.getByRole('link', { name: 'Apply now' }).click();
+  await expect(page.getByText('You are applying as Mel Member')).toBeVisible();
+  await expect(page.getByLabel('Full name')).toHaveCount(0);
+  await page.getByLabel('Discipline or profession').fill('Psychologist');
+  await page.getByRole('radio', { name: /^ABS Member Registration: \$800/ }).check();
+  await page.getByLabel('I commit to attending every session in full').check();
+  await page.getByLabel('I understand this course is training, not therapy').check();
+  await page.getByLabel(/CDC-recommended/).check();
+  await page.getByLabel('How many Leadership Training Intensives have you attended before?').selectOption('One');
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await expect(page.getByRole('status')).toContainText('$800 (ABS Member Registration, early rate)');
+
+  await page.getByRole('link', { name: 'See my registrations' }).click();
+  await expect(page.getByText('Staff will verify your membership.')).toBeVisible();
+
+  await openUpcomingCourse(page);
+  await page.getByRole('link', { name: 'Apply now' }).click();
+  await page.getByLabel('Discipline or profession').fill('Psychologist');
+  await page.getByRole('radio', { name: /^Single Registration/ }).check();
+  await page.getByLabel('I commit to attending every session in full').check();
+  await page.getByLabel('I understand this course is training, not therapy').check();
+  await page.getByLabel(/CDC-recommended/).check();
+  await page.getByLabel('How many Leadership Training Intensives have you attended before?').selectOption('One');
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await expect(page.getByRole('alert')).toHaveText('You have already applied to this course. See your registrations.');
+});
