@@ -1,10 +1,11 @@
 // What the API shows of courses and registrations, and the few reads it needs that the domain
 // does not offer as a use case. Every read is scoped by organization.
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { courses } from '#db/schema/courses.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { registrations, type RegistrationStatus } from '#db/schema/registration.ts';
+import { waitlistPosition as domainWaitlistPosition } from '#domain/registration/availability.server.ts';
 import type { Registration } from '#domain/registration/place-registration.server.ts';
 
 type Course = typeof courses.$inferSelect;
@@ -73,14 +74,10 @@ export function staffRegistrationView(r: Registration, links: RegistrationLinks,
   };
 }
 
-/** 1-based place in the waitlist (first come, first offered), or null when not waitlisted. */
+/** 1-based place in the waitlist (the domain's order), or null when not waitlisted. */
 export async function waitlistPosition(db: DbOrTx, r: Registration): Promise<number | null> {
-  if (r.status !== 'waitlisted' || !r.waitlistedAt) return null;
-  const [row] = await db
-    .select({ n: count() })
-    .from(registrations)
-    .where(and(eq(registrations.courseId, r.courseId), eq(registrations.status, 'waitlisted'), sql`${registrations.waitlistedAt} <= ${r.waitlistedAt.toISOString()}`));
-  return row?.n ?? 1;
+  if (r.status !== 'waitlisted') return null;
+  return (await domainWaitlistPosition(db, r.courseId, r.sequence)) || null;
 }
 
 /** Any course of the organization by slug (staff see drafts and closed courses too). */
