@@ -2,5 +2,6 @@
 // are namespaces and must not collide.
 import { core } from './en/core.ts';
 import { registration } from './en/registration.ts';
+import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration } as const;
+export const en = { ...core, ...registration, ...staff } as const;

@@ -13,6 +13,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canOutbox: rolesGrant(roles, 'outbox:read'),
     canPeople: rolesGrant(roles, 'roles:manage'),
     canAudit: rolesGrant(roles, 'audit:read'),
+    canCourses: rolesGrant(roles, 'registration:review'),
+    canMemberships: rolesGrant(roles, 'membership:manage'),
   };
 }
 
@@ -27,6 +29,16 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
               {t('nav.dashboard')}
             </NavLink>
           </li>
+          {loaderData.canCourses ? (
+            <li>
+              <NavLink to={`${base}/courses`}>{t('staffNav.courses')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canMemberships ? (
+            <li>
+              <NavLink to={`${base}/memberships`}>{t('staffNav.memberships')}</NavLink>
+            </li>
+          ) : null}
           {loaderData.canPeople ? (
             <li>
               <NavLink to={`${base}/people`}>{t('nav.people')}</NavLink>

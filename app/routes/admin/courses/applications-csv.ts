@@ -1,0 +1,24 @@
+// The applications list as a CSV download, with the same filters as the page.
+import { requirePermission, services } from '#app/lib/guards.server.ts';
+import { applicationFiltersFrom, findApplications } from '#domain/registration/find-applications.server.ts';
+import { applicationsCsv, EXPORT_COLUMNS, type ExportColumn } from '#domain/registration/export-applications.ts';
+import { t } from '#lib/i18n.ts';
+import { requireCourse } from './course-access.server.ts';
+import type { Route } from './+types/applications-csv.ts';
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { org } = await requirePermission(request, context, params.org, 'registration:review');
+  const { db } = services(context);
+  const course = await requireCourse(db, org.id, params.courseId);
+  const filters = applicationFiltersFrom(new URL(request.url).searchParams);
+  const applications = await findApplications(db, { organizationId: org.id, courseId: course.id, ...filters });
+  const headers = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, t(`staffExport.${c}`)])) as Record<ExportColumn, string>;
+  const csv = applicationsCsv(applications, headers, course.customQuestions);
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${course.slug.replace(/[^a-z0-9-]/gi, '')}-applications.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}
