@@ -61,3 +61,14 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return { ...result.data, dataDir: path.resolve(result.data.DATA_DIR) };
 }
+
+/** For process entry points: a bad configuration stops the process with its message. */
+export function parseConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`\nBalint Hub could not start:\n${error.message}\n\n`);
+    process.exit(1);
+  }
+}

@@ -3,20 +3,14 @@
 import { DataDirectoryInUseError, EmbeddedPostgresError } from '#db/embedded.server.ts';
 import { createLogger } from '#lib/log.server.ts';
 import { startApp } from './app.server.ts';
-import { ConfigError, parseConfig } from './config.server.ts';
+import { parseConfigOrExit } from './config.server.ts';
 
 function fail(message: string): never {
   process.stderr.write(`\nBalint Hub could not start:\n${message}\n\n`);
   process.exit(1);
 }
 
-let config;
-try {
-  config = parseConfig();
-} catch (error) {
-  if (error instanceof ConfigError) fail(error.message);
-  throw error;
-}
+const config = parseConfigOrExit();
 
 const log = createLogger(config.LOG_LEVEL);
 const dev = process.argv.includes('--dev');

@@ -2,20 +2,11 @@
 // sweeper). Run it beside app processes started with JOBS_IN_PROCESS=0, or as extra capacity.
 import { createSmtpTransport } from '#lib/email/deliver.server.ts';
 import { createLogger } from '#lib/log.server.ts';
-import { ConfigError, parseConfig } from './config.server.ts';
+import { parseConfigOrExit } from './config.server.ts';
 import { openDatabase } from './database.server.ts';
 import { startJobs } from './jobs.server.ts';
 
-let config;
-try {
-  config = parseConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = parseConfigOrExit();
 const log = createLogger(config.LOG_LEVEL);
 const database = await openDatabase(config, { attach: true, applicationName: 'balint-hub-worker', poolSize: 5 });
 const jobs = await startJobs({

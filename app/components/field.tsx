@@ -1,5 +1,26 @@
 import { useId } from 'react';
 
+/** The ids a control points to with aria-describedby, and the hint and error it names. */
+export function describedBy(id: string, hint?: unknown, error?: unknown): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+export function FieldHint({ id, hint }: { id: string; hint?: React.ReactNode }) {
+  return hint ? (
+    <span className="hint" id={`${id}-hint`}>
+      {hint}
+    </span>
+  ) : null;
+}
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <span className="error" id={`${id}-error`}>
+      {error}
+    </span>
+  ) : null;
+}
+
 export interface FieldProps {
   name: string;
   label: string;
@@ -14,16 +35,10 @@ export interface FieldProps {
 /** A labelled input whose hint and error are announced with it. */
 export function Field({ name, label, type = 'text', defaultValue, error, hint, autoComplete, required }: FieldProps) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={hintId}>
-          {hint}
-        </span>
-      ) : null}
+      <FieldHint id={id} hint={hint} />
       <input
         id={id}
         name={name}
@@ -32,13 +47,9 @@ export function Field({ name, label, type = 'text', defaultValue, error, hint, a
         autoComplete={autoComplete}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        aria-describedby={describedBy(id, hint, error)}
       />
-      {error ? (
-        <span className="error" id={errorId}>
-          {error}
-        </span>
-      ) : null}
+      <FieldError id={id} error={error} />
     </div>
   );
 }
