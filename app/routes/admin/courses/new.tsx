@@ -1,10 +1,37 @@
-import { data } from 'react-router';
+import { redirect, useActionData, useNavigation } from 'react-router';
+import { FormAlert } from '#app/components/field.tsx';
+import { requirePermission, services } from '#app/lib/guards.server.ts';
+import { t } from '#lib/i18n.ts';
+import { CourseForm } from './course-form.tsx';
+import { saveCourseFromForm } from './save-course-action.server.ts';
+import type { Route } from './+types/new.ts';
 
-// Not built yet.
-export function loader() {
-  throw data(null, { status: 404 });
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { org } = await requirePermission(request, context, params.org, 'course:manage');
+  return { timeZone: org.timeZone };
 }
 
-export default function Placeholder() {
-  return null;
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { org, actor } = await requirePermission(request, context, params.org, 'course:manage');
+  const result = await saveCourseFromForm(services(context).db, await request.formData(), { organizationId: org.id }, actor);
+  if (!result.ok) return result.response;
+  return redirect(`/o/${org.slug}/admin/courses/${result.course.id}/prices?created=1`);
+}
+
+export default function NewCourse({ loaderData }: Route.ComponentProps) {
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <main id="main">
+      <title>{t('staffCourses.newTitle')}</title>
+      <h1>{t('staffCourses.newTitle')}</h1>
+      <FormAlert message={actionData?.alert} />
+      <CourseForm
+        values={actionData?.values ?? { timeZone: loaderData.timeZone, currency: 'USD', requiresApproval: 'on' }}
+        serverErrors={actionData?.errors}
+        submitLabel={t('staffCourses.create')}
+        busy={busy}
+      />
+    </main>
+  );
 }

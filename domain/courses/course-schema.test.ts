@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { amountText, courseSchema, mergeSections, parseAccreditation, parseAmount, parsePriceRows, parseQuestionRows } from './course-schema.ts';
+
+describe('parseAmount', () => {
+  it.each([
+    ['900', 90000],
+    ['975.00', 97500],
+    ['$1,200.5', 120050],
+    ['0', 0],
+    ['9.999', undefined],
+    ['-5', undefined],
+    ['abc', undefined],
+  ])('%s → %s', (input, expected) => expect(parseAmount(input)).toBe(expected));
+  it('round-trips through amountText', () => {
+    expect(amountText(90000)).toBe('900');
+    expect(amountText(12050)).toBe('120.50');
+  });
+});
+
+const validCourse = {
+  title: 'Leadership Training Intensive',
+  slug: 'spokane-2026',
+  kind: 'leadership_intensive',
+  startsOn: '2026-04-23',
+  endsOn: '2026-04-26',
+  timeZone: 'America/Los_Angeles',
+  capacity: '60',
+  registrationDeadline: '2026-03-12',
+  currency: 'usd',
+};
+
+describe('courseSchema', () => {
+  it('accepts a course and normalizes optional fields', () => {
+    const parsed = courseSchema.parse({ ...validCourse, earlyPlaceLimit: '30', online: 'on' });
+    expect(parsed).toMatchObject({ capacity: 60, earlyPlaceLimit: 30, earlyRateUntil: null, online: true, requiresApproval: false, currency: 'USD' });
+  });
+  it('refuses a bad time zone, slug, or dates out of order', () => {
+    const result = courseSchema.safeParse({ ...validCourse, timeZone: 'Spokane', slug: 'Bad Slug', endsOn: '2026-04-01', registrationOpensOn: '2026-03-13' });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => i.path[0]);
+    expect(paths).toEqual(expect.arrayContaining(['timeZone', 'slug', 'endsOn', 'registrationDeadline']));
+  });
+});
+
+describe('parsePriceRows', () => {
+  const row = (i: number, key: string, label: string, early: string, regular: string, extra: Record<string, string> = {}) => ({
+    [`rows.${i}.key`]: key,
+    [`rows.${i}.label`]: label,
+    [`rows.${i}.early`]: early,
+    [`rows.${i}.regular`]: regular,
+    ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`rows.${i}.${k}`, v])),
+  });
+  it('reads the seed table and skips blank rows', () => {
+    const result = parsePriceRows({ rowCount: '3', ...row(0, 'non_member', 'Single', '900', '975'), ...row(1, 'member', 'Member', '800', '875', { requiresMembership: 'on' }), ...row(2, '', '', '', '') }, true);
+    expect(result).toEqual({
+      ok: true,
+      rows: [
+        { key: 'non_member', label: 'Single', early: 90000, regular: 97500, requiresMembership: false, requiresTraineeStatus: false },
+        { key: 'member', label: 'Member', early: 80000, regular: 87500, requiresMembership: true, requiresTraineeStatus: false },
+      ],
+    });
+  });
+  it('reports cell problems by field', () => {
+    const result = parsePriceRows({ rowCount: '2', ...row(0, 'a', 'A', '', 'x'), ...row(1, 'a', '', '1', '2') }, true);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors).sort()).toEqual(['rows.0.early', 'rows.0.regular', 'rows.1.key', 'rows.1.label']);
+  });
+  it('lets the early cell be empty when the course has no early rate', () => {
+    expect(parsePriceRows({ rowCount: '1', ...row(0, 'a', 'A', '', '10') }, false).ok).toBe(true);
+  });
+  it('needs at least one row', () => {
+    expect(parsePriceRows({ rowCount: '1' }, false).ok).toBe(false);
+  });
+});
+
+describe('parseQuestionRows', () => {
+  it('keeps existing keys, makes new ones from the label, needs choices for a choice', () => {
+    const existing = [{ key: 'leading_now', label: 'Leading now?', type: 'text' as const, required: false }];
+    const ok = parseQuestionRows(
+      {
+        questionCount: '3',
+        'questions.0.key': 'leading_now',
+        'questions.0.label': 'Are you leading now?',
+        'questions.0.type': 'textarea',
+        'questions.1.label': 'Intensives before?',
+        'questions.1.type': 'choice',
+        'questions.1.options': 'None, One, Two or more',
+        'questions.1.required': 'on',
+        'questions.2.label': '',
+      },
+      existing,
+    );
+    expect(ok).toEqual({
+      ok: true,
+      rows: [
+        { key: 'leading_now', label: 'Are you leading now?', type: 'textarea', required: false },
+        { key: 'intensives_before', label: 'Intensives before?', type: 'choice', required: true, options: ['None', 'One', 'Two or more'] },
+      ],
+    });
+    expect(parseQuestionRows({ questionCount: '1', 'questions.0.label': 'Pick', 'questions.0.type': 'choice', 'questions.0.options': 'one' }, []).ok).toBe(false);
+  });
+});
+
+describe('sections and accreditation', () => {
+  it('updates, appends and removes editable sections, keeping others', () => {
+    const existing = [
+      { key: 'overview', heading: 'Course Overview', body: 'old' },
+      { key: 'venue', heading: 'Venue', body: 'hotel' },
+      { key: 'participation', heading: 'Participation', body: 'all sessions' },
+    ];
+    expect(
+      mergeSections(existing, [
+        { key: 'overview', heading: 'Overview', body: 'new' },
+        { key: 'participation', heading: 'Participation', body: '' },
+        { key: 'schedule', heading: 'Schedule outline', body: 'Day 1' },
+      ]),
+    ).toEqual([
+      { key: 'overview', heading: 'Course Overview', body: 'new' },
+      { key: 'venue', heading: 'Venue', body: 'hotel' },
+      { key: 'schedule', heading: 'Schedule outline', body: 'Day 1' },
+    ]);
+  });
+  it('reads accreditation lines and keeps credits of a kept body', () => {
+    expect(parseAccreditation('AAFP: Approved for 25 credits.\nPlain statement', [{ body: 'AAFP', statement: 'old', credits: 25 }])).toEqual([
+      { body: 'AAFP', statement: 'Approved for 25 credits.', credits: 25 },
+      { body: '', statement: 'Plain statement' },
+    ]);
+  });
+});

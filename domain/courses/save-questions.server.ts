@@ -1,0 +1,41 @@
+// The course's eligibility attestations and custom questions. Applicants' answers stay keyed
+// by the question keys they answered; a removed question's answers are kept on their rows.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '#db/client.server.ts';
+import { courses, type Attestation, type CustomQuestion } from '#db/schema/courses.ts';
+import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
+import { DomainError } from '#domain/errors.ts';
+import { keyFrom, lines } from './course-schema.ts';
+
+export async function saveQuestions(
+  db: Db,
+  input: { organizationId: string; courseId: string; attestations: string; questions: CustomQuestion[] },
+  actor: Actor,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [course] = await tx
+      .select()
+      .from(courses)
+      .where(and(eq(courses.id, input.courseId), eq(courses.organizationId, input.organizationId)))
+      .for('update');
+    if (!course) throw new DomainError('COURSE_NOT_FOUND', input.courseId);
+    const taken = new Set<string>();
+    const attestations: Attestation[] = lines(input.attestations).map((text) => {
+      const kept = course.attestations.find((a) => a.text === text);
+      if (kept && !taken.has(kept.key)) {
+        taken.add(kept.key);
+        return kept;
+      }
+      return { key: keyFrom(text, taken), text };
+    });
+    await tx.update(courses).set({ attestations, customQuestions: input.questions }).where(eq(courses.id, course.id));
+    await recordAudit(tx, actor, {
+      organizationId: input.organizationId,
+      action: 'course.questions_saved',
+      entityType: 'course',
+      entityId: course.id,
+      before: { attestations: course.attestations, customQuestions: course.customQuestions },
+      after: { attestations, customQuestions: input.questions },
+    });
+  });
+}
