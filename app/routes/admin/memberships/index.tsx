@@ -1,10 +1,91 @@
-import { data } from 'react-router';
+import { data, Form, Link, useActionData, useNavigation } from 'react-router';
+import { Field, FormAlert } from '#app/components/field.tsx';
+import { parseForm } from '#app/lib/forms.ts';
+import { requirePermission, services } from '#app/lib/guards.server.ts';
+import { addMembership, findMemberships } from '#domain/membership/memberships.server.ts';
+import { membershipSchema } from '#domain/membership/parse-membership-csv.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import type { Route } from './+types/index.ts';
 
-// Not built yet.
-export function loader() {
-  throw data(null, { status: 404 });
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const { org } = await requirePermission(request, context, params.org, 'membership:manage');
+  const rows = await findMemberships(services(context).db, org.id);
+  return {
+    base: `/o/${org.slug}/admin/memberships`,
+    memberships: rows.map((m) => ({ id: m.id, email: m.email, name: m.name, type: m.type, validFrom: m.validFrom, validTo: m.validTo, source: m.source })),
+  };
 }
 
-export default function Placeholder() {
-  return null;
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const { org, actor } = await requirePermission(request, context, params.org, 'membership:manage');
+  const parsed = parseForm(membershipSchema, await request.formData());
+  if (!parsed.ok) {
+    const errors = { ...parsed.errors };
+    if (errors.validTo === 'DATES_OUT_OF_ORDER') errors.validTo = t('staffMemberships.datesOutOfOrder');
+    for (const f of ['validFrom', 'validTo'] as const) if (errors[f] && errors[f] !== t('staffMemberships.datesOutOfOrder') && parsed.values[f]) errors[f] = t('staffCourses.invalidDate');
+    return data({ errors, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
+  }
+  const row = await addMembership(services(context).db, { organizationId: org.id, ...parsed.data }, actor);
+  return { errors: {}, alert: undefined, done: t('staffMemberships.added', { email: row.email }) };
+}
+
+export default function Memberships({ loaderData }: Route.ComponentProps) {
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  const errors: Record<string, string> = actionData?.errors ?? {};
+  return (
+    <main id="main">
+      <title>{t('staffMemberships.title')}</title>
+      <h1>{t('staffMemberships.title')}</h1>
+      <p>{t('staffMemberships.intro')}</p>
+      <p>
+        <Link to={`${loaderData.base}/import`}>{t('staffMemberships.importLink')}</Link>
+      </p>
+      <FormAlert message={actionData?.alert} />
+      <FormAlert message={actionData?.done} tone="success" />
+      {loaderData.memberships.length === 0 ? (
+        <p>{t('staffMemberships.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('staffMemberships.email')}</th>
+                <th scope="col">{t('staffMemberships.name')}</th>
+                <th scope="col">{t('staffMemberships.type')}</th>
+                <th scope="col">{t('staffMemberships.validFrom')}</th>
+                <th scope="col">{t('staffMemberships.validTo')}</th>
+                <th scope="col">{t('staffMemberships.source')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {loaderData.memberships.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{m.email}</th>
+                  <td>{m.name}</td>
+                  <td>{m.type}</td>
+                  <td>{formatDate(m.validFrom, 'en-US', 'medium')}</td>
+                  <td>{formatDate(m.validTo, 'en-US', 'medium')}</td>
+                  <td>{t(`staffMemberships.source_${m.source}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t('staffMemberships.add')}</h2>
+      <Form method="post" className="stack" noValidate>
+        <Field name="email" type="email" label={t('staffMemberships.email')} error={errors.email} required />
+        <Field name="name" label={t('staffMemberships.name')} error={errors.name} />
+        <Field name="type" label={t('staffMemberships.type')} defaultValue="regular" error={errors.type} />
+        <Field name="validFrom" type="date" label={t('staffMemberships.validFrom')} error={errors.validFrom} required />
+        <Field name="validTo" type="date" label={t('staffMemberships.validTo')} error={errors.validTo} required />
+        <div>
+          <button type="submit" disabled={busy}>
+            {t('staffMemberships.addButton')}
+          </button>
+        </div>
+      </Form>
+    </main>
+  );
 }
