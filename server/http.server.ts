@@ -20,6 +20,14 @@ export interface HostOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+function containsNul(url: URL): boolean {
+  try {
+    return decodeURIComponent(url.pathname + url.search).includes('\0');
+  } catch {
+    return false; // malformed escapes are left to the routes, which treat them as text
+  }
+}
+
 function json(body: unknown, status: number, headers?: HeadersInit) {
   return Response.json(body, { status, headers });
 }
@@ -54,6 +62,12 @@ export function createFetchHandler(options: HostOptions) {
 
   async function route(request: Request, url: URL, client: ClientAddress, requestId: string, log: AppServices['log']): Promise<Response> {
     if (url.pathname === '/healthz') return json({ status: 'ok' }, 200);
+    if (containsNul(url)) {
+      // PostgreSQL cannot store NUL in text; refuse it at the door rather than fail later.
+      return json({ type: 'about:blank', title: 'Bad Request', status: 400, detail: 'The address contains a NUL character.', requestId }, 400, {
+        'content-type': 'application/problem+json',
+      });
+    }
     if (url.pathname === '/readyz') {
       try {
         await options.pool.query('select 1');

@@ -26,9 +26,13 @@ function message(issue: z.core.$ZodIssue, values: FormValues): string {
   }
 }
 
+// Control characters other than tab and newlines cannot be typed and cannot all be stored
+// (PostgreSQL refuses NUL in text): they are dropped before validation.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 export function formValues(formData: FormData): FormValues {
   const values: FormValues = {};
-  for (const [key, value] of formData.entries()) if (typeof value === 'string') values[key] = value;
+  for (const [key, value] of formData.entries()) if (typeof value === 'string') values[key] = value.replace(CONTROL, '');
   return values;
 }
 

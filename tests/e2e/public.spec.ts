@@ -60,4 +60,8 @@ test('an unknown page says so, with a 404', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await expectAccessible(page);
+  // Addresses a person can type never produce a server error.
+  for (const path of ['/o/abs/courses/%00', '/o/%ZZ', '/o/abs/courses/..%2f..%2fetc', '/assets/..%2f..%2fpackage.json', '/o/abs/admin/outbox/not-a-uuid']) {
+    expect((await page.request.get(path, { maxRedirects: 0 })).status(), path).toBeLessThan(500);
+  }
 });
