@@ -8,7 +8,8 @@ import { readJson } from './body.server.ts';
 import type { ApiRequest } from './handle-api.server.ts';
 import { problem } from './problem.server.ts';
 import { applicationBody, idempotencyKey } from './schemas.ts';
-import { courseSummary, registrationView, waitlistPosition } from './views.server.ts';
+import { admit } from './admission.server.ts';
+import { courseSummary, findPublicCourseIds, registrationView, waitlistPosition } from './views.server.ts';
 
 export async function listCoursesHandler({ params, services }: ApiRequest): Promise<Response> {
   const org = await getOrganizationBySlug(services.db, params.org!);
@@ -62,27 +63,29 @@ export async function submitApplicationHandler({ request, params, services }: Ap
   const body = await readJson(request, requestId, applicationBody);
   if (!body.ok) return body.response;
 
-  const org = await getOrganizationBySlug(services.db, params.org!);
-  const { course } = await getPublicCourse(services.db, org.id, params.course!);
+  const { organizationId, courseId } = await findPublicCourseIds(services.db, params.org!, params.course!);
   // Signed in (cookie), the application is the account holder's, as on the form.
   const session = request.headers.has('cookie') ? await services.auth.api.getSession({ headers: request.headers }) : null;
   const input = body.data;
-  const result = await placeRegistration(
-    services.db,
-    {
-      organizationId: org.id,
-      courseId: course.id,
-      // Namespaced so an API key can never collide with a form's one-time key.
-      submissionKey: `api:${key}`,
-      name: input.name,
-      email: input.email,
-      categoryKey: input.categoryKey,
-      discountCode: input.discountCode,
-      complimentaryMembershipRequested: input.complimentaryMembershipRequested,
-      answers: input.answers,
-    },
-    { userId: session?.user.id ?? null, requestId },
-    { publicUrl: services.publicUrl },
+  // The course lock decides; admission only keeps the queue in memory instead of in PostgreSQL.
+  const result = await admit(courseId, () =>
+    placeRegistration(
+      services.db,
+      {
+        organizationId,
+        courseId,
+        // Namespaced so an API key can never collide with a form's one-time key.
+        submissionKey: `api:${key}`,
+        name: input.name,
+        email: input.email,
+        categoryKey: input.categoryKey,
+        discountCode: input.discountCode,
+        complimentaryMembershipRequested: input.complimentaryMembershipRequested,
+        answers: input.answers,
+      },
+      { userId: session?.user.id ?? null, requestId },
+      { publicUrl: services.publicUrl },
+    ),
   );
   const { registration } = result;
   // A repeat must be the same application: a key reused for someone else reveals nothing.
@@ -91,7 +94,7 @@ export async function submitApplicationHandler({ request, params, services }: Ap
   }
   if (!result.created && session && registration.userId !== session.user.id) return problem(requestId, 422, 'IDEMPOTENCY_KEY_REUSED');
   await services.jobs.deliverEmails(result.emailIds);
-  const view = registrationView(registration, { publicUrl: services.publicUrl, organizationSlug: org.slug, courseSlug: course.slug }, await waitlistPosition(services.db, registration));
+  const view = registrationView(registration, { publicUrl: services.publicUrl, organizationSlug: params.org!, courseSlug: params.course! }, await waitlistPosition(services.db, registration));
   return Response.json(view, {
     status: result.created ? 201 : 200,
     headers: { location: view.links.self, ...(result.created ? {} : { 'idempotent-replayed': 'true' }) },

@@ -7,6 +7,7 @@ import { organizations } from '#db/schema/organizations.ts';
 import { registrations, type RegistrationStatus } from '#db/schema/registration.ts';
 import { waitlistPosition as domainWaitlistPosition } from '#domain/registration/availability.server.ts';
 import type { Registration } from '#domain/registration/place-registration.server.ts';
+import { DomainError } from '#domain/errors.ts';
 
 type Course = typeof courses.$inferSelect;
 
@@ -78,6 +79,18 @@ export function staffRegistrationView(r: Registration, links: RegistrationLinks,
 export async function waitlistPosition(db: DbOrTx, r: Registration): Promise<number | null> {
   if (r.status !== 'waitlisted') return null;
   return (await domainWaitlistPosition(db, r.courseId, r.sequence)) || null;
+}
+
+/** The ids behind a public course address, in one query (the application path is hot). */
+export async function findPublicCourseIds(db: DbOrTx, organizationSlug: string, courseSlug: string) {
+  const [row] = await db
+    .select({ organizationId: organizations.id, courseId: courses.id, courseStatus: courses.status })
+    .from(organizations)
+    .leftJoin(courses, and(eq(courses.organizationId, organizations.id), eq(courses.slug, courseSlug)))
+    .where(eq(organizations.slug, organizationSlug));
+  if (!row) throw new DomainError('ORGANIZATION_NOT_FOUND', organizationSlug);
+  if (!row.courseId || row.courseStatus === 'draft' || row.courseStatus === 'archived') throw new DomainError('COURSE_NOT_FOUND', courseSlug);
+  return { organizationId: row.organizationId, courseId: row.courseId };
 }
 
 /** Any course of the organization by slug (staff see drafts and closed courses too). */
