@@ -85,6 +85,8 @@ export const discountCodes = pgTable(
     expiresOn: date('expires_on'),
     categoryKeys: jsonb('category_keys').$type<string[]>().notNull().default([]),
     note: text('note').notNull().default(''),
+    /** A disabled code takes no new uses; registrations that used it keep their discount. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { registrations } from '#db/schema/registration.ts';
 import { describe, expect, test } from 'vitest';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
@@ -31,7 +33,11 @@ describe('discount codes', () => {
     const other = await createOrganization(testDb.db);
     await expect(disableDiscountCode(testDb.db, { organizationId: other.id, courseId: course.id, codeId: code.id }, systemActor)).rejects.toMatchObject({ code: 'COURSE_NOT_FOUND' });
     const disabled = await disableDiscountCode(testDb.db, { organizationId: org.id, courseId: course.id, codeId: code.id }, systemActor);
-    expect(disabled.maxUses).toBe(1);
-    await expect(apply()).rejects.toMatchObject({ code: 'DISCOUNT_CODE_USED_UP' });
+    expect(disabled.disabledAt).not.toBeNull();
+    expect(disabled.maxUses).toBe(code.maxUses); // disabling is not the same as using up
+    await expect(apply()).rejects.toMatchObject({ code: 'DISCOUNT_CODE_UNKNOWN' });
+    // Those who used it keep their discount.
+    const [kept] = await testDb.db.select().from(registrations).where(eq(registrations.discountCodeId, code.id));
+    expect(kept?.discountMinor).toBe(18000);
   });
 });

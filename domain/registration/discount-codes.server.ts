@@ -67,8 +67,8 @@ export async function findDiscountCodes(db: DbOrTx, organizationId: string, cour
 }
 
 /**
- * Disabling caps the code at the uses it has now: nobody new can apply it, and those who did
- * keep their discount. Under the code's lock, the same one applying it takes.
+ * Disabling stops new uses; those who used the code keep their discount. Under the code's
+ * lock, the same one applying it takes, so no use slips in while it is being disabled.
  */
 export async function disableDiscountCode(db: Db, input: { organizationId: string; courseId: string; codeId: string }, actor: Actor): Promise<DiscountCode> {
   return withScarceLocks(db, async (tx) => {
@@ -76,19 +76,14 @@ export async function disableDiscountCode(db: Db, input: { organizationId: strin
     const [found] = await tx.select().from(discountCodes).where(and(eq(discountCodes.id, input.codeId), eq(discountCodes.courseId, course.id)));
     if (!found) throw new DomainError('DISCOUNT_CODE_NOT_FOUND', input.codeId);
     const code = (await lockDiscountCode(tx, course.id, found.code))!;
-    const [row] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(registrations)
-      .where(and(eq(registrations.discountCodeId, code.id), inArray(registrations.status, [...ACTIVE])));
-    const uses = row?.n ?? 0;
-    const [after] = await tx.update(discountCodes).set({ maxUses: uses }).where(eq(discountCodes.id, code.id)).returning();
+    const [after] = await tx.update(discountCodes).set({ disabledAt: code.disabledAt ?? new Date() }).where(eq(discountCodes.id, code.id)).returning();
     await recordAudit(tx, actor, {
       organizationId: input.organizationId,
       action: 'discount_code.disabled',
       entityType: 'discount_code',
       entityId: code.id,
-      before: { maxUses: code.maxUses },
-      after: { maxUses: uses },
+      before: { disabledAt: code.disabledAt },
+      after: { disabledAt: after!.disabledAt },
     });
     return after!;
   });

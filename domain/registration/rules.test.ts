@@ -86,4 +86,7 @@ describe('discounts', () => {
   ])('%i uses, %s, on %s → %s', (uses, category, today, expected) => {
     expect(checkDiscountCode(code, uses, category, today)).toBe(expected);
   });
+  test('a disabled code is no longer on offer', () => {
+    expect(checkDiscountCode({ ...code, disabledAt: new Date() }, 0, 'non_member', '2025-02-01')).toBe('DISCOUNT_CODE_UNKNOWN');
+  });
 });

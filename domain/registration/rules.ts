@@ -59,14 +59,16 @@ export function discountFor(baseMinor: number, terms: DiscountTerms | undefined)
   return Math.max(0, Math.min(baseMinor, raw));
 }
 
-export type CodeProblem = 'DISCOUNT_CODE_EXPIRED' | 'DISCOUNT_CODE_NOT_FOR_CATEGORY' | 'DISCOUNT_CODE_USED_UP';
+export type CodeProblem = 'DISCOUNT_CODE_UNKNOWN' | 'DISCOUNT_CODE_EXPIRED' | 'DISCOUNT_CODE_NOT_FOR_CATEGORY' | 'DISCOUNT_CODE_USED_UP';
 
 export function checkDiscountCode(
-  code: { expiresOn: string | null; categoryKeys: string[]; maxUses: number | null },
+  code: { expiresOn: string | null; categoryKeys: string[]; maxUses: number | null; disabledAt?: Date | null },
   uses: number,
   categoryKey: string,
   today: string,
 ): CodeProblem | undefined {
+  // A disabled code reads as unknown to applicants: it is no longer on offer.
+  if (code.disabledAt) return 'DISCOUNT_CODE_UNKNOWN';
   if (code.expiresOn && today > code.expiresOn) return 'DISCOUNT_CODE_EXPIRED';
   if (code.categoryKeys.length > 0 && !code.categoryKeys.includes(categoryKey)) return 'DISCOUNT_CODE_NOT_FOR_CATEGORY';
   if (code.maxUses !== null && uses >= code.maxUses) return 'DISCOUNT_CODE_USED_UP';

@@ -64,6 +64,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       categoryKeys: c.categoryKeys,
       note: c.note,
       uses: c.uses,
+      disabledAt: c.disabledAt?.toISOString() ?? null,
     })),
   };
 }
@@ -154,7 +155,7 @@ export default function DiscountCodes({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td>{c.note}</td>
                   <td>
-                    {c.maxUses !== null && c.uses >= c.maxUses ? (
+                    {c.disabledAt ? (
                       t('staffDiscounts.disabled')
                     ) : (
                       <Form method="post">
