@@ -11,6 +11,7 @@ import { getAvailability } from './availability.server.ts';
 import { decideApplication, expireOffers, respondAsApplicant } from './change-status.server.ts';
 import { changeCategory } from './change-category.server.ts';
 import { placeRegistration } from './place-registration.server.ts';
+import { verifyMembership } from './verify-membership.server.ts';
 
 const testDb = useTestDatabase();
 const context = { publicUrl: 'http://localhost:3000', now: DURING_REGISTRATION };
@@ -229,5 +230,17 @@ describe('category changes', () => {
     });
     const changed = await changeCategory(testDb.db, { organizationId: org.id, registrationId: registration.id, categoryKey: 'member', reason: 'Membership confirmed' }, systemActor, context);
     expect(changed.registration).toMatchObject({ categoryKey: 'member', tier: 'early', amountMinor: 90000, balanceAdjustmentMinor: -10000 });
+  });
+});
+
+describe('membership verification by staff', () => {
+  test('a "to verify" check can be marked verified once, in its own organization only', async () => {
+    const { org, apply } = await setup();
+    const { registration } = await apply({ categoryKey: 'member' });
+    expect(registration.membershipCheck).toBe('to_verify');
+    const other = await createOrganization(testDb.db);
+    await expect(verifyMembership(testDb.db, { organizationId: other.id, registrationId: registration.id }, systemActor)).rejects.toMatchObject({ code: 'REGISTRATION_NOT_FOUND' });
+    expect(await verifyMembership(testDb.db, { organizationId: org.id, registrationId: registration.id }, systemActor)).toBe('verified');
+    await expect(verifyMembership(testDb.db, { organizationId: org.id, registrationId: registration.id }, systemActor)).rejects.toMatchObject({ code: 'TRANSITION_NOT_ALLOWED' });
   });
 });

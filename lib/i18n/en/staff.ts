@@ -158,6 +158,8 @@ export const staff = {
     through: 'through {{date}}',
   },
   staffApplications: {
+    verifyMembership: 'Mark membership verified',
+    membershipVerifiedDone: 'Membership marked verified.',
     title: 'Applications',
     filters: 'Filter applications',
     status: 'Status',

@@ -7,6 +7,7 @@ import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { FormAlert } from '#app/components/field.tsx';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
 import { changeCategory } from '#domain/registration/change-category.server.ts';
+import { verifyMembership } from '#domain/registration/verify-membership.server.ts';
 import { decideApplication } from '#domain/registration/change-status.server.ts';
 import { getApplication } from '#domain/registration/find-applications.server.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -92,6 +93,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const intent = formData.get('intent');
   try {
+    if (intent === 'verify-membership') {
+      await db.transaction((tx) => verifyMembership(tx, { organizationId: org.id, registrationId: registration.id }, actor));
+      return { form: 'membership', errors: {}, alert: undefined, done: t('staffApplications.membershipVerifiedDone') };
+    }
     if (intent === 'category') {
       const parsed = parseForm(categorySchema, formData);
       if (!parsed.ok) return data({ form: 'category', errors: parsed.errors, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
@@ -156,7 +161,17 @@ export default function Application({ loaderData }: Route.ComponentProps) {
         <dt>{t('staffApplications.due')}</dt>
         <dd>{r.due}</dd>
         <dt>{t('staffApplications.membership')}</dt>
-        <dd>{t(`staffApplications.membership_${r.membershipCheck}`)}</dd>
+        <dd>
+          {t(`staffApplications.membership_${r.membershipCheck}`)}
+          {r.membershipCheck === 'to_verify' ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="verify-membership" />{' '}
+              <button type="submit" className="secondary">
+                {t('staffApplications.verifyMembership')}
+              </button>
+            </Form>
+          ) : null}
+        </dd>
         <dt>{t('staffApplications.complimentaryMembership')}</dt>
         <dd>{t(r.complimentaryMembershipRequested ? 'staffApplications.yes' : 'staffApplications.no')}</dd>
         {r.decisionMessage ? (
