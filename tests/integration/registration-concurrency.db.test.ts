@@ -93,6 +93,16 @@ test('500 simultaneous applications through two processes: exactly 60 places, 30
     expect(order.slice(0, EARLY).every((r) => r.tier === 'early')).toBe(true);
     expect(order.slice(EARLY, CAPACITY).every((r) => r.tier === 'regular' && r.status === 'submitted')).toBe(true);
     expect(order.slice(CAPACITY).every((r) => r.status === 'waitlisted')).toBe(true);
+    // Both processes agree through the API's own reads, and serve the description.
+    for (const app of apps) {
+      const org = (await database.pool.query<{ slug: string }>(`select o.slug from organizations o join courses c on c.organization_id = o.id where c.id = $1`, [courseId])).rows[0]!.slug;
+      const course = (await database.pool.query<{ slug: string }>(`select slug from courses where id = $1`, [courseId])).rows[0]!.slug;
+      const availability = await (await fetch(`${app.url}/api/v1/organizations/${org}/courses/${course}/availability`)).json();
+      expect(availability).toMatchObject({ capacity: CAPACITY, taken: CAPACITY, placesLeft: 0, earlyPlacesLeft: 0, waitlistLength: PEOPLE - CAPACITY });
+      const described = await fetch(`${app.url}/api/openapi.json`);
+      expect(described.headers.get('x-request-id')).toBeTruthy();
+      expect(((await described.json()) as { openapi: string }).openapi).toBe('3.1.0');
+    }
   } finally {
     await database.close();
   }
