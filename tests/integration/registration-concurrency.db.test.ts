@@ -106,7 +106,7 @@ test('500 simultaneous applications through two processes: exactly 60 places, 30
   } finally {
     await database.close();
   }
-});
+}, 120_000);
 
 test('negative control: with the lock switched off the same check catches the oversell', async () => {
   const { database } = await startTwoApps({ NODE_ENV: 'test', BALINT_UNSAFE_SKIP_LOCKS: '1' });
@@ -123,4 +123,4 @@ test('negative control: with the lock switched off the same check catches the ov
   } finally {
     await database.close();
   }
-});
+}, 120_000);
