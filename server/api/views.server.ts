@@ -126,7 +126,7 @@ function decodeCursor(cursor: string): string | undefined {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? id : undefined;
 }
 
-/** Applications to one course in submission order, a page at a time (keyset pagination). */
+/** Applications to one course in the staff list's order (submitted, then sequence), a page at a time (keyset). */
 export async function findApplications(
   db: DbOrTx,
   input: { organizationId: string; courseId: string; status?: RegistrationStatus; category?: string; limit: number; cursor?: string },
@@ -138,14 +138,14 @@ export async function findApplications(
     const after = decodeCursor(input.cursor);
     if (!after) return 'BAD_CURSOR';
     conditions.push(
-      sql`(${registrations.submittedAt}, ${registrations.id}) > (select r.submitted_at, r.id from registrations r where r.id = ${after} and r.course_id = ${input.courseId})`,
+      sql`(${registrations.submittedAt}, ${registrations.sequence}) > (select r.submitted_at, r.sequence from registrations r where r.id = ${after} and r.course_id = ${input.courseId})`,
     );
   }
   const rows = await db
     .select()
     .from(registrations)
     .where(and(...conditions))
-    .orderBy(asc(registrations.submittedAt), asc(registrations.id))
+    .orderBy(asc(registrations.submittedAt), asc(registrations.sequence))
     .limit(input.limit + 1);
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
