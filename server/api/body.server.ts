@@ -13,7 +13,7 @@ export async function readJson<S extends z.ZodType>(request: Request, requestId:
     return { ok: false, response: problem(requestId, 415, 'UNSUPPORTED_MEDIA_TYPE', { headers: { accept: 'application/json' } }) };
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return { ok: false, response: problem(requestId, 413 as number, 'INVALID_REQUEST', { detail: `The body is larger than ${MAX_BODY_BYTES} bytes.` }) };
+  if (declared > MAX_BODY_BYTES) return { ok: false, response: problem(requestId, 413, 'INVALID_REQUEST', { detail: `The body is larger than ${MAX_BODY_BYTES} bytes.` }) };
   let raw: string;
   try {
     raw = await request.text();
