@@ -32,10 +32,17 @@ export function formatDate(isoDate: string, locale = 'en-US', style: 'long' | 'm
   return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
+/**
+ * A date range in words ("April 23–26, 2025", "April 30 – May 3, 2025"). Built from parts
+ * rather than Intl's formatRange, whose spacing differs between ICU versions: the server
+ * (Node) and the browser must render the same text, or hydration fails.
+ */
 export function formatDateRange(startIso: string, endIso: string, locale = 'en-US'): string {
-  const toUtc = (iso: string) => {
-    const [y, m, d] = iso.split('-').map(Number);
-    return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1);
-  };
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).formatRange(toUtc(startIso), toUtc(endIso));
+  if (startIso === endIso) return formatDate(startIso, locale);
+  const [sy, sm, sd] = startIso.split('-').map(Number) as [number, number, number];
+  const [ey, em, ed] = endIso.split('-').map(Number) as [number, number, number];
+  const month = (y: number, m: number) => new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  if (sy === ey && sm === em) return `${month(sy, sm)} ${sd}–${ed}, ${sy}`;
+  if (sy === ey) return `${month(sy, sm)} ${sd} – ${month(ey, em)} ${ed}, ${sy}`;
+  return `${formatDate(startIso, locale)} – ${formatDate(endIso, locale)}`;
 }

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { demoAccount, expectAccessible, signIn, uniqueEmail } from './support.ts';
+import { demoAccount, expect, expectAccessible, signIn, test, uniqueEmail } from './support.ts';
 
 test('an admin reaches the admin area, its outbox, people and audit pages', async ({ page }) => {
   const admin = demoAccount('abs', 'admin');

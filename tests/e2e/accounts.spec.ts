@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, firstLink, readMailAsAdmin, signIn, uniqueEmail } from './support.ts';
+import { expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
 
 test('sign up, confirm the email from the outbox, sign in and out', async ({ page }) => {
   const email = uniqueEmail('newcomer');

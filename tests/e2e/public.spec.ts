@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible } from './support.ts';
+import { expect, expectAccessible, test } from './support.ts';
 
 test('the root lists both organizations and leads to their homes', async ({ page }) => {
   await page.goto('/');
@@ -29,7 +28,7 @@ test('the Spokane intensive shows the published prices, limits and deadlines', a
     await expect(row.getByRole('cell').nth(1)).toHaveText(regular!);
   }
   await expect(page.getByText('Early rates are limited to the first 30 registrants.')).toBeVisible();
-  await expect(page.getByText('April 23 – 26, 2025')).toBeVisible();
+  await expect(page.getByText('April 23–26, 2025')).toBeVisible();
   await expect(page.getByText('This course has taken place.')).toBeVisible();
   await expect(page.getByText(/AMERI250422-163208/)).toBeVisible();
   await expect(page.getByText(/approved for 19.25 CE credits/)).toBeVisible();

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, firstLink, readMailAsAdmin, signIn, uniqueEmail } from './support.ts';
+import { type Page } from '@playwright/test';
+import { expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
 
 async function openUpcomingCourse(page: Page) {
   await page.goto('/o/abs');

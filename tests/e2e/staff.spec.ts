@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { demoAccount, expectAccessible, readMailAsAdmin, signIn, uniqueEmail } from './support.ts';
+import { type Page } from '@playwright/test';
+import { demoAccount, expect, expectAccessible, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
 import { applyAsVisitor } from './support-staff.ts';
 
 test.describe.configure({ mode: 'serial' });

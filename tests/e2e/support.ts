@@ -1,6 +1,23 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
+
+/**
+ * Every browser test fails on an uncaught error in the page — hydration mismatches included,
+ * which would otherwise re-render the page under a person's fingers and lose what they typed.
+ */
+export const test = base.extend<{ pageErrors: string[] }>({
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'uncaught errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 import { ACCOUNTS_FILE_ENV, type DemoAccount } from './global-setup.ts';
 
 export function demoAccount(organization: string, role: string): DemoAccount {

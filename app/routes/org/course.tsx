@@ -177,7 +177,7 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
                 <p className="muted">{t(`course.role_${f.role}`)}</p>
                 <h3>
                   {f.name}
-                  {f.credentials ? `, ${f.credentials}` : ''}
+                  {f.credentials ? `, ${f.credentials}` : null}
                 </h3>
                 {f.affiliation.split('\n').map((line) => (
                   <p key={line}>{line}</p>

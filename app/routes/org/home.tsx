@@ -31,7 +31,7 @@ function CourseCard({ course, base }: { course: CourseSummary; base: string }) {
       <p className="muted">{t(`course.kind_${course.kind}`)}</p>
       <p>
         {formatDateRange(course.startsOn, course.endsOn)}
-        {course.city ? ` · ${course.city}${course.region ? `, ${course.region}` : ''}` : ''}
+        {course.city ? ` · ${course.city}${course.region ? `, ${course.region}` : ''}` : null}
       </p>
     </li>
   );

@@ -74,7 +74,7 @@ export default function OrganizationLayout({ loaderData }: Route.ComponentProps)
       <Outlet />
       <footer className="site-footer">
         <p>
-          {user ? `${t('nav.signedInAs', { name: user.name })} · ` : ''}
+          {user ? `${t('nav.signedInAs', { name: user.name })} · ` : null}
           {t('app.footer')} <a href="/">{t('app.name')}</a>
         </p>
       </footer>

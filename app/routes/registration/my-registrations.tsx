@@ -63,7 +63,7 @@ export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
               <dt>{t('myRegistrations.status')}</dt>
               <dd>
                 <span className="status-badge">{t(`registration.status_${r.status}`)}</span>
-                {r.position ? ` · ${t('myRegistrations.position', { position: r.position })}` : ''}
+                {r.position ? ` · ${t('myRegistrations.position', { position: r.position })}` : null}
               </dd>
               <dt>{t('myRegistrations.price')}</dt>
               <dd>
@@ -74,8 +74,8 @@ export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
               <dt>{t('myRegistrations.nextSteps')}</dt>
               <dd>
                 {t(`myRegistrations.next_${r.status}`)}
-                {r.membershipCheck === 'to_verify' ? ` ${t('myRegistrations.membershipToVerify')}` : ''}
-                {r.status === 'offered' && r.offerExpiresAt ? ` ${t('myRegistrations.offerUntil', { until: when(r.offerExpiresAt, r.course.timeZone) })}` : ''}
+                {r.membershipCheck === 'to_verify' ? ` ${t('myRegistrations.membershipToVerify')}` : null}
+                {r.status === 'offered' && r.offerExpiresAt ? ` ${t('myRegistrations.offerUntil', { until: when(r.offerExpiresAt, r.course.timeZone) })}` : null}
               </dd>
             </dl>
             {r.status === 'offered' ? (

@@ -41,7 +41,7 @@ export default function CourseDashboard({ loaderData }: Route.ComponentProps) {
         <dt>{t('staffDashboard.earlyPlacesLeft')}</dt>
         <dd>
           {a.earlyPlacesLeft === null ? t('staffDashboard.noEarlyLimit') : t('staffDashboard.earlyOf', { left: a.earlyPlacesLeft, limit: a.earlyPlaceLimit })}
-          {course.earlyRateUntil ? ` · ${t('staffDashboard.earlyUntil', { date: course.earlyRateUntil })}` : ''}
+          {course.earlyRateUntil ? ` · ${t('staffDashboard.earlyUntil', { date: course.earlyRateUntil })}` : null}
         </dd>
         <dt>{t('staffDashboard.earlyRateNow')}</dt>
         <dd>{t(a.earlyRateOpen ? 'staffDashboard.earlyOpen' : 'staffDashboard.earlyClosed')}</dd>
