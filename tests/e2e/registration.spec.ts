@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test';
-import { expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
+import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
 
 async function openUpcomingCourse(page: Page) {
   await page.goto('/o/abs');
@@ -90,7 +90,8 @@ test.describe('with JavaScript off', () => {
   });
 });
 
-test('a signed-in member applies at the member rate; a second application is refused', async ({ page }) => {
+test('a signed-in member applies at the member rate, a director accepts, the applicant sees it; a second application is refused', async ({ page }) => {
+  test.setTimeout(120_000);
   const email = uniqueEmail('member-applicant');
   await page.goto('/o/abs/sign-up');
   await page.getByLabel('Full name').fill('Mel Member');
@@ -116,6 +117,33 @@ test('a signed-in member applies at the member rate; a second application is ref
 
   await page.getByRole('link', { name: 'See my registrations' }).click();
   await expect(page.getByText('Staff will verify your membership.')).toBeVisible();
+
+  // A course director verifies the membership and accepts; the applicant sees both.
+  const director = demoAccount('abs', 'course_director');
+  const staffContext = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
+  const staff = await staffContext.newPage();
+  await signIn(staff, 'abs', director.email, director.password);
+  await expect(staff.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await staff.goto('/o/abs/admin/courses');
+  await staff.getByRole('link', { name: /Portland/ }).first().click();
+  await staff.waitForURL(/\/admin\/courses\/[0-9a-f-]{36}$/);
+  await staff.goto(`${new URL(staff.url()).pathname}/applications`);
+  await staff.getByRole('link', { name: 'Mel Member' }).click();
+  await staff.getByRole('button', { name: 'Mark membership verified' }).click();
+  await expect(staff.getByText('Membership marked verified.')).toBeVisible();
+  await staff.getByRole('radio', { name: 'Accept' }).check();
+  await staff.getByLabel('Message to the applicant').fill('Welcome: see you in Portland.');
+  await staff.getByRole('button', { name: 'Record decision and email the applicant' }).click();
+  await expect(staff.getByText('Decision recorded: Accepted.')).toBeVisible();
+  await expectAccessible(staff);
+  await staffContext.close();
+
+  await page.reload();
+  await expect(page.getByText('Accepted', { exact: true })).toBeVisible();
+  await expect(page.getByText('You are accepted. Payment instructions follow by email.')).toBeVisible();
+  await expect(page.getByText('Staff will verify your membership.')).toHaveCount(0);
+  const accepted = await readMailAsAdmin(page, 'abs', email, /You are accepted/);
+  expect(accepted).toContain('Welcome: see you in Portland.');
 
   await openUpcomingCourse(page);
   await page.getByRole('link', { name: 'Apply now' }).click();
