@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { amountText, courseSchema, mergeSections, parseAccreditation, parseAmount, parsePriceRows, parseQuestionRows } from './course-schema.ts';
 
 describe('parseAmount', () => {
@@ -126,5 +126,19 @@ describe('sections and accreditation', () => {
       { body: 'AAFP', statement: 'Approved for 25 credits.', credits: 25 },
       { body: '', statement: 'Plain statement' },
     ]);
+  });
+});
+
+describe('the waitlist offer hold time', () => {
+  test.each([
+    ['', 48],
+    ['48', 48],
+    ['1', 1],
+    ['720', 720],
+  ])('%j → %i hours', (value, hours) => {
+    expect(courseSchema.parse({ ...validCourse, offerHoldHours: value }).offerHoldHours).toBe(hours);
+  });
+  test.each(['0', '721', '2.5', 'two days'])('%j is refused', (value) => {
+    expect(courseSchema.safeParse({ ...validCourse, offerHoldHours: value }).success).toBe(false);
   });
 });

@@ -102,6 +102,12 @@ export const courseSchema = z
       .toUpperCase()
       .refine((v) => /^[A-Z]{3}$/.test(v), { message: t('form.required') }),
     requiresApproval: checkbox(),
+    offerHoldHours: z
+      .string()
+      .trim()
+      .default('48')
+      .refine((v) => v === '' || (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 720), { message: t('staffCourses.invalidHoldHours') })
+      .transform((v) => (v === '' ? 48 : Number(v))),
     section_overview: text(20000),
     section_schedule: text(20000),
     section_target_audience: text(20000),

@@ -40,6 +40,7 @@ function columns(form: CourseForm, existing: Course | undefined) {
     cancellationFeeMinor: form.cancellationFee,
     currency: form.currency,
     requiresApproval: form.requiresApproval,
+    offerHoldHours: form.offerHoldHours,
     goals: lines(form.goals),
     accreditation: parseAccreditation(form.accreditation, existing?.accreditation ?? []),
   };

@@ -6,6 +6,9 @@ export const staff = {
     memberships: 'Memberships',
   },
   staffCourses: {
+    offerHoldHours: 'Waitlist offers hold a place for (hours)',
+    offerHoldHoursHint: 'When a place frees, the next person on the waitlist has this long to accept it. 48 by default.',
+    invalidHoldHours: 'Enter a whole number of hours from 1 to 720.',
     title: 'Courses',
     new: 'New course',
     newTitle: 'New course',

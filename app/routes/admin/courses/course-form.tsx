@@ -40,6 +40,14 @@ export function CourseForm({ values, serverErrors, submitLabel, busy }: { values
         <Field name="cancellationFee" label={t('staffCourses.cancellationFee')} defaultValue={v('cancellationFee')} error={e.cancellationFee} />
         <Field name="currency" label={t('staffCourses.currency')} defaultValue={v('currency') || 'USD'} error={e.currency} required />
         <CheckboxField name="requiresApproval" label={t('staffCourses.requiresApproval')} defaultChecked={v('requiresApproval') === 'on'} />
+        <Field
+          name="offerHoldHours"
+          type="number"
+          label={t('staffCourses.offerHoldHours')}
+          hint={t('staffCourses.offerHoldHoursHint')}
+          defaultValue={v('offerHoldHours') || '48'}
+          error={e.offerHoldHours}
+        />
       </fieldset>
       <fieldset className="stack">
         <legend>{t('staffCourses.earlyLegend')}</legend>

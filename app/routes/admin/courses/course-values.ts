@@ -26,6 +26,7 @@ export function courseValues(c: typeof courses.$inferSelect): Record<string, str
     cancellationFee: c.cancellationFeeMinor ? amountText(c.cancellationFeeMinor) : '',
     currency: c.currency,
     requiresApproval: c.requiresApproval ? 'on' : '',
+    offerHoldHours: String(c.offerHoldHours),
     goals: c.goals.join('\n'),
     accreditation: accreditationText(c.accreditation),
   };
