@@ -41,6 +41,10 @@ const FIELD_MESSAGES: Record<string, string> = {
   MUST_AGREE: 'form.mustAgree',
   INVALID_CHOICE: 'form.invalidChoice',
   TOO_LONG: 'form.tooLong',
+  INVALID_EMAIL: 'form.invalidEmail',
+  INVALID_TYPE: 'form.invalidType',
+  UNKNOWN_FIELD: 'form.unknownField',
+  INVALID_VALUE: 'form.invalidValue',
 };
 
 export function fieldMessage(code: string): string {

@@ -32,19 +32,8 @@ const API_TITLES: Record<ApiErrorCode, string> = {
   FORBIDDEN: 'This token may not do that in this organization.',
 };
 
-/** Field problem codes produced by request parsing that the shared field map does not know. */
-const API_FIELD_MESSAGES: Record<string, string> = {
-  INVALID_EMAIL: 'form.invalidEmail',
-};
-const API_FIELD_TEXT: Record<string, string> = {
-  INVALID_TYPE: 'Wrong type for this field.',
-  UNKNOWN_FIELD: 'Unknown field.',
-  INVALID_VALUE: 'Invalid value.',
-};
-
+/** Field problems in words: one map for the forms and the API (app/lib/error-messages.ts). */
 export function apiFieldMessage(code: string): string {
-  if (API_FIELD_MESSAGES[code]) return t(API_FIELD_MESSAGES[code]);
-  if (API_FIELD_TEXT[code]) return API_FIELD_TEXT[code];
   return fieldMessage(code);
 }
 

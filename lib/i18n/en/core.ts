@@ -183,6 +183,9 @@ export const core = {
     fixErrors: 'Please correct the highlighted fields.',
     mustAgree: 'Please confirm this to apply.',
     invalidChoice: 'Choose one of the options.',
+    invalidType: 'This field has the wrong type.',
+    unknownField: 'This field is not part of the form.',
+    invalidValue: 'This value is not valid here.',
   },
   email: {
     greeting: 'Hello {{name}},',
