@@ -33,6 +33,7 @@ export type MemeticParams = {
   tenureRandom: number;
   /** How far start solutions stray from filling the largest groups first (in members). */
   profileNoise: number;
+  tabuOnStart: boolean;
 };
 
 export function defaultParams(n: number, variableSizes: boolean): MemeticParams {
@@ -50,6 +51,7 @@ export function defaultParams(n: number, variableSizes: boolean): MemeticParams 
     tenureBase: Math.max(2, Math.round(n / 20)),
     tenureRandom: Math.max(2, Math.round(n / 10)),
     profileNoise: 10,
+    tabuOnStart: true,
   };
 }
 
@@ -105,7 +107,10 @@ export function memeticSearch(
   for (let k = 0; k < params.populationMax; k++) {
     const s = new Solution(problem, rules);
     s.load(k === 0 ? firstFeasible : (initialAssignment(problem, rules, rng, insertsPossible && k % 2 === 1 ? params.profileNoise : -1) ?? firstFeasible));
-    improve(s);
+    // Start solutions get only a descent: a full tabu run each would spend much of a short
+    // budget before the population starts to evolve.
+    if (params.tabuOnStart) improve(s);
+    else descent(s, order, rng, insertsPossible);
     record(s);
     pop.push(s);
     iterations++;
