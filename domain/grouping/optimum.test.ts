@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,8 @@ import { parseMdgplib } from './mdgplib.ts';
 import { solve } from './solve.ts';
 import { exhaustiveBest, smallProblem } from './test-support.ts';
 
-const mdgpDir = process.env.MDGP_DIR ?? resolve(import.meta.dirname, '../../../shared/benchmarks/mdgp');
+// The n ≤ 12 instances and their proven optima ship with the tests (fixtures/mdgplib-small).
+const smallDir = resolve(import.meta.dirname, 'fixtures/mdgplib-small');
 
 describe('small instances against exhaustive search', () => {
   it('reaches the optimum of random instances small enough to enumerate', () => {
@@ -24,12 +25,12 @@ describe('small instances against exhaustive search', () => {
   });
 
   // n = 10 and 12: bkv.csv holds the proven optima (exhaustive enumeration).
-  it.skipIf(!existsSync(join(mdgpDir, 'bkv.csv')))('reaches the proven optima of the MDGPLIB n ≤ 12 instances', () => {
-    const rows = readFileSync(join(mdgpDir, 'bkv.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  it('reaches the proven optima of the MDGPLIB n ≤ 12 instances', () => {
+    const rows = readFileSync(join(smallDir, 'optima.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     const small = rows.filter((r) => Number(r[1]) <= 12);
-    expect(small.length).toBeGreaterThan(0);
+    expect(small).toHaveLength(4);
     for (const [name, , , bkv] of small) {
-      const problem = parseMdgplib(readFileSync(join(mdgpDir, 'instances', `${name}.txt`), 'utf8'));
+      const problem = parseMdgplib(readFileSync(join(smallDir, `${name}.txt`), 'utf8'));
       for (const seed of [1, 2, 3]) {
         const result = solve(problem, { seed, maxIterations: 300 });
         expect(result.status).toBe('feasible');
