@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
+import { t } from '#lib/i18n.ts';
 
 /** The ids a control points to with aria-describedby, and the hint and error it names. */
 export function describedBy(id: string, hint?: unknown, error?: unknown): string | undefined {
@@ -51,6 +53,21 @@ export function Field({ name, label, type = 'text', defaultValue, error, hint, a
       />
       <FieldError id={id} error={error} />
     </div>
+  );
+}
+
+/** Choosing a password (sign-up, reset): the length rule is said up front. */
+export function NewPasswordField({ error }: { error?: string }) {
+  return (
+    <Field
+      name="password"
+      type="password"
+      label={t('auth.password')}
+      hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+      autoComplete="new-password"
+      required
+      error={error}
+    />
   );
 }
 

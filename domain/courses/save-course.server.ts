@@ -4,6 +4,7 @@ import type { Db } from '#db/client.server.ts';
 import { courses } from '#db/schema/courses.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { lockCourse, withScarceLocks } from '#domain/registration/locking.server.ts';
 import { EDITABLE_SECTIONS, lines, mergeSections, parseAccreditation, type CourseForm } from './course-schema.ts';
 import type { Course } from './get-staff-course.server.ts';
 
@@ -47,15 +48,9 @@ function columns(form: CourseForm, existing: Course | undefined) {
 }
 
 export async function saveCourse(db: Db, input: SaveCourseInput, actor: Actor): Promise<Course> {
-  return db.transaction(async (tx) => {
-    const [existing] = input.courseId
-      ? await tx
-          .select()
-          .from(courses)
-          .where(and(eq(courses.id, input.courseId), eq(courses.organizationId, input.organizationId)))
-          .for('update')
-      : [undefined];
-    if (input.courseId && !existing) throw new DomainError('COURSE_NOT_FOUND', input.courseId);
+  return withScarceLocks(db, async (tx) => {
+    // The course row is the lock registration takes too (docs/decisions/0021).
+    const existing = input.courseId ? await lockCourse(tx, input.organizationId, input.courseId) : undefined;
     const [clash] = await tx
       .select({ id: courses.id })
       .from(courses)

@@ -1,23 +1,19 @@
 // The price table is replaced as a whole: categories in order, one explicit amount per cell.
 // Registrations keep the prices they agreed to (their policy snapshot), so edits never reach them.
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
-import { coursePriceCategories, coursePrices, courses } from '#db/schema/courses.ts';
+import { coursePriceCategories, coursePrices } from '#db/schema/courses.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { lockCourse, withScarceLocks } from '#domain/registration/locking.server.ts';
 import type { PriceRowInput } from './course-schema.ts';
 import { getPriceTable } from './get-staff-course.server.ts';
 
 export async function savePriceTable(db: Db, input: { organizationId: string; courseId: string; rows: PriceRowInput[] }, actor: Actor): Promise<void> {
   if (input.rows.length === 0) throw new DomainError('PRICE_TABLE_INCOMPLETE');
-  await db.transaction(async (tx) => {
-    // The course row is the lock registration takes too: no application is priced mid-edit.
-    const [course] = await tx
-      .select()
-      .from(courses)
-      .where(and(eq(courses.id, input.courseId), eq(courses.organizationId, input.organizationId)))
-      .for('update');
-    if (!course) throw new DomainError('COURSE_NOT_FOUND', input.courseId);
+  await withScarceLocks(db, async (tx) => {
+    // The course row is the lock registration takes too (docs/decisions/0021).
+    const course = await lockCourse(tx, input.organizationId, input.courseId);
     const before = await getPriceTable(tx, input.organizationId, course.id);
     await tx.delete(coursePrices).where(eq(coursePrices.courseId, course.id));
     await tx.delete(coursePriceCategories).where(eq(coursePriceCategories.courseId, course.id));

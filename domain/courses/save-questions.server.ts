@@ -1,10 +1,11 @@
 // The course's eligibility attestations and custom questions. Applicants' answers stay keyed
 // by the question keys they answered; a removed question's answers are kept on their rows.
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { courses, type Attestation, type CustomQuestion } from '#db/schema/courses.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { lockCourse, withScarceLocks } from '#domain/registration/locking.server.ts';
 import { keyFrom, lines } from './course-schema.ts';
 
 export async function saveQuestions(
@@ -12,13 +13,9 @@ export async function saveQuestions(
   input: { organizationId: string; courseId: string; attestations: string; questions: CustomQuestion[] },
   actor: Actor,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [course] = await tx
-      .select()
-      .from(courses)
-      .where(and(eq(courses.id, input.courseId), eq(courses.organizationId, input.organizationId)))
-      .for('update');
-    if (!course) throw new DomainError('COURSE_NOT_FOUND', input.courseId);
+  await withScarceLocks(db, async (tx) => {
+    // The course row is the lock registration takes too (docs/decisions/0021).
+    const course = await lockCourse(tx, input.organizationId, input.courseId);
     const taken = new Set<string>();
     const attestations: Attestation[] = lines(input.attestations).map((text) => {
       const kept = course.attestations.find((a) => a.text === text);

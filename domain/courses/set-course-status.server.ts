@@ -1,9 +1,10 @@
 // A course moves draft → published → closed, can be cancelled, and is archived at the end.
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { coursePriceCategories, coursePrices, courses, type CourseStatus } from '#db/schema/courses.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { lockCourse, withScarceLocks } from '#domain/registration/locking.server.ts';
 import type { Course } from './get-staff-course.server.ts';
 
 export const NEXT_STATUSES: Record<CourseStatus, readonly CourseStatus[]> = {
@@ -15,13 +16,9 @@ export const NEXT_STATUSES: Record<CourseStatus, readonly CourseStatus[]> = {
 };
 
 export async function setCourseStatus(db: Db, input: { organizationId: string; courseId: string; status: CourseStatus }, actor: Actor): Promise<Course> {
-  return db.transaction(async (tx) => {
-    const [course] = await tx
-      .select()
-      .from(courses)
-      .where(and(eq(courses.id, input.courseId), eq(courses.organizationId, input.organizationId)))
-      .for('update');
-    if (!course) throw new DomainError('COURSE_NOT_FOUND', input.courseId);
+  return withScarceLocks(db, async (tx) => {
+    // The course row is the lock registration takes too (docs/decisions/0021).
+    const course = await lockCourse(tx, input.organizationId, input.courseId);
     if (!NEXT_STATUSES[course.status].includes(input.status)) throw new DomainError('COURSE_STATUS_NOT_ALLOWED', `${course.status} → ${input.status}`);
     if (input.status === 'published') {
       // Nobody can apply to a course without a price for every category.

@@ -3,9 +3,8 @@ import { resetPasswordSchema } from '#app/forms/auth.ts';
 import { authErrorCode } from '#app/lib/auth-responses.server.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { parseForm } from '#app/lib/forms.ts';
-import { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
-import { Field, FormAlert } from '#app/components/field.tsx';
+import { FormAlert, NewPasswordField } from '#app/components/field.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/reset-password.ts';
 
@@ -52,15 +51,7 @@ export default function ResetPassword({ loaderData }: Route.ComponentProps) {
       <FormAlert message={actionData?.alert ?? (loaderData.invalid ? t('auth.resetInvalid') : undefined)} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="token" value={loaderData.token} />
-        <Field
-          name="password"
-          type="password"
-          label={t('auth.password')}
-          hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
+        <NewPasswordField error={errors.password} />
         <div>
           <button type="submit" disabled={busy}>
             {t('auth.resetSubmit')}

@@ -5,7 +5,7 @@ import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
-import { Field, FormAlert } from '#app/components/field.tsx';
+import { Field, FormAlert, NewPasswordField } from '#app/components/field.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/sign-up.ts';
 
@@ -48,15 +48,7 @@ export default function SignUp({ loaderData }: Route.ComponentProps) {
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <Field name="name" label={t('auth.name')} autoComplete="name" required defaultValue={actionData?.values.name} error={errors.name} />
         <Field name="email" type="email" label={t('auth.email')} autoComplete="email" required defaultValue={actionData?.values.email} error={errors.email} />
-        <Field
-          name="password"
-          type="password"
-          label={t('auth.password')}
-          hint={t('auth.passwordHint', { min: MIN_PASSWORD_LENGTH })}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
+        <NewPasswordField error={errors.password} />
         <div>
           <button type="submit" disabled={busy}>
             {t('auth.signUpSubmit')}
