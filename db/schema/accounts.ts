@@ -84,7 +84,7 @@ export const profiles = pgTable('profiles', {
   updatedAt: updatedAt(),
 });
 
-export const ROLES = ['admin', 'course_director', 'faculty', 'financial_aid_committee', 'member'] as const;
+export const ROLES = ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const organizationRoles = pgTable(

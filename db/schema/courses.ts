@@ -5,6 +5,7 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueI
 import { organizations } from './organizations.ts';
 
 export type CourseKind = 'leadership_intensive' | 'balint_weekend' | 'online_series' | 'demonstration';
+export type PaymentTiming = 'at_application' | 'after_acceptance';
 export type CourseStatus = 'draft' | 'published' | 'closed' | 'cancelled' | 'archived';
 
 export interface CourseSection {
@@ -77,6 +78,12 @@ export const courses = pgTable(
     financialAidDeadline: date('financial_aid_deadline'),
     financialAidAwards: integer('financial_aid_awards'),
     financialAidMaxMinor: integer('financial_aid_max_minor'),
+    /** Who may apply for aid, shown on the course page and the aid form (the seed's statement). */
+    financialAidStatement: text('financial_aid_statement').notNull().default(''),
+    /** When payment is due: with the application (the seed's practice) or once accepted. */
+    paymentTiming: text('payment_timing').$type<PaymentTiming>().notNull().default('at_application'),
+    /** After acceptance (payment_timing = after_acceptance): how long the place waits for payment. */
+    paymentHoldHours: integer('payment_hold_hours').notNull().default(168),
     currency: text('currency').notNull().default('USD'),
     sections: jsonb('sections').$type<CourseSection[]>().notNull().default([]),
     goals: jsonb('goals').$type<string[]>().notNull().default([]),

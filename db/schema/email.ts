@@ -1,5 +1,12 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
+
+/** A document rendered at delivery time and attached (receipts, invoices), by kind and id. */
+export interface OutboxAttachment {
+  kind: 'receipt' | 'invoice' | 'gift_receipt' | 'statement';
+  id: string;
+  filename: string;
+}
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held';
 
@@ -18,6 +25,7 @@ export const outboxMessages = pgTable(
     subject: text('subject').notNull(),
     text: text('text_body').notNull(),
     html: text('html_body').notNull(),
+    attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
     status: text('status').$type<OutboxStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

@@ -4,3 +4,5 @@ export * from './email.ts';
 export * from './audit.ts';
 export * from './courses.ts';
 export * from './registration.ts';
+export * from './money.ts';
+export * from './aid.ts';

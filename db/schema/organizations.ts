@@ -14,6 +14,14 @@ export const organizations = pgTable('organizations', {
   timeZone: text('time_zone').notNull().default('America/Los_Angeles'),
   currency: text('currency').notNull().default('USD'),
   locale: text('locale').notNull().default('en-US'),
+  /** Printed on invoices and receipts. */
+  postalAddress: text('postal_address').notNull().default(''),
+  /** How to pay by check or bank transfer, printed on invoices. */
+  paymentInstructions: text('payment_instructions').notNull().default(''),
+  /** Days an invoice gives to pay by check or transfer. */
+  invoiceDueDays: integer('invoice_due_days').notNull().default(14),
+  /** Printed on donation receipts, e.g. the society's tax-exempt status. */
+  giftReceiptStatement: text('gift_receipt_statement').notNull().default(''),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -30,6 +30,8 @@ export interface PolicySnapshot {
   cancellationFeeMinor: number;
   refundWithinDays: number;
   timeZone: string;
+  /** When payment is due (absent in snapshots taken before the money work: at application). */
+  paymentTiming?: 'at_application' | 'after_acceptance';
   attestations: Attestation[];
   policies: { key: string; heading: string; body: string }[];
 }
@@ -120,13 +122,15 @@ export const registrations = pgTable(
     complimentaryMembershipRequested: boolean('complimentary_membership_requested').notNull().default(false),
     answers: jsonb('answers').$type<ApplicationAnswers>().notNull(),
     policy: jsonb('policy').$type<PolicySnapshot>().notNull(),
-    /** Balance adjustments from category changes after submission (the money capability adds the ledger). */
+    /** Legacy sum of category-change differences; the ledger (ledger_entries) is the record now. */
     balanceAdjustmentMinor: integer('balance_adjustment_minor').notNull().default(0),
     decisionMessage: text('decision_message'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     waitlistedAt: timestamp('waitlisted_at', { withTimezone: true }),
     offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
+    /** Accepted but unpaid (payment after acceptance): the place is held until then. */
+    paymentDueAt: timestamp('payment_due_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -9,6 +9,7 @@ import {
   FACULTY,
   FINANCIAL_AID_AWARDS,
   FINANCIAL_AID_MAX_MINOR,
+  FINANCIAL_AID_PARAGRAPH,
   GOALS,
   INTENSIVE_CAPACITY,
   INTENSIVE_TAGLINE,
@@ -78,6 +79,8 @@ export function intensiveCourse(input: IntensiveInput): SeedIntensive {
       financialAidDeadline: input.financialAidDeadline,
       financialAidAwards: FINANCIAL_AID_AWARDS,
       financialAidMaxMinor: FINANCIAL_AID_MAX_MINOR,
+      // The seed's eligibility statement, verbatim, shown above the aid application form.
+      financialAidStatement: FINANCIAL_AID_PARAGRAPH,
       currency: 'USD',
       sections: intensiveSections({
         cityName: input.cityName,

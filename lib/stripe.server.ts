@@ -1,0 +1,19 @@
+// The one place a Stripe client is made. Constructing it calls nothing; calls happen only
+// when a person pays, a webhook is re-checked or a refund is issued. STRIPE_API_URL points it
+// at a local fake server (tests, offline development) speaking the same protocol.
+import Stripe from 'stripe';
+import type { PaymentSettings } from '#app/lib/context.ts';
+
+export function createStripe(settings: PaymentSettings): Stripe {
+  const api = settings.apiUrl ? new URL(settings.apiUrl) : undefined;
+  return new Stripe(settings.secretKey, {
+    telemetry: false,
+    maxNetworkRetries: 2,
+    timeout: 20_000,
+    ...(api
+      ? { host: api.hostname, port: api.port || (api.protocol === 'https:' ? 443 : 80), protocol: api.protocol === 'https:' ? 'https' : 'http' }
+      : {}),
+  });
+}
+
+export type { Stripe };
