@@ -1,6 +1,16 @@
 // Domain errors carry a code; one map (app/lib/error-messages.ts) turns codes into messages.
-// Nothing matches on message text.
+// Nothing matches on message text. Later capabilities keep their codes in their own
+// error-codes.ts (code → catalog key), merged here.
+import type { AID_ERRORS } from './aid/error-codes.ts';
+import type { BILLING_ERRORS } from './billing/error-codes.ts';
+import type { MONEY_ERRORS } from './money/error-codes.ts';
+import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
+import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
+
+export type CapabilityErrorCode = keyof typeof MONEY_ERRORS | keyof typeof PAYMENTS_ERRORS | keyof typeof REFUNDS_ERRORS | keyof typeof AID_ERRORS | keyof typeof BILLING_ERRORS;
+
 export type DomainErrorCode =
+  | CapabilityErrorCode
   | 'UNKNOWN_ROLE'
   | 'PERSON_NOT_FOUND'
   | 'ROLE_NOT_FOUND'

@@ -3,16 +3,24 @@ import type { Role } from '#db/schema/accounts.ts';
 // Which roles grant which permission. Checked by every loader and action through the guards
 // in app/lib/guards.server.ts; nothing else decides access.
 export const PERMISSIONS = {
-  'admin:access': ['admin', 'course_director', 'financial_aid_committee'],
+  'admin:access': ['admin', 'course_director', 'treasurer', 'financial_aid_committee'],
   'outbox:read': ['admin'],
   'audit:read': ['admin'],
   'roles:manage': ['admin'],
   'course:manage': ['admin', 'course_director'],
   'registration:review': ['admin', 'course_director'],
   'financial-aid:review': ['financial_aid_committee'],
+  // Totals only, never an applicant's content.
+  'financial-aid:report': ['admin', 'course_director', 'treasurer', 'financial_aid_committee'],
+  // Statements, receipts, money reports and the reconcile report.
+  'money:read': ['admin', 'course_director', 'treasurer'],
+  // Record checks and transfers received, issue invoices.
+  'payments:record': ['admin', 'course_director', 'treasurer'],
+  // The refund tracker: record cancellations received by mail, pay out refunds, override outcomes.
+  'refunds:manage': ['admin', 'course_director', 'treasurer'],
   'membership:manage': ['admin'],
   'api-token:manage': ['admin'],
-  'member:area': ['admin', 'course_director', 'faculty', 'financial_aid_committee', 'member'],
+  'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,6 +10,13 @@ describe('parseAmount', () => {
     ['9.999', undefined],
     ['-5', undefined],
     ['abc', undefined],
+    ['1,000', 100000],
+    ['12,345.50', 1234550],
+    ['12,50', undefined],
+    ['1,00', undefined],
+    ['1,2345', undefined],
+    [',100', undefined],
+    ['1,000,', undefined],
   ])('%s → %s', (input, expected) => expect(parseAmount(input)).toBe(expected));
   it('round-trips through amountText', () => {
     expect(amountText(90000)).toBe('900');

@@ -2,16 +2,14 @@
 import { z } from 'zod';
 import type { AccreditationStatement, CourseKind, CourseSection, CustomQuestion, CustomQuestionType } from '#db/schema/courses.ts';
 import { t } from '#lib/i18n.ts';
+import { readAmount } from '#domain/money/amounts.ts';
+import { isCalendarDate } from '#lib/dates.ts';
 
 export const COURSE_KINDS: readonly CourseKind[] = ['leadership_intensive', 'balint_weekend', 'online_series', 'demonstration'];
 /** The public sections staff edit here; other sections of a course are kept as they are. */
 export const EDITABLE_SECTIONS = ['overview', 'schedule', 'target_audience', 'faculty_note', 'registration_fees', 'cancellation_policy', 'participation', 'accreditation'] as const;
 
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+export const isIsoDate = isCalendarDate;
 
 export function isTimeZone(value: string): boolean {
   if (!value.includes('/') && value !== 'UTC') return false;
@@ -23,12 +21,14 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-/** "900", "900.5", "900.00", "1,200.00" → minor units; undefined when not an amount. */
+/**
+ * "900", "900.5", "900.00", "1,200.00" → minor units; undefined when not an amount. A comma is only a
+ * thousands separator ("1,000", "12,345.50"): "12,50" or "1,00" is not an amount (never $1,250).
+ */
 export function parseAmount(value: string): number | undefined {
-  const text = value.trim().replace(/,/g, '').replace(/^\$/, '');
-  if (!/^\d{1,7}(\.\d{1,2})?$/.test(text)) return undefined;
-  const [whole, fraction = ''] = text.split('.');
-  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  // Course prices are read with the shared rules (commas only between thousands), in cents.
+  const read = readAmount(value, 'USD', { allowZero: true });
+  return read.ok ? read.minor : undefined;
 }
 
 /** Minor units back to what the form shows. */

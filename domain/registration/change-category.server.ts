@@ -3,7 +3,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { coursePriceCategories, coursePrices } from '#db/schema/courses.ts';
-import { registrations } from '#db/schema/registration.ts';
+import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
+import { postEntries, registrationAccount, settleCredit } from '#domain/money/ledger.server.ts';
+import { localDate } from '#domain/money/policy.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { lockCourse, withScarceLocks } from './locking.server.ts';
@@ -35,6 +37,16 @@ export async function changeCategory(
     if (!price) throw new DomainError('PRICE_NOT_SET', category.key);
     const newAmount = Math.max(0, price.amountMinor - found.discountMinor);
     const currentAmount = found.amountMinor + found.balanceAdjustmentMinor;
+    // A registration that holds a place is charged: the difference goes to its ledger.
+    const [locked] = await tx.select().from(registrations).where(eq(registrations.id, found.id)).for('update');
+    if (locked && PLACE_HOLDING.includes(locked.status)) {
+      const account = await registrationAccount(tx, found.id);
+      const now = context.now ?? new Date();
+      const base = { organizationId: found.organizationId, registrationId: found.id, currency: found.currency, effectiveOn: localDate(now, found.policy.timeZone), createdBy: actor.userId };
+      // Against the price entries only: aid awards and retained fees stand as they are.
+      const priced = account.chargedMinor + account.discountMinor + account.adjustmentMinor;
+      await postEntries(tx, [{ ...base, kind: 'adjustment', amountMinor: newAmount - priced, reason: `category change to ${category.label}: ${input.reason.trim()}` }]);
+    }
     const [after] = await tx
       .update(registrations)
       .set({
@@ -54,6 +66,10 @@ export async function changeCategory(
       after: { categoryKey: category.key, amountDueMinor: newAmount, reason: input.reason.trim() },
     });
     const emailIds = [await queueRegistrationEmail(tx, 'categoryChanged', after!, course, context, { reason: input.reason.trim() })];
+    if (after && PLACE_HOLDING.includes(after.status)) {
+      // Paid more than the new price: the difference is refunded.
+      await settleCredit(tx, { registration: after, reason: 'overpayment', dueOn: localDate(context.now ?? new Date(), found.policy.timeZone), actor });
+    }
     return { registration: after!, emailIds };
   });
 }

@@ -7,8 +7,11 @@ import { courses } from '#db/schema/courses.ts';
 import { PLACE_HOLDING, registrations, type RegistrationStatus } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { chargeRegistration } from '#domain/money/charges.server.ts';
+import { closeAccount, lockRegistrationForMoney, registrationAccount } from '#domain/money/ledger.server.ts';
+import { localDate } from '#domain/money/policy.ts';
 import { countPlaces } from './availability.server.ts';
-import { lockCourse, withScarceLocks, type Tx } from './locking.server.ts';
+import { withScarceLocks, type Tx } from './locking.server.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
 import { offerFreedPlaces } from './offer-freed-places.server.ts';
 import type { RegistrationEmailKind } from './emails.ts';
@@ -16,9 +19,12 @@ import type { Registration } from './place-registration.server.ts';
 
 export type Decision = 'accept' | 'decline' | 'waitlist';
 
+/** Statuses in which an application has ended for good. */
+const ENDED: readonly RegistrationStatus[] = ['declined', 'withdrawn', 'cancelled'];
+
 const ALLOWED: Record<Decision | 'withdraw' | 'accept_offer' | 'decline_offer', readonly RegistrationStatus[]> = {
   accept: ['submitted', 'waitlisted'],
-  decline: ['submitted', 'accepted', 'waitlisted', 'offered'],
+  decline: ['submitted', 'accepted', 'waitlisted', 'offered', 'confirmed'],
   waitlist: ['submitted', 'accepted'],
   withdraw: ['submitted', 'accepted', 'waitlisted', 'offered'],
   accept_offer: ['offered'],
@@ -32,16 +38,8 @@ export interface StatusChange {
 
 type Context = NotifyContext & { now?: Date };
 
-async function lockRegistration(tx: Tx, organizationId: string, registrationId: string) {
-  const [found] = await tx
-    .select({ courseId: registrations.courseId })
-    .from(registrations)
-    .where(and(eq(registrations.id, registrationId), eq(registrations.organizationId, organizationId)));
-  if (!found) throw new DomainError('REGISTRATION_NOT_FOUND', registrationId);
-  const course = await lockCourse(tx, organizationId, found.courseId);
-  const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for('update');
-  return { course, registration: registration! };
-}
+/** The course row, then the registration row: the one lock order for places and money. */
+const lockRegistration = lockRegistrationForMoney;
 
 async function waitlistPosition(tx: Tx, registration: Registration): Promise<number> {
   const [row] = await tx
@@ -55,14 +53,25 @@ async function applyChange(
   tx: Tx,
   course: typeof courses.$inferSelect,
   before: Registration,
-  next: RegistrationStatus,
+  requested: RegistrationStatus,
   actor: Actor,
   context: Context,
   email: RegistrationEmailKind,
   extra: { message?: string | null; action: string },
 ): Promise<StatusChange> {
+  let next = requested;
   const now = context.now ?? new Date();
   const keepsPlace = PLACE_HOLDING.includes(next);
+  // Accepted and already paid in full: confirmed at once. Accepted with money due under
+  // "pay after acceptance": the place is held until the payment deadline.
+  let paymentDueAt: Date | null = keepsPlace ? before.paymentDueAt : null;
+  // Taking a place straight from the waitlist (a director's accept): charged now, at its quote.
+  if (keepsPlace && !PLACE_HOLDING.includes(before.status)) await chargeRegistration(tx, before, actor, now);
+  if (next === 'accepted') {
+    const account = await registrationAccount(tx, before.id);
+    if (account.dueMinor > 0 && account.balanceMinor <= 0) next = 'confirmed';
+    else if (account.balanceMinor > 0 && course.paymentTiming === 'after_acceptance') paymentDueAt = new Date(now.getTime() + course.paymentHoldHours * 3_600_000);
+  }
   const [after] = await tx
     .update(registrations)
     .set({
@@ -72,6 +81,7 @@ async function applyChange(
       decisionMessage: extra.message ?? before.decisionMessage,
       waitlistedAt: next === 'waitlisted' ? now : before.waitlistedAt,
       offerExpiresAt: next === 'offered' ? before.offerExpiresAt : null,
+      paymentDueAt,
       updatedAt: now,
     })
     .where(eq(registrations.id, before.id))
@@ -84,8 +94,18 @@ async function applyChange(
     before: { status: before.status, holdsEarlyPlace: before.holdsEarlyPlace },
     after: { status: next, holdsEarlyPlace: after!.holdsEarlyPlace, message: extra.message ?? undefined },
   });
+  // Leaving a place — an application that ends (declined, withdrawn, a lapsed hold) or goes
+  // back to the waitlist (a lapsed offer, a director's decision) — reverses the charge and
+  // refunds whatever was paid in full, due today. The waitlist owes nothing and holds no money.
+  let refundMinor = 0;
+  if (ENDED.includes(next) || (next === 'waitlisted' && PLACE_HOLDING.includes(before.status))) {
+    const today = localDate(now, course.timeZone);
+    const closed = await closeAccount(tx, { registration: after!, retainedMinor: 0, reason: extra.action, refundReason: 'application_ended', effectiveOn: today, dueOn: today, actor, withdrawAid: ENDED.includes(next) });
+    refundMinor = closed.refund?.amountMinor ?? 0;
+  }
   const position = next === 'waitlisted' ? await waitlistPosition(tx, after!) : undefined;
-  const emailIds = [await queueRegistrationEmail(tx, email, after!, course, context, { message: extra.message, position })];
+  const payBy = paymentDueAt && next === 'accepted' ? new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: course.timeZone }).format(paymentDueAt) : undefined;
+  const emailIds = [await queueRegistrationEmail(tx, next === 'confirmed' ? 'accepted' : email, after!, course, context, { message: extra.message, position, refundMinor, payBy })];
   // A place freed here goes to the waitlist now, under the same lock.
   if (PLACE_HOLDING.includes(before.status) && !keepsPlace) emailIds.push(...(await offerFreedPlaces(tx, course, actor, context)));
   return { registration: after!, emailIds };
@@ -132,6 +152,11 @@ export async function respondAsApplicant(
       const next = course.requiresApproval && !registration.decidedAt ? 'submitted' : 'accepted';
       return applyChange(tx, course, registration, next, actor, context, next === 'accepted' ? 'accepted' : 'received', { action: 'registration.offer_accepted' });
     }
+    if (registration.status !== 'offered' && PLACE_HOLDING.includes(registration.status)) {
+      // Money paid for a place is ended by a written cancellation, under the policy (its fee).
+      const account = await registrationAccount(tx, registration.id);
+      if (account.netPaidMinor > 0) throw new DomainError('CANCEL_INSTEAD');
+    }
     return applyChange(tx, course, registration, 'withdrawn', actor, context, 'withdrawn', {
       action: input.response === 'decline_offer' ? 'registration.offer_declined' : 'registration.withdrawn',
     });
@@ -155,6 +180,32 @@ export async function expireOffers(db: Db, actor: Actor, context: Context): Prom
       const { course, registration } = await lockRegistration(tx, offer.organizationId, offer.id);
       if (registration.status !== 'offered' || !registration.offerExpiresAt || registration.offerExpiresAt >= now) return [];
       const change = await applyChange(tx, course, registration, 'waitlisted', actor, context, 'offerExpired', { action: 'registration.offer_expired' });
+      return change.emailIds;
+    });
+    emailIds.push(...ids);
+  }
+  return emailIds;
+}
+
+/**
+ * Accepted registrations whose payment deadline (pay after acceptance) passed unpaid: the
+ * hold lapses, the place goes to the waitlist, any part payment is refunded in full.
+ */
+export async function expirePaymentHolds(db: Db, actor: Actor, context: Context): Promise<string[]> {
+  const now = context.now ?? new Date();
+  const due = await db
+    .select({ id: registrations.id, organizationId: registrations.organizationId })
+    .from(registrations)
+    .where(and(eq(registrations.status, 'accepted'), lt(registrations.paymentDueAt, now)))
+    .limit(200);
+  const emailIds: string[] = [];
+  for (const hold of due) {
+    const ids = await withScarceLocks(db, async (tx) => {
+      const { course, registration } = await lockRegistration(tx, hold.organizationId, hold.id);
+      if (registration.status !== 'accepted' || !registration.paymentDueAt || registration.paymentDueAt >= now) return [];
+      const account = await registrationAccount(tx, registration.id);
+      if (account.balanceMinor <= 0) return [];
+      const change = await applyChange(tx, course, registration, 'cancelled', actor, context, 'holdExpired', { action: 'registration.payment_hold_expired' });
       return change.emailIds;
     });
     emailIds.push(...ids);

@@ -10,7 +10,8 @@ export type RegistrationEmailKind =
   | 'offered'
   | 'offerExpired'
   | 'withdrawn'
-  | 'categoryChanged';
+  | 'categoryChanged'
+  | 'holdExpired';
 
 export interface RegistrationEmailFacts {
   orgName: string;
@@ -27,6 +28,10 @@ export interface RegistrationEmailFacts {
   reason?: string;
   message?: string | null;
   newAccount?: boolean;
+  /** Money paid that will be refunded because the application ended. */
+  refundMinor?: number;
+  /** Pay after acceptance: the local time the place is held until. */
+  payBy?: string;
 }
 
 export function registrationEmail(kind: RegistrationEmailKind, facts: RegistrationEmailFacts): ComposedEmail {
@@ -43,6 +48,8 @@ export function registrationEmail(kind: RegistrationEmailKind, facts: Registrati
   };
   const paragraphs = [t(`registrationEmail.${kind}.body`, values)];
   if (kind === 'received') paragraphs.push(t('registrationEmail.received.price', values));
+  if (facts.payBy) paragraphs.push(t('registrationEmail.payBy', { ...values, payBy: facts.payBy }));
+  if (facts.refundMinor && facts.refundMinor > 0) paragraphs.push(t('registrationEmail.refund', { refund: formatMoney(facts.refundMinor, facts.course.currency) }));
   if (facts.message) paragraphs.push(t('registrationEmail.message', { message: facts.message }));
   if (facts.newAccount) paragraphs.push(t('registrationEmail.setPassword'));
   return composeEmail({

@@ -6,6 +6,7 @@
 // of the offer (and the early date, if any, has not passed); otherwise the regular rate. The
 // price is re-quoted then and fixed; the applicant sees it before accepting.
 import { and, asc, eq } from 'drizzle-orm';
+import { chargeRegistration } from '#domain/money/charges.server.ts';
 import { coursePrices, type courses } from '#db/schema/courses.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
@@ -47,12 +48,15 @@ export async function offerFreedPlaces(tx: Tx, course: Course, actor: Actor, con
         baseAmountMinor: price.amountMinor,
         discountMinor,
         amountMinor: price.amountMinor - discountMinor,
+        // The re-quote is the current category's price: an earlier category change is in it.
+        balanceAdjustmentMinor: 0,
         policy: { ...next.policy, tier: price.tier },
         offerExpiresAt: expires,
         updatedAt: now,
       })
       .where(eq(registrations.id, next.id))
       .returning();
+    await chargeRegistration(tx, offered!, actor, now);
     await recordAudit(tx, actor, {
       organizationId: course.organizationId,
       action: 'registration.offered',

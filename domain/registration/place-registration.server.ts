@@ -1,6 +1,7 @@
 // placeRegistration: an application, from the form or the API. The whole decision (place or
 // waitlist, early or regular, discount-code use) happens under the course lock.
 import crypto from 'node:crypto';
+import { chargeRegistration } from '#domain/money/charges.server.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { users } from '#db/schema/accounts.ts';
@@ -57,6 +58,7 @@ function snapshot(course: typeof courses.$inferSelect, cells: (typeof coursePric
     cancellationFeeMinor: course.cancellationFeeMinor,
     refundWithinDays: course.refundWithinDays,
     timeZone: course.timeZone,
+    paymentTiming: course.paymentTiming,
     attestations: course.attestations,
     policies: course.sections.filter((s) => POLICY_SECTIONS.includes(s.key)),
   };
@@ -164,6 +166,7 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
       })
       .returning();
     if (!registration) throw new Error('registration insert returned no row');
+    if (placeFree) await chargeRegistration(tx, registration, actor, now);
     await recordAudit(tx, actor, {
       organizationId: course.organizationId,
       action: 'registration.submitted',
