@@ -11,7 +11,7 @@ import { openDatabase } from './database.server.ts';
 import { seedDemo, type DemoAccount } from './demo.server.ts';
 import { createFetchHandler } from './http.server.ts';
 import { startJobs } from './jobs.server.ts';
-import { authSecret } from './secrets.server.ts';
+import { authSecret, dataEncryptionKey } from './secrets.server.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -37,7 +37,11 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
     const transport = config.SMTP_URL ? createSmtpTransport(config.SMTP_URL) : undefined;
     const port = config.PORT;
     const publicUrl = config.PUBLIC_URL ?? `http://localhost:${port}`;
-    const jobs = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS, publicUrl });
+    const payments = config.STRIPE_SECRET_KEY
+      ? { secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET!, apiUrl: config.STRIPE_API_URL }
+      : null;
+    const encryptionKey = dataEncryptionKey(config);
+    const jobs = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS, publicUrl, payments });
     cleanups.push(() => jobs.stop());
 
     const auth = createAuth({
@@ -68,7 +72,7 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
       clientRoot,
       mode: options.dev ? 'development' : 'production',
       pool: database.pool,
-      services: { db: database.db, auth, jobs, log, publicUrl, smtpConfigured: transport !== undefined },
+      services: { db: database.db, auth, jobs, log, publicUrl, smtpConfigured: transport !== undefined, payments, encryptionKey },
     });
     const listener = createRequestListener(handler);
     const server = http.createServer((req, res) => (devMiddleware ? devMiddleware(req, res, () => listener(req, res)) : listener(req, res)));

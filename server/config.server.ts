@@ -40,6 +40,29 @@ export const configSchema = z.object({
     .default('1')
     .transform((v) => v === '1' || v === 'true'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Card payments through Stripe Checkout: off unless set. Starting the app never calls Stripe. */
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be a Stripe webhook signing secret (whsec_…)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Where Stripe's API is (tests and local development point it at a fake server). */
+  STRIPE_API_URL: optionalUrl(['http', 'https']),
+  /** 32 bytes, base64: seals financial-aid applications. Generated into DATA_DIR when unset. */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
+}).superRefine((env, ctx) => {
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required when STRIPE_SECRET_KEY is set' });
+  }
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

@@ -16,6 +16,12 @@ describe('parseConfig', () => {
     expect(config.SMTP_URL).toBeUndefined();
   });
 
+  test('card payments are on only with both Stripe secrets; a data key must be 32 bytes', () => {
+    expect(parseConfig({}).STRIPE_SECRET_KEY).toBeUndefined();
+    const config = parseConfig({ STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_xyz', DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') });
+    expect(config).toMatchObject({ STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_xyz' });
+  });
+
   test.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -24,6 +30,11 @@ describe('parseConfig', () => {
     [{ AUTH_SECRET: 'too-short' }, 'AUTH_SECRET'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SEED_DEMO: 'yes' }, 'SEED_DEMO'],
+    [{ STRIPE_SECRET_KEY: 'hunter2' }, 'STRIPE_SECRET_KEY'],
+    [{ STRIPE_SECRET_KEY: 'sk_test_hunter2' }, 'STRIPE_WEBHOOK_SECRET'],
+    [{ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'hunter2' }, 'STRIPE_WEBHOOK_SECRET'],
+    [{ STRIPE_API_URL: 'ftp://hunter2' }, 'STRIPE_API_URL'],
+    [{ DATA_ENCRYPTION_KEY: 'aHVudGVyMg==' }, 'DATA_ENCRYPTION_KEY'],
   ])('%j is refused with a message naming %s and not echoing the value', (env, name) => {
     try {
       parseConfig(env);

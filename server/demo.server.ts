@@ -17,6 +17,7 @@ export interface DemoAccount {
 const DEMO_PEOPLE: { email: string; name: string; org: 'abs' | 'nwbc'; role: Role }[] = [
   { email: 'admin@abs.example.org', name: 'Avery Admin', org: 'abs', role: 'admin' },
   { email: 'director@abs.example.org', name: 'Dana Director', org: 'abs', role: 'course_director' },
+  { email: 'treasurer@abs.example.org', name: 'Tatum Treasurer', org: 'abs', role: 'treasurer' },
   { email: 'aid@abs.example.org', name: 'Alex Aid-Committee', org: 'abs', role: 'financial_aid_committee' },
   { email: 'member@abs.example.org', name: 'Morgan Member', org: 'abs', role: 'member' },
   { email: 'admin@nwbc.example.org', name: 'Noel Northwest', org: 'nwbc', role: 'admin' },

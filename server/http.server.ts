@@ -7,6 +7,7 @@ import type { ClientAddress } from '@remix-run/node-fetch-server';
 import { migrationsApplied } from '#db/migrate.server.ts';
 import { appContext, type AppServices } from '#app/lib/context.ts';
 import { handleApi } from './api/handle-api.server.ts';
+import { handleStripeWebhook, STRIPE_WEBHOOK_PATH } from './webhooks/stripe.server.ts';
 import { serveStatic } from './static.server.ts';
 import type pg from 'pg';
 
@@ -80,6 +81,10 @@ export function createFetchHandler(options: HostOptions) {
     if (options.clientRoot && (request.method === 'GET' || request.method === 'HEAD') && url.pathname !== '/') {
       const file = serveStatic(options.clientRoot, url.pathname);
       if (file) return file;
+    }
+    if (url.pathname === STRIPE_WEBHOOK_PATH) {
+      // Before React Router, with the body untouched: the signature covers the raw bytes.
+      return handleStripeWebhook(request, { ...services, log, requestId, deliverEmails: (ids) => services.jobs.deliverEmails(ids) });
     }
     if (url.pathname.startsWith('/api/auth/')) return services.auth.handler(request);
     if (url.pathname.startsWith('/api/v1/') || url.pathname === '/api/openapi.json') {

@@ -8,6 +8,8 @@ import { findUndeliveredIds } from '#lib/email/outbox.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { expireOffers } from '#domain/registration/change-status.server.ts';
 import type { Logger } from '#lib/log.server.ts';
+import type { PaymentSettings } from '#app/lib/context.ts';
+import { PERIODIC_TASKS } from './jobs/index.ts';
 
 export const QUEUES = {
   deliverEmail: 'email.deliver',
@@ -33,6 +35,8 @@ export interface JobOptions {
   retryDelaySeconds?: number;
   /** Base URL for links in emails sent by jobs (waitlist offers). */
   publicUrl?: string;
+  /** Stripe settings for jobs that call the provider (card refunds); null: card payments off. */
+  payments?: PaymentSettings | null;
 }
 
 export async function startJobs(options: JobOptions): Promise<JobQueue> {
@@ -43,6 +47,7 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
   await boss.createQueue(QUEUES.deliverEmail, { retryLimit: 7, retryDelay: options.retryDelaySeconds ?? 15, retryBackoff: true, retryDelayMax: 3600 });
   await boss.createQueue(QUEUES.sweepOutbox, {});
   await boss.createQueue(QUEUES.expireOffers, {});
+  for (const task of PERIODIC_TASKS) await boss.createQueue(task.queue, {});
 
   if (options.work) {
     await boss.work<{ id: string }>(QUEUES.deliverEmail, { localConcurrency: 2, pollingIntervalSeconds: 1 }, async (jobs) => {
@@ -62,6 +67,14 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
       await enqueue(ids);
     });
     await boss.schedule(QUEUES.expireOffers, '* * * * *');
+    // The other capabilities' periodic work (server/jobs/*.jobs.ts): each returns emails to deliver.
+    const taskContext = { db, log, publicUrl: options.publicUrl ?? 'http://localhost:3000', payments: options.payments ?? null };
+    for (const task of PERIODIC_TASKS) {
+      await boss.work(task.queue, async () => {
+        await enqueue(await task.run(taskContext));
+      });
+      await boss.schedule(task.queue, task.cron);
+    }
   }
 
   async function enqueue(ids: string[]) {

@@ -17,6 +17,7 @@ const jobs = await startJobs({
   mailFrom: config.MAIL_FROM,
   work: true,
   publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+  payments: config.STRIPE_SECRET_KEY ? { secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET!, apiUrl: config.STRIPE_API_URL } : null,
 });
 log.info('worker started');
 let stopping = false;

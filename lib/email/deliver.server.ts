@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '#db/client.server.ts';
 import { outboxMessages } from '#db/schema/email.ts';
+import { renderAttachments } from './attachments.server.ts';
 
 export type MailTransport = Pick<Transporter, 'sendMail' | 'close'>;
 
@@ -31,6 +32,8 @@ export async function deliverOutboxMessage(db: Db, id: string, transport: MailTr
       return 'held';
     }
     try {
+      // Documents are rendered now, from the ledger as it stands (ADR 0044).
+      const attachments = message.attachments.length > 0 ? await renderAttachments(tx, message.organizationId, message.attachments) : [];
       await transport.sendMail({
         from,
         to: message.toAddress,
@@ -38,6 +41,7 @@ export async function deliverOutboxMessage(db: Db, id: string, transport: MailTr
         text: message.text,
         html: message.html,
         messageId: `<${message.id}@balinthub>`,
+        ...(attachments.length > 0 ? { attachments } : {}),
       });
     } catch (error) {
       const attempts = message.attempts + 1;

@@ -1,48 +1,27 @@
 // Real delivery: pg-boss runs the job, nodemailer speaks SMTP to a local SMTP server.
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { outboxMessages } from '#db/schema/email.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { createLogger } from '#lib/log.server.ts';
 import { startJobs, type JobQueue } from '#server/jobs.server.ts';
+import { startSmtpSink, waitFor, type SmtpSink } from '../../tests/helpers/smtp-sink.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { composeEmail } from './compose.ts';
 import { createSmtpTransport } from './deliver.server.ts';
 import { queueEmail } from './outbox.server.ts';
 
 const testDb = useTestDatabase();
-const received: { to: string; raw: string }[] = [];
-let refuseNext = 0;
-let server: SMTPServer;
-let port = 0;
+let sink: SmtpSink;
 let jobs: JobQueue;
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString()));
-      stream.on('end', () => {
-        if (refuseNext > 0) {
-          refuseNext--;
-          return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
-        }
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as { port: number }).port;
+  sink = await startSmtpSink();
   jobs = await startJobs({
     url: testDb.url,
     db: testDb.db,
     log: createLogger('silent'),
-    transport: createSmtpTransport(`smtp://127.0.0.1:${port}`),
+    transport: createSmtpTransport(sink.url),
     mailFrom: 'Balint Hub <no-reply@example.org>',
     work: true,
     retryDelaySeconds: 1,
@@ -51,18 +30,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await jobs?.stop();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await sink?.close();
 });
-
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test('a queued message is delivered over SMTP once, with plain-text and HTML parts', async () => {
   const [org] = await testDb.db.insert(organizations).values({ slug: 'smtp', name: 'SMTP Society', shortName: 'SS', kind: 'regional_circle' }).returning();
@@ -77,7 +46,7 @@ test('a queued message is delivered over SMTP once, with plain-text and HTML par
   });
   expect(row.sentAt).not.toBeNull();
   await new Promise((r) => setTimeout(r, 1500)); // room for a wrongful second delivery
-  const mine = received.filter((m) => m.to === 'ana@example.org');
+  const mine = sink.received.filter((m) => m.to === 'ana@example.org');
   expect(mine).toHaveLength(1);
   expect(mine[0]!.raw).toMatch(/multipart\/alternative/);
   expect(mine[0]!.raw).toMatch(/Content-Type: text\/plain/);
@@ -87,7 +56,7 @@ test('a queued message is delivered over SMTP once, with plain-text and HTML par
 
 test('a temporary SMTP refusal is retried by the job queue until the message goes out', async () => {
   const [org] = await testDb.db.insert(organizations).values({ slug: 'smtp-retry', name: 'Retry Society', shortName: 'RS', kind: 'regional_circle' }).returning();
-  refuseNext = 1;
+  sink.refuseNext(1);
   const id = await queueEmail(testDb.db, {
     organizationId: org!.id,
     kind: 'test',
@@ -103,5 +72,5 @@ test('a temporary SMTP refusal is retried by the job queue until the message goe
     60_000,
   );
   expect(row.attempts).toBe(2);
-  expect(received.filter((m) => m.to === 'bo@example.org')).toHaveLength(1);
+  expect(sink.received.filter((m) => m.to === 'bo@example.org')).toHaveLength(1);
 });

@@ -60,6 +60,8 @@ beforeAll(() => {
     clientAddress: '127.0.0.1',
     publicUrl: BASE,
     smtpConfigured: false,
+    payments: null,
+    encryptionKey: Buffer.alloc(32, 7),
   };
 });
 

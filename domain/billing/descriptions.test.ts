@@ -1,0 +1,14 @@
+import { expect, test } from 'vitest';
+import { entryDescription } from './descriptions.ts';
+
+const title = 'Advanced Balint Intensive — Portland, OR';
+
+test('a charge on a page about its course reads without the title and with one colon', () => {
+  expect(entryDescription({ kind: 'charge', reason: `${title}: Single Registration (early)` }, { courseTitle: title })).toBe('Registration fee: Single Registration (early)');
+});
+
+test('other reasons are kept; no reason is just the kind', () => {
+  expect(entryDescription({ kind: 'discount', reason: 'discount code' }, { courseTitle: title })).toBe(`${entryDescription({ kind: 'discount', reason: '' })}: discount code`);
+  expect(entryDescription({ kind: 'charge', reason: '  ' })).toBe('Registration fee');
+  expect(entryDescription({ kind: 'charge', reason: `${title}: Single` })).toBe(`Registration fee: ${title}: Single`);
+});

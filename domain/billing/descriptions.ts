@@ -1,0 +1,15 @@
+// How a ledger entry reads on statements and receipts (pure). The entry's reason is what money
+// code wrote ("Course title: Category (tier)" for a charge); on a page or a document that is
+// already about that course, the course title is left out, so a line reads
+// "Registration fee: Single Registration (early)" rather than repeating the title with a
+// second colon.
+import { t } from '#lib/i18n.ts';
+
+export function entryDescription(entry: { kind: string; reason: string }, context: { courseTitle?: string } = {}): string {
+  const label = t(`money.kind_${entry.kind}`);
+  let reason = entry.reason.trim();
+  const title = context.courseTitle?.trim();
+  if (title && reason.startsWith(`${title}: `)) reason = reason.slice(title.length + 2).trim();
+  else if (title && reason === title) reason = '';
+  return reason ? `${label}: ${reason}` : label;
+}

@@ -1,0 +1,36 @@
+// The invoice email for paying by check or bank transfer: the amount, the due date, the
+// organization's payment instructions, and the invoice PDF attached (rendered at delivery).
+// For the checkout flow to call when a person chooses to pay by invoice.
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '#db/client.server.ts';
+import { checkouts } from '#db/schema/money.ts';
+import { organizations } from '#db/schema/organizations.ts';
+import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
+import { composeEmail } from '#lib/email/compose.ts';
+import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { documentNumber, safeFilename } from './amounts.ts';
+
+export async function queueInvoiceEmail(tx: DbOrTx, input: { organizationId: string; checkoutId: string; publicUrl: string }): Promise<string> {
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, input.organizationId));
+  const [checkout] = await tx
+    .select()
+    .from(checkouts)
+    .where(and(eq(checkouts.id, input.checkoutId), eq(checkouts.organizationId, input.organizationId)));
+  if (!org || !checkout || checkout.method !== 'invoice') throw new Error('invoice email for an unknown invoice');
+  const number = documentNumber(org.shortName, checkout.number);
+  const email = composeEmail({
+    subject: t('billingEmail.invoiceSubject', { org: org.name, number }),
+    greeting: t('billingEmail.greeting', { name: checkout.payerName }),
+    paragraphs: [
+      t('billingEmail.invoiceBody', { amount: formatMoney(checkout.totalMinor, checkout.currency), number }),
+      checkout.dueOn ? t('billingEmail.invoiceDue', { date: formatDate(checkout.dueOn) }) : '',
+      org.paymentInstructions.trim(),
+      t('billingEmail.invoiceAttached'),
+    ].filter((p) => p !== ''),
+    action: { label: t('billingEmail.registrationsLink'), url: `${input.publicUrl}/o/${org.slug}/registrations` },
+    signature: org.name,
+  });
+  return queueEmailWithAttachments(tx, { organizationId: org.id, kind: 'billing.invoice', to: checkout.payerEmail, ...email }, [
+    { kind: 'invoice', id: checkout.id, filename: safeFilename(`invoice-${number}`, 'pdf') },
+  ]);
+}

@@ -1,0 +1,283 @@
+// Checkouts: one payment for one or more lines (a registration's balance, a gift). Made under
+// the money locks of every registration they pay; a card checkout then asks Stripe for a
+// hosted Checkout Session OUTSIDE the transaction (never hold row locks across the network),
+// with an idempotency key derived from the checkout, so a retried request cannot make two.
+// An invoice checkout waits for a check or a transfer, which staff record (billing).
+import { and, asc, eq, inArray, notExists } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import type { Db, DbOrTx } from '#db/client.server.ts';
+import { checkoutLines, checkouts, payments as paymentRows, type CheckoutMethod } from '#db/schema/money.ts';
+import { organizations } from '#db/schema/organizations.ts';
+import type { PaymentSettings } from '#app/lib/context.ts';
+import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
+import { queueInvoiceEmail } from '#domain/billing/invoice-email.server.ts';
+import { DomainError } from '#domain/errors.ts';
+import { lockRegistrationsForMoney } from '#domain/money/apply-payment.server.ts';
+import type { Registration } from '#domain/money/ledger.server.ts';
+import { addDays, localDate } from '#domain/money/policy.ts';
+import { locksDisabledForTest, withScarceLocks } from '#domain/registration/locking.server.ts';
+import { createStripe } from '#lib/stripe.server.ts';
+import { lineKind, type LineInput, type PreparedLine } from './line-kinds.server.ts';
+
+export type Checkout = typeof checkouts.$inferSelect;
+export type CheckoutLine = typeof checkoutLines.$inferSelect;
+export type Organization = typeof organizations.$inferSelect;
+
+export interface CreateCheckoutInput {
+  organizationId: string;
+  userId: string;
+  payer: { name: string; email: string };
+  lines: LineInput[];
+  method: CheckoutMethod;
+}
+
+export interface CheckoutDeps {
+  publicUrl: string;
+  /** Card payments' settings; null when they are off (invoices only). */
+  payments: PaymentSettings | null;
+  now?: Date;
+  /** A ready client (tests); otherwise made from `payments`. */
+  stripe?: Stripe;
+}
+
+export interface CreatedCheckout {
+  checkout: Checkout;
+  lines: CheckoutLine[];
+  /** Card: Stripe's hosted page to send the person to. */
+  redirectUrl: string | null;
+  emailIds: string[];
+}
+
+/** Stripe's idempotency keys, derived from the business operation (ADR 0041). */
+export const idempotencyKeys = {
+  session: (checkoutId: string) => `checkout:${checkoutId}:session`,
+  expire: (checkoutId: string) => `checkout:${checkoutId}:expire`,
+};
+
+export async function getOrganization(tx: DbOrTx, organizationId: string): Promise<Organization> {
+  const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
+  if (!org) throw new DomainError('ORGANIZATION_NOT_FOUND', organizationId);
+  return org;
+}
+
+/** The local date of a checkout: its first registration's course zone, else the organization's. */
+function zoneOf(org: Organization, regs: Registration[]): string {
+  return regs[0]?.policy.timeZone ?? org.timeZone;
+}
+
+/** Locks the checkout row after its registrations (the money lock order, then the cart). */
+export async function lockCheckout(tx: DbOrTx, organizationId: string, checkoutId: string): Promise<{ checkout: Checkout; lines: CheckoutLine[]; registrations: Registration[] }> {
+  const lines = await tx.select().from(checkoutLines).where(eq(checkoutLines.checkoutId, checkoutId)).orderBy(asc(checkoutLines.position));
+  const regs = await lockRegistrationsForMoney(
+    tx,
+    organizationId,
+    lines.flatMap((l) => (l.registrationId ? [l.registrationId] : [])),
+  );
+  const query = tx
+    .select()
+    .from(checkouts)
+    .where(and(eq(checkouts.id, checkoutId), eq(checkouts.organizationId, organizationId)));
+  const [checkout] = locksDisabledForTest() ? await query : await query.for('update');
+  if (!checkout) throw new DomainError('CHECKOUT_NOT_FOUND', checkoutId);
+  return { checkout, lines, registrations: regs };
+}
+
+export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: Actor, deps: CheckoutDeps): Promise<CreatedCheckout> {
+  if (input.lines.length === 0) throw new DomainError('CHECKOUT_EMPTY');
+  if (input.method === 'card' && !deps.payments && !deps.stripe) throw new DomainError('CARD_PAYMENTS_OFF');
+  const now = deps.now ?? new Date();
+  const regIds = input.lines.flatMap((line) => lineKind(line.kind).locks(line));
+  if (new Set(regIds).size !== regIds.length) throw new DomainError('INVALID_APPLICATION', 'a registration appears twice');
+
+  const created = await withScarceLocks(db, async (tx) => {
+    const regs = await lockRegistrationsForMoney(tx, input.organizationId, regIds);
+    const org = await getOrganization(tx, input.organizationId);
+    const today = localDate(now, zoneOf(org, regs));
+    const currency = regs[0]?.currency ?? org.currency;
+    const ctx = { organizationId: org.id, userId: input.userId, payer: input.payer, currency, registrations: new Map(regs.map((r) => [r.id, r])), today, actor };
+    const prepared: PreparedLine[] = [];
+    for (const line of input.lines) prepared.push(await lineKind(line.kind).prepare(tx, ctx, line));
+    if (prepared.some((p) => p.currency !== currency)) throw new DomainError('CURRENCY_MISMATCH');
+    const totalMinor = prepared.reduce((sum, p) => sum + p.amountMinor, 0);
+    const dueOn = input.method === 'invoice' ? addDays(today, org.invoiceDueDays) : null;
+
+    const [checkout] = await tx
+      .insert(checkouts)
+      .values({
+        organizationId: org.id,
+        userId: input.userId,
+        payerName: input.payer.name,
+        payerEmail: input.payer.email,
+        method: input.method,
+        status: input.method === 'invoice' ? 'awaiting_payment' : 'open',
+        currency,
+        totalMinor,
+        dueOn,
+      })
+      .returning();
+    const lines = await tx
+      .insert(checkoutLines)
+      .values(prepared.map((p, position) => ({ checkoutId: checkout!.id, position, kind: p.kind, registrationId: p.registrationId, donationId: p.donationId, description: p.description, amountMinor: p.amountMinor })))
+      .returning();
+    await recordAudit(tx, actor, {
+      organizationId: org.id,
+      action: 'checkout.created',
+      entityType: 'checkout',
+      entityId: checkout!.id,
+      after: { method: input.method, totalMinor, currency, dueOn, lines: lines.map((l) => ({ kind: l.kind, registrationId: l.registrationId, donationId: l.donationId, amountMinor: l.amountMinor })) },
+    });
+
+    // Older card checkouts for the same registrations are superseded: expired below, so one
+    // registration never has two payable Stripe pages at once.
+    const superseded = regIds.length
+      ? await tx
+          .selectDistinct({ id: checkouts.id })
+          .from(checkouts)
+          .innerJoin(checkoutLines, eq(checkoutLines.checkoutId, checkouts.id))
+          .where(and(eq(checkouts.organizationId, org.id), eq(checkouts.status, 'open'), inArray(checkoutLines.registrationId, regIds)))
+      : [];
+
+    // Older invoices for the same registrations that nothing was paid against are replaced
+    // (ADR 0041, "One payable invoice"): cancelled here, in the same transaction, their gift
+    // lines voided, so the person never holds two invoices for the same money. An invoice that
+    // also covers a registration outside this checkout is left alone (its other registrations
+    // are not locked here; the pay pages only make one-registration invoices).
+    const replaced = await replaceableInvoices(tx, org.id, regIds);
+    for (const id of replaced) {
+      if (id === checkout!.id) continue;
+      await closeCheckout(db, { organizationId: org.id, checkoutId: id, status: 'cancelled', reason: 'replaced by a newer checkout', actor, now }, tx);
+    }
+
+    // The invoice email (billing's, with the invoice PDF attached at delivery), queued with the change.
+    const emailIds = input.method === 'invoice' ? [await queueInvoiceEmail(tx, { organizationId: org.id, checkoutId: checkout!.id, publicUrl: deps.publicUrl })] : [];
+    return { checkout: checkout!, lines, emailIds, org, superseded: superseded.map((s) => s.id).filter((id) => id !== checkout!.id) };
+  });
+
+  // Whichever way the person now pays, an older card page for the same registration is closed
+  // (at Stripe first; one already paid stays with its webhook).
+  const stripe = deps.stripe ?? (deps.payments ? createStripe(deps.payments) : undefined);
+  if (stripe) {
+    for (const id of created.superseded) await expireCheckout(db, { organizationId: input.organizationId, checkoutId: id, actor, stripe, now, reason: 'replaced by a newer checkout' }).catch(() => undefined);
+  }
+  if (input.method === 'invoice' || !stripe) return { checkout: created.checkout, lines: created.lines, redirectUrl: null, emailIds: created.emailIds };
+
+  const { checkout, lines, org } = created;
+  const base = `${deps.publicUrl}/o/${org.slug}/checkouts/${checkout.id}`;
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        client_reference_id: checkout.id,
+        customer_email: checkout.payerEmail,
+        metadata: { checkoutId: checkout.id, organizationId: org.id },
+        payment_intent_data: { metadata: { checkoutId: checkout.id, organizationId: org.id } },
+        line_items: lines.map((l) => ({ quantity: 1, price_data: { currency: checkout.currency.toLowerCase(), unit_amount: l.amountMinor, product_data: { name: l.description } } })),
+        success_url: `${base}?session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${base}/cancelled`,
+      },
+      { idempotencyKey: idempotencyKeys.session(checkout.id) },
+    );
+  } catch {
+    // Nothing was promised: the checkout is cancelled and its gifts voided; the person may try again.
+    await closeCheckout(db, { organizationId: org.id, checkoutId: checkout.id, status: 'cancelled', reason: 'card payment could not be started', actor, now });
+    throw new DomainError('PAYMENT_PROVIDER_UNAVAILABLE');
+  }
+  const [stored] = await db
+    .update(checkouts)
+    .set({ providerSessionId: session.id, providerSessionUrl: session.url })
+    .where(and(eq(checkouts.id, checkout.id), eq(checkouts.organizationId, org.id), eq(checkouts.status, 'open')))
+    .returning();
+  if (!stored) {
+    // A newer checkout for the same registration (a double submit) superseded this one while
+    // its session was being made: that page must not stay payable.
+    await stripe.checkout.sessions.expire(session.id, {}, { idempotencyKey: idempotencyKeys.expire(checkout.id) }).catch(() => undefined);
+    throw new DomainError('BUSY', 'checkout superseded while starting');
+  }
+  return { checkout: stored, lines, redirectUrl: session.url, emailIds: [] };
+}
+
+/**
+ * Closes an unpaid checkout ('expired' or 'cancelled'): its gift lines are voided with an
+ * adjustment. A paid checkout is left alone. Returns whether it changed anything.
+ */
+export async function closeCheckout(
+  db: Db,
+  input: { organizationId: string; checkoutId: string; status: 'expired' | 'cancelled'; reason: string; actor: Actor; now?: Date },
+  inTx?: DbOrTx,
+): Promise<boolean> {
+  const work = async (tx: DbOrTx) => {
+    const { checkout, lines, registrations: regs } = await lockCheckout(tx, input.organizationId, input.checkoutId);
+    if (checkout.status !== 'open' && checkout.status !== 'awaiting_payment') return false;
+    const org = await getOrganization(tx, input.organizationId);
+    const today = localDate(input.now ?? new Date(), zoneOf(org, regs));
+    for (const line of lines) {
+      await lineKind(line.kind).void(tx, line, { organizationId: input.organizationId, currency: checkout.currency, today, actor: input.actor, reason: `checkout ${input.status}: ${input.reason}` });
+    }
+    await tx.update(checkouts).set({ status: input.status }).where(eq(checkouts.id, checkout.id));
+    await recordAudit(tx, input.actor, {
+      organizationId: input.organizationId,
+      action: `checkout.${input.status}`,
+      entityType: 'checkout',
+      entityId: checkout.id,
+      before: { status: checkout.status },
+      after: { status: input.status, reason: input.reason },
+    });
+    return true;
+  };
+  return inTx ? work(inTx) : withScarceLocks(db, work);
+}
+
+/**
+ * Open invoices (awaiting payment, no payment received) with a line for one of these
+ * registrations and no registration line outside them.
+ */
+export async function replaceableInvoices(tx: DbOrTx, organizationId: string, registrationIds: string[]): Promise<string[]> {
+  if (registrationIds.length === 0) return [];
+  const rows = await tx
+    .select({ id: checkouts.id, registrationId: checkoutLines.registrationId })
+    .from(checkouts)
+    .innerJoin(checkoutLines, eq(checkoutLines.checkoutId, checkouts.id))
+    .where(
+      and(
+        eq(checkouts.organizationId, organizationId),
+        eq(checkouts.method, 'invoice'),
+        eq(checkouts.status, 'awaiting_payment'),
+        inArray(
+          checkouts.id,
+          tx.select({ id: checkoutLines.checkoutId }).from(checkoutLines).where(inArray(checkoutLines.registrationId, registrationIds)),
+        ),
+        notExists(tx.select({ id: paymentRows.id }).from(paymentRows).where(eq(paymentRows.checkoutId, checkouts.id))),
+      ),
+    );
+  const outside = new Set(rows.filter((r) => r.registrationId && !registrationIds.includes(r.registrationId)).map((r) => r.id));
+  return [...new Set(rows.map((r) => r.id))].filter((id) => !outside.has(id));
+}
+
+/** Expires an open card checkout at Stripe first (so it can no longer be paid), then here. */
+export async function expireCheckout(
+  db: Db,
+  input: { organizationId: string; checkoutId: string; actor: Actor; stripe: Stripe; now?: Date; reason: string },
+): Promise<boolean> {
+  const [checkout] = await db
+    .select()
+    .from(checkouts)
+    .where(and(eq(checkouts.id, input.checkoutId), eq(checkouts.organizationId, input.organizationId)));
+  if (!checkout || checkout.status !== 'open') return false;
+  if (checkout.providerSessionId) {
+    // Throws when Stripe says the session is complete: then the payment's webhook decides.
+    await input.stripe.checkout.sessions.expire(checkout.providerSessionId, {}, { idempotencyKey: idempotencyKeys.expire(checkout.id) });
+  }
+  return closeCheckout(db, { ...input, status: 'expired' });
+}
+
+/** A checkout of this person (or any, for staff pages), scoped by organization. */
+export async function findCheckout(db: DbOrTx, organizationId: string, checkoutId: string) {
+  const [checkout] = await db
+    .select()
+    .from(checkouts)
+    .where(and(eq(checkouts.id, checkoutId), eq(checkouts.organizationId, organizationId)));
+  if (!checkout) return undefined;
+  const lines = await db.select().from(checkoutLines).where(eq(checkoutLines.checkoutId, checkoutId)).orderBy(asc(checkoutLines.position));
+  return { checkout, lines };
+}

@@ -1,0 +1,35 @@
+// The card receipt: what was paid for, line by line, and any part of it that will be refunded
+// (a late payment, an overpayment). The PDF receipt is an attachment rendered at delivery from
+// the payment id (lib/email/attachments.server.ts). Invoices use billing's invoice email.
+import { composeEmail, type ComposedEmail } from '#lib/email/compose.ts';
+import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+
+export interface CheckoutEmailFacts {
+  orgName: string;
+  orgSlug: string;
+  publicUrl: string;
+  payerName: string;
+  number: string;
+  checkoutId: string;
+  totalMinor: number;
+  currency: string;
+  lines: { description: string; amountMinor: number }[];
+}
+
+function lineText(facts: CheckoutEmailFacts): string[] {
+  return facts.lines.map((l) => t('paymentsEmail.line', { description: l.description, amount: formatMoney(l.amountMinor, facts.currency) }));
+}
+
+export function receiptEmail(facts: CheckoutEmailFacts & { paidMinor: number; receivedOn: string; refundMinor: number }): ComposedEmail {
+  const values = { number: facts.number, amount: formatMoney(facts.paidMinor, facts.currency), date: formatDate(facts.receivedOn) };
+  const paragraphs = [t('paymentsEmail.receipt.body', values), ...lineText(facts)];
+  if (facts.refundMinor > 0) paragraphs.push(t('paymentsEmail.receipt.refund', { refund: formatMoney(facts.refundMinor, facts.currency) }));
+  paragraphs.push(t('paymentsEmail.receipt.attached'));
+  return composeEmail({
+    subject: t('paymentsEmail.receipt.subject', values),
+    greeting: t('email.greeting', { name: facts.payerName }),
+    paragraphs,
+    action: { label: t('paymentsEmail.view'), url: `${facts.publicUrl}/o/${facts.orgSlug}/checkouts/${facts.checkoutId}` },
+    signature: facts.orgName,
+  });
+}

@@ -1,0 +1,161 @@
+// The line-kind registry: what a checkout can pay for. Each kind knows how to validate and
+// price a line when the checkout is made (under the money locks), which ledger account a
+// payment for it is posted to, and what to undo when the checkout expires unpaid.
+//
+// Today: registration (the person's own registration's current balance) and donation (a gift
+// to a fund, its own account). Membership dues slot in as one more entry here — a `prepare`
+// that prices the membership year and an `account` naming its ledger account — plus the
+// account column on ledger_entries that a membership account needs (see ADR 0041). Nothing
+// else in checkouts, the webhook or applyPayment changes.
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '#db/client.server.ts';
+import { donations, type CheckoutLineKind } from '#db/schema/money.ts';
+import { PLACE_HOLDING } from '#db/schema/registration.ts';
+import type { Actor } from '#domain/audit/record-audit.server.ts';
+import { recordAudit } from '#domain/audit/record-audit.server.ts';
+import { DomainError } from '#domain/errors.ts';
+import type { Allocation } from '#domain/money/apply-payment.server.ts';
+import { postEntries, registrationAccount, type Registration } from '#domain/money/ledger.server.ts';
+import { summarize } from '#domain/money/account.ts';
+import { ledgerEntries } from '#db/schema/money.ts';
+import { maxGiftMinor, minorPerUnit } from './amounts.ts';
+
+export const DONATION_FUNDS = ['financial_aid', 'general'] as const;
+export type DonationFund = (typeof DONATION_FUNDS)[number];
+
+export type LineInput = { kind: 'registration'; registrationId: string } | { kind: 'donation'; amountMinor: number; fund: DonationFund; note?: string };
+
+export interface LineContext {
+  organizationId: string;
+  userId: string;
+  payer: { name: string; email: string };
+  /** The organization's currency: the default for lines that have none of their own. */
+  currency: string;
+  /** Registrations of the checkout, already locked (lockRegistrationsForMoney). */
+  registrations: Map<string, Registration>;
+  today: string;
+  actor: Actor;
+}
+
+export interface PreparedLine {
+  kind: CheckoutLineKind;
+  registrationId: string | null;
+  donationId: string | null;
+  description: string;
+  amountMinor: number;
+  currency: string;
+}
+
+/** The account a stored line is posted to. */
+export interface StoredLine {
+  kind: string;
+  registrationId: string | null;
+  donationId: string | null;
+  amountMinor: number;
+}
+
+export interface LineKind<I extends LineInput = LineInput> {
+  /** Registration ids this line needs locked before anything is read (money lock order). */
+  locks(input: I): string[];
+  /** Validates and prices the line; may create the account it pays (a donation). */
+  prepare(tx: DbOrTx, ctx: LineContext, input: I): Promise<PreparedLine>;
+  account(line: StoredLine): Omit<Allocation, 'amountMinor'>;
+  /** The checkout expired or was abandoned before payment: undo what `prepare` created. */
+  void(tx: DbOrTx, line: StoredLine, ctx: { organizationId: string; currency: string; today: string; actor: Actor; reason: string }): Promise<void>;
+  /** A payment arrived for a line `void` already undid: put the charge back first. */
+  reinstate(tx: DbOrTx, line: StoredLine, ctx: { organizationId: string; currency: string; today: string; actor: Actor }): Promise<void>;
+}
+
+const registrationKind: LineKind<Extract<LineInput, { kind: 'registration' }>> = {
+  locks: (input) => [input.registrationId],
+  async prepare(tx, ctx, input) {
+    const registration = ctx.registrations.get(input.registrationId);
+    if (!registration || registration.organizationId !== ctx.organizationId) throw new DomainError('REGISTRATION_NOT_FOUND', input.registrationId);
+    if (registration.userId !== ctx.userId) throw new DomainError('NOT_YOUR_REGISTRATION');
+    if (!PLACE_HOLDING.includes(registration.status)) throw new DomainError('REGISTRATION_HOLDS_NO_PLACE', registration.status);
+    const account = await registrationAccount(tx, registration.id);
+    if (account.balanceMinor <= 0) throw new DomainError('NOTHING_TO_PAY');
+    return {
+      kind: 'registration',
+      registrationId: registration.id,
+      donationId: null,
+      description: `${registration.policy.courseTitle}: ${registration.policy.categoryLabel}`,
+      amountMinor: account.balanceMinor,
+      currency: registration.currency,
+    };
+  },
+  account: (line) => ({ registrationId: line.registrationId! }),
+  // A registration's charge belongs to the registration, not the checkout: nothing to undo.
+  async void() {},
+  async reinstate() {},
+};
+
+const FUND_LABEL: Record<DonationFund, string> = { financial_aid: 'Gift to the financial aid fund', general: 'Gift to the society' };
+
+async function donationBalance(tx: DbOrTx, donationId: string): Promise<number> {
+  return summarize(await tx.select().from(ledgerEntries).where(eq(ledgerEntries.donationId, donationId))).balanceMinor;
+}
+
+const donationKind: LineKind<Extract<LineInput, { kind: 'donation' }>> = {
+  locks: () => [],
+  async prepare(tx, ctx, input) {
+    if (!DONATION_FUNDS.includes(input.fund)) throw new DomainError('DONATION_FUND_UNKNOWN', String(input.fund), { donation: 'DONATION_FUND_UNKNOWN' });
+    if (!Number.isInteger(input.amountMinor) || input.amountMinor < minorPerUnit(ctx.currency)) {
+      throw new DomainError('DONATION_TOO_SMALL', undefined, { donation: 'DONATION_TOO_SMALL' });
+    }
+    if (input.amountMinor > maxGiftMinor(ctx.currency)) throw new DomainError('DONATION_TOO_LARGE', undefined, { donation: 'DONATION_TOO_LARGE' });
+    const [donation] = await tx
+      .insert(donations)
+      .values({ organizationId: ctx.organizationId, userId: ctx.userId, name: ctx.payer.name, email: ctx.payer.email, fund: input.fund, amountMinor: input.amountMinor, currency: ctx.currency })
+      .returning();
+    const description = FUND_LABEL[input.fund];
+    await postEntries(tx, [
+      { organizationId: ctx.organizationId, donationId: donation!.id, kind: 'charge', amountMinor: input.amountMinor, currency: ctx.currency, reason: description, effectiveOn: ctx.today, createdBy: ctx.actor.userId },
+    ]);
+    await recordAudit(tx, ctx.actor, {
+      organizationId: ctx.organizationId,
+      action: 'donation.pledged',
+      entityType: 'donation',
+      entityId: donation!.id,
+      after: { fund: input.fund, amountMinor: input.amountMinor, currency: ctx.currency },
+    });
+    return { kind: 'donation', registrationId: null, donationId: donation!.id, description, amountMinor: input.amountMinor, currency: ctx.currency };
+  },
+  account: (line) => ({ donationId: line.donationId! }),
+  async void(tx, line, ctx) {
+    const balance = await donationBalance(tx, line.donationId!);
+    if (balance <= 0) return;
+    await postEntries(tx, [
+      { organizationId: ctx.organizationId, donationId: line.donationId!, kind: 'adjustment', amountMinor: -balance, currency: ctx.currency, reason: ctx.reason, effectiveOn: ctx.today, createdBy: ctx.actor.userId },
+    ]);
+  },
+  async reinstate(tx, line, ctx) {
+    const balance = await donationBalance(tx, line.donationId!);
+    const missing = line.amountMinor - balance;
+    if (missing <= 0) return;
+    await postEntries(tx, [
+      {
+        organizationId: ctx.organizationId,
+        donationId: line.donationId!,
+        kind: 'adjustment',
+        amountMinor: missing,
+        currency: ctx.currency,
+        reason: 'gift paid after its checkout expired',
+        effectiveOn: ctx.today,
+        createdBy: ctx.actor.userId,
+      },
+    ]);
+  },
+};
+
+/** The registry. A kind missing here (membership_dues, for now) is refused with LINE_KIND_UNSUPPORTED. */
+export const LINE_KINDS: Partial<Record<CheckoutLineKind, LineKind<any>>> = {
+  registration: registrationKind,
+  donation: donationKind,
+};
+
+export function lineKind(kind: string): LineKind<any> {
+  const handler = LINE_KINDS[kind as CheckoutLineKind];
+  if (!handler) throw new DomainError('LINE_KIND_UNSUPPORTED', kind);
+  return handler;
+}

@@ -1,0 +1,20 @@
+import type { Db } from '#db/client.server.ts';
+import type { PaymentSettings } from '#app/lib/context.ts';
+import type { Logger } from '#lib/log.server.ts';
+
+export interface TaskContext {
+  db: Db;
+  log: Logger;
+  publicUrl: string;
+  payments: PaymentSettings | null;
+}
+
+/** A job pg-boss runs on a cron schedule (in the app, or in `npm run worker`). */
+export interface PeriodicTask {
+  /** pg-boss queue name, e.g. 'refunds.remind'. */
+  queue: string;
+  /** Cron expression (minute resolution). */
+  cron: string;
+  /** Does the work; returns the ids of outbox messages to deliver. */
+  run(context: TaskContext): Promise<string[]>;
+}

@@ -1,0 +1,125 @@
+// A card payment racing other money work on the same accounts. Everything runs under the money
+// locks (course row, then registration rows, then the checkout row), so whichever goes second
+// sees the first. The other operation is started while the payment's transaction is open
+// (just before it commits), so the two always overlap.
+// Negative control: with NODE_ENV=test BALINT_UNSAFE_SKIP_LOCKS=1 the locks are skipped and
+// both tests fail: the decline reverses the charge without seeing the payment while the
+// payment still sees a place held (money received, no refund due); the expiry reads the
+// checkout as still open, voids the gift that was just paid and marks the paid checkout expired.
+import { eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { refunds } from '#db/schema/money.ts';
+import { registrations } from '#db/schema/registration.ts';
+import { systemActor } from '#domain/audit/record-audit.server.ts';
+import { openRefundsMinor, registrationAccount } from '#domain/money/ledger.server.ts';
+import { closeCheckout, createCheckout } from '#domain/payments/checkouts.server.ts';
+import { checkouts, ledgerEntries, payments } from '#db/schema/money.ts';
+import { summarize } from '#domain/money/account.ts';
+import { paymentTestHooks } from '#domain/payments/provider-events.server.ts';
+import { decideApplication } from '#domain/registration/change-status.server.ts';
+import { placeRegistration } from '#domain/registration/place-registration.server.ts';
+import { useTestDatabase } from '../../tests/helpers/test-database.ts';
+import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
+import { startFakeStripe, type FakeStripe } from '../../tests/helpers/fake-stripe.ts';
+import { handleStripeWebhook } from './stripe.server.ts';
+
+const testDb = useTestDatabase();
+const publicUrl = 'http://hub.test';
+let fake: FakeStripe;
+beforeAll(async () => {
+  fake = await startFakeStripe();
+});
+afterAll(async () => {
+  delete paymentTestHooks.beforeCommit;
+  await fake.close();
+});
+
+test('a payment racing a decline: the money paid is due back exactly once', { timeout: 120_000 }, async () => {
+  const settings = { secretKey: fake.secretKey, webhookSecret: fake.webhookSecret, apiUrl: fake.url };
+  const org = await createOrganization(testDb.db);
+  const course = await createCourse(testDb.db, org.id);
+  const problems: string[] = [];
+  for (let round = 0; round < 3; round++) {
+    const { registration } = await placeRegistration(testDb.db, application(org.id, course.id), systemActor, { publicUrl, now: DURING_REGISTRATION });
+    const created = await createCheckout(
+      testDb.db,
+      { organizationId: org.id, userId: registration.userId, payer: { name: registration.name, email: registration.email }, lines: [{ kind: 'registration', registrationId: registration.id }], method: 'card' },
+      systemActor,
+      { publicUrl, payments: settings },
+    );
+    const { body, header } = fake.signedEvent(fake.completeSession(created.checkout.providerSessionId!));
+    let decline: Promise<unknown> | undefined;
+    paymentTestHooks.beforeCommit = async () => {
+      decline ??= decideApplication(testDb.db, { organizationId: org.id, registrationId: registration.id, decision: 'decline' }, systemActor, { publicUrl, now: DURING_REGISTRATION });
+      // Long enough for an unlocked decline to finish; a locked one waits for this commit.
+      await Promise.race([decline, new Promise((r) => setTimeout(r, 300))]);
+    };
+    const response = await handleStripeWebhook(new Request(`${publicUrl}/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': header }, body }), {
+      db: testDb.db,
+      payments: settings,
+      log: pino({ level: 'silent' }),
+      publicUrl,
+      requestId: `race-${round}`,
+      deliverEmails: async () => {},
+    });
+    delete paymentTestHooks.beforeCommit;
+    await decline;
+    expect(response.status).toBe(200);
+    const [after] = await testDb.db.select().from(registrations).where(eq(registrations.id, registration.id));
+    const account = await registrationAccount(testDb.db, registration.id);
+    const promised = await openRefundsMinor(testDb.db, registration.id);
+    const rows = await testDb.db.select().from(refunds).where(eq(refunds.registrationId, registration.id));
+    if (after!.status !== 'declined' || account.paidMinor !== 90000 || promised !== 90000 || account.balanceMinor + promised !== 0) {
+      problems.push(`round ${round}: status ${after!.status}, paid ${account.paidMinor}, balance ${account.balanceMinor}, refunds ${rows.map((r) => `${r.reason}:${r.amountMinor}`).join(',') || 'none'}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+test('a payment racing the expiry of its checkout: the checkout ends paid and the gift stays given', { timeout: 120_000 }, async () => {
+  const settings = { secretKey: fake.secretKey, webhookSecret: fake.webhookSecret, apiUrl: fake.url };
+  const org = await createOrganization(testDb.db);
+  const course = await createCourse(testDb.db, org.id);
+  const problems: string[] = [];
+  for (let round = 0; round < 3; round++) {
+    const { registration } = await placeRegistration(testDb.db, application(org.id, course.id), systemActor, { publicUrl, now: DURING_REGISTRATION });
+    const created = await createCheckout(
+      testDb.db,
+      {
+        organizationId: org.id,
+        userId: registration.userId,
+        payer: { name: registration.name, email: registration.email },
+        lines: [{ kind: 'registration', registrationId: registration.id }, { kind: 'donation', amountMinor: 2500, fund: 'financial_aid' }],
+        method: 'card',
+      },
+      systemActor,
+      { publicUrl, payments: settings },
+    );
+    const { body, header } = fake.signedEvent(fake.completeSession(created.checkout.providerSessionId!));
+    let expiry: Promise<unknown> | undefined;
+    paymentTestHooks.beforeCommit = async () => {
+      expiry ??= closeCheckout(testDb.db, { organizationId: org.id, checkoutId: created.checkout.id, status: 'expired', reason: 'race test', actor: systemActor });
+      await Promise.race([expiry, new Promise((r) => setTimeout(r, 300))]);
+    };
+    const response = await handleStripeWebhook(new Request(`${publicUrl}/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': header }, body }), {
+      db: testDb.db,
+      payments: settings,
+      log: pino({ level: 'silent' }),
+      publicUrl,
+      requestId: `race-expiry-${round}`,
+      deliverEmails: async () => {},
+    });
+    delete paymentTestHooks.beforeCommit;
+    await expiry;
+    expect(response.status).toBe(200);
+    const [checkout] = await testDb.db.select().from(checkouts).where(eq(checkouts.id, created.checkout.id));
+    const gift = created.lines.find((l) => l.kind === 'donation')!;
+    const giftBalance = summarize(await testDb.db.select().from(ledgerEntries).where(eq(ledgerEntries.donationId, gift.donationId!))).balanceMinor;
+    const paid = await testDb.db.select().from(payments).where(eq(payments.checkoutId, created.checkout.id));
+    if (checkout!.status !== 'paid' || giftBalance !== 0 || paid.length !== 1) {
+      problems.push(`round ${round}: checkout ${checkout!.status}, gift balance ${giftBalance}, payments ${paid.length}`);
+    }
+  }
+  expect(problems).toEqual([]);
+});

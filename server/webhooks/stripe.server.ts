@@ -1,0 +1,63 @@
+// POST /webhooks/stripe: Stripe's events, verified on the raw body before anything is read
+// or written. A bad or stale signature is a 400 with nothing written; card payments off → 404.
+// Each verified event is applied once (domain/payments/provider-events.server.ts); a failure
+// while applying is a 500 so Stripe delivers it again later (nothing was committed).
+import type { Db } from '#db/client.server.ts';
+import type { PaymentSettings } from '#app/lib/context.ts';
+import { applyStripeEvent } from '#domain/payments/provider-events.server.ts';
+import type { Logger } from '#lib/log.server.ts';
+import { createStripe, type Stripe } from '#lib/stripe.server.ts';
+
+export interface WebhookDeps {
+  db: Db;
+  payments: PaymentSettings | null;
+  log: Logger;
+  publicUrl: string;
+  requestId: string;
+  deliverEmails(ids: string[]): Promise<void>;
+  /** A ready client (tests); otherwise made from `payments`. */
+  stripe?: Stripe;
+  now?: Date;
+}
+
+export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
+/** Stripe's events are a few kilobytes; anything near this is not one. */
+const MAX_BODY_BYTES = 512 * 1024;
+
+function problem(status: number, title: string, detail: string, requestId: string): Response {
+  return Response.json({ type: 'about:blank', title, status, detail, requestId }, { status, headers: { 'content-type': 'application/problem+json' } });
+}
+
+export async function handleStripeWebhook(request: Request, deps: WebhookDeps): Promise<Response> {
+  if (!deps.payments) return problem(404, 'Not Found', 'Card payments are not configured.', deps.requestId);
+  if (request.method !== 'POST') {
+    const response = problem(405, 'Method Not Allowed', 'Use POST.', deps.requestId);
+    response.headers.set('allow', 'POST');
+    return response;
+  }
+  const signature = request.headers.get('stripe-signature');
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return problem(413, 'Content Too Large', 'The event is too large.', deps.requestId);
+  // The raw bytes, exactly as signed: never a re-serialized JSON object.
+  const raw = Buffer.from(await request.arrayBuffer());
+  if (raw.length > MAX_BODY_BYTES) return problem(413, 'Content Too Large', 'The event is too large.', deps.requestId);
+  if (!signature) return problem(400, 'Bad Request', 'Missing Stripe-Signature header.', deps.requestId);
+  const stripe = deps.stripe ?? createStripe(deps.payments);
+  let event: Stripe.Event;
+  try {
+    event = stripe.webhooks.constructEvent(raw, signature, deps.payments.webhookSecret);
+  } catch {
+    deps.log.warn({ path: STRIPE_WEBHOOK_PATH }, 'stripe webhook: signature rejected');
+    return problem(400, 'Bad Request', 'The signature does not match or is too old.', deps.requestId);
+  }
+  try {
+    const result = await applyStripeEvent(deps.db, stripe, event, { publicUrl: deps.publicUrl, now: deps.now });
+    deps.log.info({ eventId: event.id, eventType: event.type, outcome: result.outcome }, 'stripe webhook');
+    if (result.emailIds.length) await deps.deliverEmails(result.emailIds);
+    return Response.json({ received: true, outcome: result.outcome });
+  } catch (error) {
+    const e = error as { name?: string; code?: string; type?: string };
+    // Only the kind of failure: messages can echo data.
+    deps.log.error({ eventId: event.id, eventType: event.type, error: { name: e.name, code: e.code, type: e.type } }, 'stripe webhook: applying failed');
+    return problem(500, 'Internal Server Error', 'The event could not be applied now; it will be retried.', deps.requestId);
+  }
+}
