@@ -1,0 +1,136 @@
+// The refund tracker's lists: refunds of registrations by view (due, overdue, failed, done)
+// and course, with "overdue" decided per course in its own time zone (a refund is overdue
+// the day after its due date, local).
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '#db/client.server.ts';
+import { courses } from '#db/schema/courses.ts';
+import { cancellations, refunds } from '#db/schema/money.ts';
+import { registrations } from '#db/schema/registration.ts';
+import { toCsv } from '#domain/registration/export-applications.ts';
+import { formatMoney } from '#lib/i18n.ts';
+import { refundableCardPayments } from './issue-refund.server.ts';
+import type { RefundView } from './tracker-views.ts';
+
+function overdue(now: Date): SQL<boolean> {
+  return sql<boolean>`(${refunds.dueOn} < (${now.toISOString()}::timestamptz at time zone ${courses.timeZone})::date and ${refunds.status} in ('due','processing','failed'))`;
+}
+
+function viewFilter(view: RefundView, now: Date): SQL | undefined {
+  switch (view) {
+    case 'due':
+      return inArray(refunds.status, ['due', 'processing']);
+    case 'overdue':
+      return overdue(now);
+    case 'failed':
+      return eq(refunds.status, 'failed');
+    case 'done':
+      return eq(refunds.status, 'done');
+    case 'all':
+      return undefined;
+  }
+}
+
+export interface RefundRow {
+  id: string;
+  registrationId: string;
+  courseId: string;
+  courseTitle: string;
+  name: string;
+  email: string;
+  reason: string;
+  status: string;
+  amountMinor: number;
+  currency: string;
+  dueOn: string;
+  overdue: boolean;
+  method: string | null;
+  reference: string;
+  completedOn: string | null;
+  failureMessage: string | null;
+  note: string;
+  /** A written cancellation exists (its outcome can be overridden). */
+  hasCancellation: boolean;
+  /** Card money that can go back through the provider. */
+  cardRefundable: boolean;
+}
+
+export async function findRefunds(db: DbOrTx, organizationId: string, filters: { view: RefundView; courseId?: string | null }, now = new Date()): Promise<RefundRow[]> {
+  const where = [eq(refunds.organizationId, organizationId), viewFilter(filters.view, now)];
+  if (filters.courseId) where.push(eq(registrations.courseId, filters.courseId));
+  const rows = await db
+    .select({
+      refund: refunds,
+      name: registrations.name,
+      email: registrations.email,
+      courseId: courses.id,
+      courseTitle: courses.title,
+      overdue: overdue(now),
+      cancellationId: cancellations.id,
+    })
+    .from(refunds)
+    .innerJoin(registrations, eq(registrations.id, refunds.registrationId))
+    .innerJoin(courses, eq(courses.id, registrations.courseId))
+    .leftJoin(cancellations, eq(cancellations.registrationId, registrations.id))
+    .where(and(...where))
+    .orderBy(filters.view === 'done' ? desc(refunds.completedOn) : asc(refunds.dueOn), asc(registrations.name))
+    .limit(1000);
+  const open = new Set(['due', 'failed']);
+  const card = new Map<string, boolean>();
+  for (const r of rows) {
+    if (open.has(r.refund.status) && !card.has(r.refund.registrationId!)) card.set(r.refund.registrationId!, (await refundableCardPayments(db, r.refund.registrationId!)).length > 0);
+  }
+  return rows.map((r) => ({
+    id: r.refund.id,
+    registrationId: r.refund.registrationId!,
+    courseId: r.courseId,
+    courseTitle: r.courseTitle,
+    name: r.name,
+    email: r.email,
+    reason: r.refund.reason,
+    status: r.refund.status,
+    amountMinor: r.refund.amountMinor,
+    currency: r.refund.currency,
+    dueOn: r.refund.dueOn,
+    overdue: Boolean(r.overdue),
+    method: r.refund.method,
+    reference: r.refund.reference,
+    completedOn: r.refund.completedOn,
+    failureMessage: r.refund.failureMessage,
+    note: r.refund.note,
+    hasCancellation: r.cancellationId !== null,
+    cardRefundable: open.has(r.refund.status) && card.get(r.refund.registrationId!) === true,
+  }));
+}
+
+/** Overdue refunds of an organization (the admin dashboard's flag). */
+export async function countOverdueRefunds(db: DbOrTx, organizationId: string, now = new Date()): Promise<{ count: number; totalMinor: number; currency: string | null }> {
+  const [row] = await db
+    .select({ n: count(), total: sql<number>`coalesce(sum(${refunds.amountMinor}), 0)::int`, currency: sql<string | null>`min(${refunds.currency})` })
+    .from(refunds)
+    .innerJoin(registrations, eq(registrations.id, refunds.registrationId))
+    .innerJoin(courses, eq(courses.id, registrations.courseId))
+    .where(and(eq(refunds.organizationId, organizationId), overdue(now)));
+  return { count: row?.n ?? 0, totalMinor: row?.total ?? 0, currency: row?.currency ?? null };
+}
+
+/** Courses that have refunds, for the tracker's course filter. */
+export async function findRefundCourses(db: DbOrTx, organizationId: string) {
+  return db
+    .selectDistinct({ id: courses.id, title: courses.title, startsOn: courses.startsOn })
+    .from(refunds)
+    .innerJoin(registrations, eq(registrations.id, refunds.registrationId))
+    .innerJoin(courses, eq(courses.id, registrations.courseId))
+    .where(eq(refunds.organizationId, organizationId))
+    .orderBy(desc(courses.startsOn));
+}
+
+export const REFUND_CSV_COLUMNS = ['name', 'email', 'course', 'reason', 'amount', 'currency', 'dueOn', 'status', 'overdue', 'method', 'completedOn', 'reference'] as const;
+
+/** The list as CSV (formula-neutralized cells); amounts in major units as a spreadsheet wants them. */
+export function refundsCsv(rows: readonly RefundRow[], headers: Record<(typeof REFUND_CSV_COLUMNS)[number], string>, words: { reason: (r: string) => string; status: (s: string) => string }): string {
+  const major = (r: RefundRow) => formatMoney(r.amountMinor, r.currency).replace(/[^0-9.\-]/g, '');
+  return toCsv([
+    REFUND_CSV_COLUMNS.map((c) => headers[c]),
+    ...rows.map((r) => [r.name, r.email, r.courseTitle, words.reason(r.reason), major(r), r.currency, r.dueOn, words.status(r.status), r.overdue ? 'yes' : 'no', r.method ?? '', r.completedOn ?? '', r.reference]),
+  ]);
+}

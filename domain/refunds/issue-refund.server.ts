@@ -1,0 +1,244 @@
+// Paying a refund out. Card money goes back through Stripe's Refund API to the card payment it
+// came from; everything else is paid by staff (check, transfer, cash) and recorded by hand.
+// Either way the refund row becomes 'done' and exactly one ledger `refund` entry is posted.
+//
+// A provider call never runs inside a transaction that holds locks. Three steps:
+//   1. under the money lock: check the refund is open and that it, with refunds in flight, is
+//      no more than the money held; choose the card payment; mark the refund 'processing';
+//   2. call Stripe with an idempotency key derived from the refund and the payment, so a retry
+//      (or a resumed 'processing' refund after a crash) can never refund twice;
+//   3. under the lock again: 'done' with the provider's id and the ledger entry, or 'failed'
+//      with the message (staff may retry).
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '#db/client.server.ts';
+import { ledgerEntries, payments, refunds, type PaymentMethod } from '#db/schema/money.ts';
+import type { PaymentSettings } from '#app/lib/context.ts';
+import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
+import { DomainError } from '#domain/errors.ts';
+import { lockRegistrationForMoney, postEntries, registrationAccount, type Refund } from '#domain/money/ledger.server.ts';
+import { localDate } from '#domain/money/policy.ts';
+import { withScarceLocks, type Tx } from '#domain/registration/locking.server.ts';
+import { createStripe } from '#lib/stripe.server.ts';
+
+export interface CardSource {
+  paymentId: string;
+  providerPaymentId: string;
+  /** What can still go back to this card for this registration. */
+  remainderMinor: number;
+}
+
+/** Card payments of a registration with money that can still be refunded to them, largest first. */
+export async function refundableCardPayments(db: DbOrTx, registrationId: string): Promise<CardSource[]> {
+  const shares = await db
+    .select({ paymentId: payments.id, providerPaymentId: payments.providerPaymentId, paymentMinor: payments.amountMinor, shareMinor: sql<number>`(-${ledgerEntries.amountMinor})::int` })
+    .from(ledgerEntries)
+    .innerJoin(payments, eq(payments.id, ledgerEntries.paymentId))
+    .where(and(eq(ledgerEntries.registrationId, registrationId), eq(ledgerEntries.kind, 'payment'), eq(payments.method, 'card'), isNotNull(payments.providerPaymentId)));
+  if (shares.length === 0) return [];
+  const out = await db
+    .select({ paymentId: refunds.paymentId, registrationId: refunds.registrationId, amountMinor: refunds.amountMinor })
+    .from(refunds)
+    .where(and(inArray(refunds.paymentId, shares.map((s) => s.paymentId)), inArray(refunds.status, ['processing', 'done'])));
+  return shares
+    .map((s) => {
+      const onPayment = out.filter((r) => r.paymentId === s.paymentId);
+      const forRegistration = onPayment.filter((r) => r.registrationId === registrationId).reduce((sum, r) => sum + r.amountMinor, 0);
+      const all = onPayment.reduce((sum, r) => sum + r.amountMinor, 0);
+      return { paymentId: s.paymentId, providerPaymentId: s.providerPaymentId!, remainderMinor: Math.min(s.shareMinor - forRegistration, s.paymentMinor - all) };
+    })
+    .filter((s) => s.remainderMinor > 0)
+    .sort((a, b) => b.remainderMinor - a.remainderMinor);
+}
+
+/** Money in flight to the payer (refunds 'processing'), other than `exceptId`. */
+async function inFlightMinor(tx: DbOrTx, registrationId: string, exceptId: string): Promise<number> {
+  const rows = await tx.select({ id: refunds.id, amountMinor: refunds.amountMinor }).from(refunds).where(and(eq(refunds.registrationId, registrationId), eq(refunds.status, 'processing')));
+  return rows.filter((r) => r.id !== exceptId).reduce((sum, r) => sum + r.amountMinor, 0);
+}
+
+/** Locks the refund's registration for money and re-reads the refund under the lock. */
+async function lockRefund(tx: Tx, refundId: string, organizationId?: string) {
+  const [found] = await tx.select({ organizationId: refunds.organizationId, registrationId: refunds.registrationId }).from(refunds).where(eq(refunds.id, refundId));
+  if (!found || !found.registrationId || (organizationId && found.organizationId !== organizationId)) throw new DomainError('REFUND_NOT_FOUND', refundId);
+  const { course, registration } = await lockRegistrationForMoney(tx, found.organizationId, found.registrationId);
+  const [refund] = await tx.select().from(refunds).where(eq(refunds.id, refundId));
+  return { course, registration, refund: refund! };
+}
+
+/** Never more than was paid: this refund plus those in flight fit in the money held. */
+async function checkWithinPaid(tx: DbOrTx, refund: Refund): Promise<void> {
+  const account = await registrationAccount(tx, refund.registrationId!);
+  const flying = await inFlightMinor(tx, refund.registrationId!, refund.id);
+  if (refund.amountMinor + flying > account.netPaidMinor) throw new DomainError('REFUND_EXCEEDS_PAID', `${refund.amountMinor} + ${flying} > ${account.netPaidMinor}`);
+}
+
+async function markDone(tx: Tx, refund: Refund, done: { method: PaymentMethod; completedOn: string; reference: string; providerRefundId?: string | null }, actor: Actor, now: Date): Promise<Refund> {
+  const [after] = await tx
+    .update(refunds)
+    .set({
+      status: 'done',
+      method: done.method,
+      reference: done.reference,
+      providerRefundId: done.providerRefundId ?? refund.providerRefundId,
+      failureMessage: null,
+      completedOn: done.completedOn,
+      completedBy: actor.userId,
+      completedAt: now,
+    })
+    .where(eq(refunds.id, refund.id))
+    .returning();
+  // The unique index on refund entries makes a second entry for one refund impossible.
+  await postEntries(tx, [
+    {
+      organizationId: refund.organizationId,
+      registrationId: refund.registrationId,
+      kind: 'refund',
+      amountMinor: refund.amountMinor,
+      currency: refund.currency,
+      reason: done.reference || done.method,
+      refundId: refund.id,
+      effectiveOn: done.completedOn,
+      createdBy: actor.userId,
+    },
+  ]);
+  await recordAudit(tx, actor, {
+    organizationId: refund.organizationId,
+    action: 'refund.paid',
+    entityType: 'refund',
+    entityId: refund.id,
+    before: { status: refund.status },
+    after: { status: 'done', method: done.method, amountMinor: refund.amountMinor, completedOn: done.completedOn, providerRefundId: done.providerRefundId ?? undefined },
+  });
+  return after!;
+}
+
+export interface IssueOptions {
+  organizationId?: string;
+  now?: Date;
+  /** Resume a refund left 'processing' (a crash between the provider call and the write): same key, no double refund. */
+  resume?: boolean;
+}
+
+/**
+ * Refunds card money through Stripe. When the refund is larger than what one card payment can
+ * take back, it is split: this row takes that payment's remainder and a new 'due' row the rest,
+ * which is issued next (to another card payment) or left for staff when no card money remains.
+ * Returns every refund row touched, in order.
+ */
+export async function issueRefund(db: Db, refundId: string, actor: Actor, settings: PaymentSettings | null, options: IssueOptions = {}): Promise<Refund[]> {
+  const now = options.now ?? new Date();
+  const prepared = await withScarceLocks(db, async (tx) => {
+    const { registration, refund } = await lockRefund(tx, refundId, options.organizationId);
+    if (refund.status === 'done' || refund.status === 'cancelled') throw new DomainError('REFUND_NOT_OPEN', refund.status);
+    if (refund.status === 'processing') {
+      if (!options.resume || !refund.paymentId) throw new DomainError('REFUND_IN_PROGRESS', refund.id);
+      const [payment] = await tx.select().from(payments).where(eq(payments.id, refund.paymentId));
+      return { refund, providerPaymentId: payment!.providerPaymentId!, split: undefined as Refund | undefined };
+    }
+    if (!settings) throw new DomainError('CARD_PAYMENTS_OFF');
+    await checkWithinPaid(tx, refund);
+    const [source] = await refundableCardPayments(tx, registration.id);
+    if (!source) throw new DomainError('REFUND_NO_CARD_PAYMENT', refund.id);
+    let split: Refund | undefined;
+    const amountMinor = Math.min(refund.amountMinor, source.remainderMinor);
+    if (amountMinor < refund.amountMinor) {
+      [split] = await tx
+        .insert(refunds)
+        .values({
+          organizationId: refund.organizationId,
+          registrationId: refund.registrationId,
+          reason: refund.reason,
+          amountMinor: refund.amountMinor - amountMinor,
+          currency: refund.currency,
+          dueOn: refund.dueOn,
+          note: refund.note,
+          createdBy: actor.userId,
+        })
+        .returning();
+      await recordAudit(tx, actor, { organizationId: refund.organizationId, action: 'refund.split', entityType: 'refund', entityId: refund.id, after: { amountMinor, rest: split!.id } });
+    }
+    const [processing] = await tx
+      .update(refunds)
+      .set({ status: 'processing', method: 'card', paymentId: source.paymentId, amountMinor, failureMessage: null })
+      .where(eq(refunds.id, refund.id))
+      .returning();
+    await recordAudit(tx, actor, { organizationId: refund.organizationId, action: 'refund.processing', entityType: 'refund', entityId: refund.id, before: { status: refund.status }, after: { status: 'processing', amountMinor } });
+    return { refund: processing!, providerPaymentId: source.providerPaymentId, split };
+  });
+
+  const { refund } = prepared;
+  let outcome: { ok: true; id: string } | { ok: false; message: string; unknown?: boolean };
+  if (!settings) throw new DomainError('CARD_PAYMENTS_OFF');
+  try {
+    const stripe = createStripe(settings);
+    const created = await stripe.refunds.create(
+      { payment_intent: prepared.providerPaymentId, amount: refund.amountMinor, metadata: { refund_id: refund.id, registration_id: refund.registrationId ?? '' } },
+      { idempotencyKey: `refund:${refund.id}:${refund.paymentId}` },
+    );
+    outcome = created.status === 'failed' || created.status === 'canceled' ? { ok: false, message: created.failure_reason ?? created.status } : { ok: true, id: created.id };
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    // No answer from Stripe (timeout, connection lost): the refund may exist there. It stays
+    // 'processing' — never 'failed', which staff could pay again by hand — until a resume with
+    // the same idempotency key learns the outcome.
+    const answered = typeof (error as { statusCode?: unknown }).statusCode === 'number';
+    outcome = { ok: false, message, unknown: !answered };
+  }
+
+  const finished = await withScarceLocks(db, async (tx) => {
+    const { course, registration, refund: current } = await lockRefund(tx, refund.id);
+    if (current.status === 'done') return current;
+    if (outcome.ok) {
+      return markDone(tx, current, { method: 'card', completedOn: localDate(now, registration.policy.timeZone || course.timeZone), reference: outcome.id, providerRefundId: outcome.id }, actor, now);
+    }
+    if (outcome.unknown) {
+      const [pending] = await tx
+        .update(refunds)
+        .set({ failureMessage: `No answer from the card processor (${outcome.message}); resume to retry safely with the same key.` })
+        .where(eq(refunds.id, current.id))
+        .returning();
+      return pending!;
+    }
+    const [failed] = await tx.update(refunds).set({ status: 'failed', failureMessage: outcome.message }).where(eq(refunds.id, current.id)).returning();
+    await recordAudit(tx, actor, { organizationId: current.organizationId, action: 'refund.failed', entityType: 'refund', entityId: current.id, before: { status: current.status }, after: { status: 'failed' } });
+    return failed!;
+  });
+  const touched = [finished];
+  if (finished.status === 'done' && prepared.split) {
+    try {
+      touched.push(...(await issueRefund(db, prepared.split.id, actor, settings, { ...options, resume: false })));
+    } catch (error) {
+      // No more card money: the rest stays due for staff to pay by hand.
+      if (!(error instanceof DomainError) || error.code !== 'REFUND_NO_CARD_PAYMENT') throw error;
+      touched.push(prepared.split);
+    }
+  }
+  return touched;
+}
+
+export interface ManualRefund {
+  organizationId: string;
+  refundId: string;
+  method: PaymentMethod;
+  /** Local date the money went out (the check's date, the transfer's date). */
+  paidOn: string;
+  reference: string;
+}
+
+/** Staff paid a refund themselves (check, transfer, cash): recorded with its date and reference. */
+export async function recordRefundPaid(db: Db, input: ManualRefund, actor: Actor, now = new Date()): Promise<Refund> {
+  return withScarceLocks(db, async (tx) => {
+    const { course, registration, refund } = await lockRefund(tx, input.refundId, input.organizationId);
+    if (refund.status === 'done' || refund.status === 'cancelled') throw new DomainError('REFUND_NOT_OPEN', refund.status);
+    if (refund.status === 'processing') throw new DomainError('REFUND_IN_PROGRESS', refund.id);
+    const today = localDate(now, registration.policy.timeZone || course.timeZone);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.paidOn) || input.paidOn > today) throw new DomainError('REFUND_PAID_ON_INVALID', input.paidOn, { paidOn: 'REFUND_PAID_ON_INVALID' });
+    await checkWithinPaid(tx, refund);
+    return markDone(tx, refund, { method: input.method, completedOn: input.paidOn, reference: input.reference.trim() }, actor, now);
+  });
+}
+
+/** Open refunds of one registration, newest first (for the staff cancellation page). */
+export async function findRegistrationRefunds(db: DbOrTx, organizationId: string, registrationId: string): Promise<Refund[]> {
+  return db.select().from(refunds).where(and(eq(refunds.organizationId, organizationId), eq(refunds.registrationId, registrationId))).orderBy(desc(refunds.createdAt));
+}
