@@ -1,0 +1,38 @@
+// Emails to aid applicants. They say what happened and link to the page; they never repeat
+// the statement, the self-identification, a score or a comment.
+import { composeEmail, type ComposedEmail } from '#lib/email/compose.ts';
+import { formatMoney, t } from '#lib/i18n.ts';
+
+export type AidEmailKind = 'received' | 'awarded' | 'not_awarded';
+
+export interface AidEmailFacts {
+  orgName: string;
+  orgSlug: string;
+  publicUrl: string;
+  name: string;
+  courseTitle: string;
+  registrationId: string;
+  currency: string;
+  requestedMinor: number;
+  awardedMinor?: number;
+  /** A refund created because the registration was already paid. */
+  refundMinor?: number;
+}
+
+export function aidEmail(kind: AidEmailKind, facts: AidEmailFacts): ComposedEmail {
+  const values = {
+    course: facts.courseTitle,
+    requested: formatMoney(facts.requestedMinor, facts.currency),
+    awarded: formatMoney(facts.awardedMinor ?? 0, facts.currency),
+    refund: formatMoney(facts.refundMinor ?? 0, facts.currency),
+  };
+  const paragraphs = [t(`aidEmail.${kind}.body`, values)];
+  if (kind === 'awarded') paragraphs.push(t(facts.refundMinor ? 'aidEmail.awarded.refund' : 'aidEmail.awarded.balance', values));
+  return composeEmail({
+    subject: t(`aidEmail.${kind}.subject`, values),
+    greeting: t('email.greeting', { name: facts.name }),
+    paragraphs,
+    action: { label: t('aidEmail.action'), url: `${facts.publicUrl}/o/${facts.orgSlug}/registrations/${facts.registrationId}/financial-aid` },
+    signature: facts.orgName,
+  });
+}
