@@ -1,4 +1,8 @@
 import { type RouteConfig, index, layout, prefix, route } from '@react-router/dev/routes';
+import { aidAdminRoutes, aidPublicRoutes } from './route-config/aid.ts';
+import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
+import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
+import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
 
 export default [
   index('routes/home.tsx'),
@@ -16,6 +20,10 @@ export default [
       route('reset-password', 'routes/auth/reset-password.tsx'),
       route('sign-out', 'routes/auth/sign-out.tsx'),
       route('profile', 'routes/account/profile.tsx'),
+      ...paymentsPublicRoutes,
+      ...refundsPublicRoutes,
+      ...aidPublicRoutes,
+      ...billingPublicRoutes,
       ...prefix('admin', [
         layout('routes/admin/layout.tsx', [
           index('routes/admin/dashboard.tsx'),
@@ -36,6 +44,10 @@ export default [
           route('courses/:courseId/applications/:registrationId', 'routes/admin/courses/application.tsx'),
           route('memberships', 'routes/admin/memberships/index.tsx'),
           route('memberships/import', 'routes/admin/memberships/import.tsx'),
+          ...paymentsAdminRoutes,
+          ...refundsAdminRoutes,
+          ...aidAdminRoutes,
+          ...billingAdminRoutes,
         ]),
       ]),
     ]),

@@ -7,6 +7,14 @@ import type { Auth } from '#lib/auth.server.ts';
 import type { Logger } from '#lib/log.server.ts';
 import type { JobQueue } from '#server/jobs.server.ts';
 
+/** Card payments: present only when STRIPE_SECRET_KEY is set. */
+export interface PaymentSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** Stripe's API base URL; a local fake server in tests. */
+  apiUrl: string | undefined;
+}
+
 export interface AppServices {
   db: Db;
   auth: Auth;
@@ -16,6 +24,10 @@ export interface AppServices {
   clientAddress: string | null;
   publicUrl: string;
   smtpConfigured: boolean;
+  /** Stripe settings, or null when card payments are off (invoices only). */
+  payments: PaymentSettings | null;
+  /** AES-256 key sealing financial-aid applications (lib/crypto/sealed.server.ts). */
+  encryptionKey: Buffer;
 }
 
 const KEY = Symbol.for('balint-hub.app-context');

@@ -1,5 +1,10 @@
 import type { DomainErrorCode } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
+import { AID_ERRORS } from '#domain/aid/error-codes.ts';
+import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
+import { MONEY_ERRORS } from '#domain/money/error-codes.ts';
+import { PAYMENTS_ERRORS } from '#domain/payments/error-codes.ts';
+import { REFUNDS_ERRORS } from '#domain/refunds/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -33,6 +38,11 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   DISCOUNT_CODE_TAKEN: 'staffErrors.discountCodeTaken',
   DISCOUNT_CODE_NOT_FOUND: 'staffErrors.discountCodeNotFound',
   MEMBERSHIP_IMPORT_INVALID: 'staffErrors.membershipImportInvalid',
+  ...MONEY_ERRORS,
+  ...PAYMENTS_ERRORS,
+  ...REFUNDS_ERRORS,
+  ...AID_ERRORS,
+  ...BILLING_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

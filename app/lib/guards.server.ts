@@ -6,6 +6,7 @@ import { rolesGrant, type Permission } from '#domain/accounts/permissions.ts';
 import { findRoles } from '#domain/accounts/roles.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { getOrganizationBySlug } from '#domain/organizations/organizations.server.ts';
+import { isUuid } from '#lib/ids.ts';
 import { appContext, type AppServices } from './context.ts';
 
 export interface SessionUser {
@@ -54,4 +55,9 @@ export async function requirePermission(request: Request, context: Readonly<Rout
 export function safeNext(next: string | null | undefined, fallback: string): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
   return next;
+}
+
+/** Route params that name rows: anything but a UUID is a 404 before any query runs. */
+export function requireIds(...values: (string | undefined)[]): void {
+  if (!values.every((v) => isUuid(v))) throw data(null, { status: 404 });
 }

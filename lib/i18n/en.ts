@@ -1,7 +1,12 @@
 // The English catalog, one file per capability so each can grow on its own. Top-level keys
 // are namespaces and must not collide.
+import { aid } from './en/aid.ts';
+import { billing } from './en/billing.ts';
 import { core } from './en/core.ts';
+import { money } from './en/money.ts';
+import { payments } from './en/payments.ts';
+import { refunds } from './en/refunds.ts';
 import { registration } from './en/registration.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing } as const;

@@ -140,8 +140,14 @@ test('a signed-in member applies at the member rate, a director accepts, the app
 
   await page.reload();
   await expect(page.getByText('Accepted', { exact: true })).toBeVisible();
-  await expect(page.getByText('You are accepted. Payment instructions follow by email.')).toBeVisible();
+  await expect(page.getByText('You are accepted. Pay what is due by card or by invoice with the Pay link below.')).toBeVisible();
   await expect(page.getByText('Staff will verify your membership.')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /^Pay for / })).toBeVisible();
+  // On a phone the card fits the screen: nothing scrolls sideways.
+  await page.setViewportSize({ width: 375, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
   const accepted = await readMailAsAdmin(page, 'abs', email, /You are accepted/);
   expect(accepted).toContain('Welcome: see you in Portland.');
 

@@ -3,11 +3,13 @@ import { Link } from 'react-router';
 import { outboxMessages } from '#db/schema/email.ts';
 import { courses } from '#db/schema/courses.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { formatDateRange, t } from '#lib/i18n.ts';
+import { rolesGrant } from '#domain/accounts/permissions.ts';
+import { countOverdueRefunds } from '#domain/refunds/find-refunds.server.ts';
+import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
 import type { Route } from './+types/dashboard.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { org } = await requirePermission(request, context, params.org, 'admin:access');
+  const { org, roles } = await requirePermission(request, context, params.org, 'admin:access');
   const { db } = services(context);
   const [waiting] = await db
     .select({ n: count() })
@@ -18,7 +20,15 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     .from(courses)
     .where(eq(courses.organizationId, org.id))
     .orderBy(courses.startsOn);
-  return { orgName: org.name, slug: org.slug, waiting: waiting?.n ?? 0, courses: courseRows };
+  // Overdue refunds are flagged for those who can pay them out.
+  const overdue = rolesGrant(roles, 'refunds:manage') ? await countOverdueRefunds(db, org.id) : null;
+  return {
+    orgName: org.name,
+    slug: org.slug,
+    waiting: waiting?.n ?? 0,
+    courses: courseRows,
+    overdueRefunds: overdue ? { count: overdue.count, total: formatMoney(overdue.totalMinor, overdue.currency ?? org.currency) } : null,
+  };
 }
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
@@ -29,6 +39,15 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       <p>
         {t('admin.outboxPending')}: <strong>{loaderData.waiting}</strong>
       </p>
+      {loaderData.overdueRefunds ? (
+        <section aria-labelledby="overdue-refunds" className={loaderData.overdueRefunds.count > 0 ? 'notice error' : undefined}>
+          <h2 id="overdue-refunds">{t('refundsDashboard.overdueTitle')}</h2>
+          <p>
+            {loaderData.overdueRefunds.count > 0 ? t('refundsDashboard.overdue', { count: loaderData.overdueRefunds.count, total: loaderData.overdueRefunds.total }) : t('refundsDashboard.none')}{' '}
+            <Link to={`/o/${loaderData.slug}/admin/refunds?view=overdue`}>{t('refundsDashboard.open')}</Link>
+          </p>
+        </section>
+      ) : null}
       <h2>{t('admin.courses')}</h2>
       <div className="table-wrap">
         <table>

@@ -15,6 +15,9 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canAudit: rolesGrant(roles, 'audit:read'),
     canCourses: rolesGrant(roles, 'registration:review'),
     canMemberships: rolesGrant(roles, 'membership:manage'),
+    canRefunds: rolesGrant(roles, 'refunds:manage'),
+    canAid: rolesGrant(roles, 'financial-aid:review') || rolesGrant(roles, 'financial-aid:report'),
+    canMoney: rolesGrant(roles, 'money:read'),
   };
 }
 
@@ -37,6 +40,21 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
           {loaderData.canMemberships ? (
             <li>
               <NavLink to={`${base}/memberships`}>{t('staffNav.memberships')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canRefunds ? (
+            <li>
+              <NavLink to={`${base}/refunds`}>{t('moneyNav.refunds')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canAid ? (
+            <li>
+              <NavLink to={`${base}/financial-aid`}>{t('moneyNav.financialAid')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canMoney ? (
+            <li>
+              <NavLink to={`${base}/money`}>{t('moneyNav.reports')}</NavLink>
             </li>
           ) : null}
           {loaderData.canPeople ? (

@@ -36,6 +36,9 @@ export default function OrganizationLayout({ loaderData }: Route.ComponentProps)
                   {t('nav.home')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to={`${base}/donate`}>{t('money.donate')}</NavLink>
+              </li>
               {canAdmin ? (
                 <li>
                   <NavLink to={`${base}/admin`}>{t('nav.admin')}</NavLink>

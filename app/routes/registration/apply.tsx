@@ -99,6 +99,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         tier: r.tier,
         email: r.email,
         newAccount: result.newAccount,
+        id: r.id,
+        // The seed's practice: pay with the application (signed-in applicants can pay right away).
+        payNow: !result.newAccount && r.amountMinor > 0 && ['submitted', 'accepted'].includes(r.status) && (r.policy.paymentTiming ?? 'at_application') === 'at_application',
         position: r.status === 'waitlisted' ? await waitlistPosition(db, r.courseId, r.sequence) : undefined,
       },
     };
@@ -130,9 +133,18 @@ export default function Apply({ loaderData }: Route.ComponentProps) {
           <p>{t('registrationForm.done.price', { amount: formatMoney(r.amountMinor, r.currency), category: r.categoryLabel, tier: t(`registration.tier_${r.tier}`) })}</p>
           {r.newAccount ? <p>{t('registrationForm.done.account', { email: r.email })}</p> : null}
         </div>
-        <p>
-          <Link to={`/o/${org.slug}/registrations`}>{t('registrationForm.done.seeRegistrations')}</Link>
-        </p>
+        <ul className="link-row">
+          {r.payNow ? (
+            <li>
+              <Link to={`/o/${org.slug}/registrations/${r.id}/pay`} className="button">
+                {t('money.payNow')}
+              </Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to={`/o/${org.slug}/registrations`}>{t('registrationForm.done.seeRegistrations')}</Link>
+          </li>
+        </ul>
       </main>
     );
   }

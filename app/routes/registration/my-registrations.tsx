@@ -7,7 +7,7 @@ import { requireOrganization, requireUser, services } from '#app/lib/guards.serv
 import { DomainError } from '#domain/errors.ts';
 import { respondAsApplicant } from '#domain/registration/change-status.server.ts';
 import { findMyRegistrations } from '#domain/registration/find-my-registrations.server.ts';
-import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, formatDateRange, formatMoney, t } from '#lib/i18n.ts';
 import type { Route } from './+types/my-registrations.ts';
 
 const responseSchema = z.object({ registrationId: z.uuid(), response: z.enum(['withdraw', 'accept_offer', 'decline_offer']) });
@@ -70,7 +70,28 @@ export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
                 {formatMoney(r.amountMinor, r.currency)} ({r.categoryLabel}, {t(`registration.tier_${r.tier}`)})
               </dd>
               <dt>{t('myRegistrations.balance')}</dt>
-              <dd>{formatMoney(r.balanceMinor, r.currency)}</dd>
+              <dd>
+                {r.balanceMinor > 0
+                  ? t('money.owes', { amount: formatMoney(r.balanceMinor, r.currency) })
+                  : r.balanceMinor < 0
+                    ? t('money.credit', { amount: formatMoney(-r.balanceMinor, r.currency) })
+                    : t('money.settled')}
+                {r.paymentDueAt ? ` · ${t('money.paymentDue', { date: when(r.paymentDueAt, r.course.timeZone) })}` : null}
+              </dd>
+              {r.refunds.some((f) => f.status !== 'done' && f.status !== 'cancelled') ? (
+                <>
+                  <dt>{t('money.refunds')}</dt>
+                  <dd>
+                    {r.refunds
+                      .filter((f) => f.status !== 'done' && f.status !== 'cancelled')
+                      .map((f) => (
+                        <span key={`${f.dueOn}-${f.amountMinor}`} className="line">
+                          {t('money.refundDue', { amount: formatMoney(f.amountMinor, r.currency), date: formatDate(f.dueOn) })}
+                        </span>
+                      ))}
+                  </dd>
+                </>
+              ) : null}
               <dt>{t('myRegistrations.nextSteps')}</dt>
               <dd>
                 {t(`myRegistrations.next_${r.status}`)}
@@ -84,7 +105,42 @@ export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
                 <Respond id={r.id} response="decline_offer" label={t('myRegistrations.declineOffer')} busy={busy} secondary />
               </div>
             ) : null}
-            {['submitted', 'accepted', 'waitlisted'].includes(r.status) ? (
+            <ul className="link-row">
+              {r.canPay ? (
+                <li>
+                  <Link to={`/o/${loaderData.slug}/registrations/${r.id}/pay`} aria-label={t('money.payFor', { title: r.course.title })}>
+                    {t('money.pay')}
+                  </Link>
+                </li>
+              ) : null}
+              {r.hasStatement ? (
+                <li>
+                  <Link to={`/o/${loaderData.slug}/registrations/${r.id}/statement`} aria-label={t('money.statementFor', { title: r.course.title })}>
+                    {t('money.statement')}
+                  </Link>
+                </li>
+              ) : null}
+              {r.aid ? (
+                <li>
+                  <AidStatusLink slug={loaderData.slug} id={r.id} title={r.course.title} status={t('money.aidStatus', { status: t(`aid.status_${r.aid.status}`, { amount: formatMoney(r.aid.awardedMinor ?? 0, r.currency) }) })} />
+                </li>
+              ) : null}
+              {r.canApplyForAid ? (
+                <li>
+                  <Link to={`/o/${loaderData.slug}/registrations/${r.id}/financial-aid`} aria-label={t('money.applyForAidFor', { title: r.course.title })}>
+                    {t('money.applyForAid')}
+                  </Link>
+                </li>
+              ) : null}
+              {r.canCancel ? (
+                <li>
+                  <Link to={`/o/${loaderData.slug}/registrations/${r.id}/cancel`} aria-label={t('money.cancelRegistrationFor', { title: r.course.title })}>
+                    {t('money.cancelRegistration')}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+            {r.canWithdraw ? (
               <details>
                 <summary>{t('myRegistrations.withdraw')}</summary>
                 <Respond id={r.id} response="withdraw" label={t('myRegistrations.withdrawConfirm', { course: r.course.title })} busy={busy} secondary />
@@ -106,5 +162,13 @@ function Respond({ id, response, label, busy, secondary }: { id: string; respons
         {label}
       </button>
     </Form>
+  );
+}
+
+function AidStatusLink({ slug, id, title, status }: { slug: string; id: string; title: string; status: string }) {
+  return (
+    <Link to={`/o/${slug}/registrations/${id}/financial-aid`} aria-label={t('money.aidStatusFor', { status, title })}>
+      {status}
+    </Link>
   );
 }

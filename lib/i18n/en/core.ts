@@ -118,6 +118,7 @@ export const core = {
   role: {
     admin: 'Administrator',
     course_director: 'Course director',
+    treasurer: 'Treasurer',
     faculty: 'Faculty',
     financial_aid_committee: 'Financial-aid committee',
     member: 'Member',

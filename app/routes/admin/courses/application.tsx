@@ -1,3 +1,4 @@
+import { registrationAccount } from '#domain/money/ledger.server.ts';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { parseForm } from '#app/lib/forms.ts';
@@ -45,6 +46,7 @@ async function load(request: Request, context: Route.LoaderArgs['context'], para
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org, course, registration: r } = await load(request, context, params);
   const categories = await getPriceTable(services(context).db, org.id, course.id);
+  const account = await registrationAccount(services(context).db, r.id);
   const a = r.answers;
   const yes = (v: boolean) => t(v ? 'staffApplications.yes' : 'staffApplications.no');
   return {
@@ -63,6 +65,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       discount: r.discountMinor > 0 ? formatMoney(r.discountMinor, r.currency) : null,
       adjustment: r.balanceAdjustmentMinor !== 0 ? formatMoney(r.balanceAdjustmentMinor, r.currency) : null,
       due: formatMoney(r.amountMinor + r.balanceAdjustmentMinor, r.currency),
+      balance: formatMoney(account.balanceMinor, r.currency),
+      paid: formatMoney(account.netPaidMinor, r.currency),
       membershipCheck: r.membershipCheck,
       complimentaryMembershipRequested: r.complimentaryMembershipRequested,
       decisionMessage: r.decisionMessage,
@@ -160,6 +164,15 @@ export default function Application({ loaderData }: Route.ComponentProps) {
         ) : null}
         <dt>{t('staffApplications.due')}</dt>
         <dd>{r.due}</dd>
+        <dt>{t('money.paidSoFar')}</dt>
+        <dd>{r.paid}</dd>
+        <dt>{t('money.balance')}</dt>
+        <dd>
+          {r.balance}{' '}
+          <Link to={`${loaderData.base}/applications/${r.id}/account`}>{t('money.accountAndPayments')}</Link>
+          {' · '}
+          <Link to={`${loaderData.base}/applications/${r.id}/cancel`}>{t('money.recordCancellation')}</Link>
+        </dd>
         <dt>{t('staffApplications.membership')}</dt>
         <dd>
           {t(`staffApplications.membership_${r.membershipCheck}`)}

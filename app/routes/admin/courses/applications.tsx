@@ -9,6 +9,7 @@ import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
 import { decideApplication } from '#domain/registration/change-status.server.ts';
 import { applicationFiltersFrom, findApplications } from '#domain/registration/find-applications.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { registrationBalances } from '#domain/money/ledger.server.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
 import { requireCourse } from './course-access.server.ts';
 import { CourseNav } from './course-nav.tsx';
@@ -27,6 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const filters = applicationFiltersFrom(url.searchParams);
   const [applications, categories] = await Promise.all([findApplications(db, { organizationId: org.id, courseId: course.id, ...filters }), getPriceTable(db, org.id, course.id)]);
+  const balances = await registrationBalances(db, applications.map((a) => a.id));
   return {
     base: `/o/${org.slug}/admin/courses/${course.id}`,
     course: { title: course.title },
@@ -41,6 +43,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       category: a.policy.categoryLabel || a.categoryKey,
       tier: a.tier,
       due: formatMoney(a.amountMinor + a.balanceAdjustmentMinor, a.currency),
+      balance: formatMoney(balances.get(a.id)?.balanceMinor ?? 0, a.currency),
       membershipCheck: a.membershipCheck,
       submittedOn: a.submittedAt.toISOString().slice(0, 10),
     })),
@@ -172,6 +175,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
                   <th scope="col">{t('staffApplications.status')}</th>
                   <th scope="col">{t('staffApplications.category')}</th>
                   <th scope="col">{t('staffApplications.due')}</th>
+                  <th scope="col">{t('money.balance')}</th>
                   <th scope="col">{t('staffApplications.membership')}</th>
                   <th scope="col">{t('staffApplications.submitted')}</th>
                 </tr>
@@ -192,6 +196,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
                       {a.category} <span className="muted">({t(`registration.tier_${a.tier}`)})</span>
                     </td>
                     <td>{a.due}</td>
+                    <td>{a.balance}</td>
                     <td>{t(`staffApplications.membership_${a.membershipCheck}`)}</td>
                     <td>{formatDate(a.submittedOn, 'en-US', 'medium')}</td>
                   </tr>

@@ -10,6 +10,8 @@ export function CourseNav({ base, title }: { base: string; title: string }) {
     ['/prices', 'staffCourses.navPrices'],
     ['/questions', 'staffCourses.navQuestions'],
     ['/discount-codes', 'staffCourses.navDiscountCodes'],
+    ['/money', 'moneyNav.courseMoney'],
+    ['/cancel-course', 'moneyNav.cancelCourse'],
   ] as const;
   return (
     <nav aria-label={t('staffCourses.courseNav', { title })} className="course-nav">

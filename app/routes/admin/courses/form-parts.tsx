@@ -74,37 +74,7 @@ export function CheckboxField({ name, label, defaultChecked, value = 'on', ...re
   );
 }
 
-export function RadioGroup({
-  name,
-  legend,
-  options,
-  defaultValue,
-  error,
-}: {
-  name: string;
-  legend: string;
-  options: readonly { value: string; label: string }[];
-  defaultValue?: string;
-  error?: string;
-}) {
-  const id = useId();
-  return (
-    <fieldset className="field" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>{legend}</legend>
-      {options.map((o) => (
-        <span key={o.value} className="choice">
-          <input id={`${id}-${o.value}`} type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} />{' '}
-          <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
-        </span>
-      ))}
-      {error ? (
-        <span className="error" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
-    </fieldset>
-  );
-}
+export { RadioGroup } from '#app/components/radio-group.tsx';
 
 export function Outcomes({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -1,0 +1,100 @@
+// One checkout of the signed-in person: the return page from Stripe ("payment received" or
+// "being confirmed", read from the checkout's status, which only the webhook sets), and the
+// invoice page (how to pay, by when).
+import { data, Link } from 'react-router';
+import { FormAlert } from '#app/components/field.tsx';
+import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
+import { closeEndedInvoices } from '#domain/billing/invoice-lifecycle.server.ts';
+import { checkoutPageData } from '#domain/payments/pages.server.ts';
+import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import type { Route } from './+types/checkout.ts';
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const org = await requireOrganization(context, params.org);
+  const user = await requireUser(request, context, org.slug);
+  requireIds(params.checkoutId);
+  const { db } = services(context);
+  // An invoice whose registration no longer holds a place is void (ADR 0041): closed before it is shown.
+  await closeEndedInvoices(db, org.id, { checkoutId: params.checkoutId, userId: user.id });
+  const checkout = await checkoutPageData(db, org.id, user.id, params.checkoutId);
+  if (!checkout) throw data(null, { status: 404 });
+  const returned = new URL(request.url).searchParams.has('session_id');
+  return { slug: org.slug, checkout, returned };
+}
+
+export default function CheckoutPage({ loaderData }: Route.ComponentProps) {
+  const { checkout: c, slug, returned } = loaderData;
+  const money = (minor: number) => formatMoney(minor, c.currency);
+  const invoice = c.method === 'invoice';
+  const title = invoice ? t('payments.invoiceTitle', { number: c.number }) : t('payments.checkoutTitle', { number: c.number });
+  return (
+    <main id="main" className="page narrow">
+      <title>{title}</title>
+      <h1>{title}</h1>
+      {c.status === 'paid' ? <FormAlert tone="success" message={t('payments.paidNotice', { email: c.payerEmail })} /> : null}
+      {c.status === 'open' && returned ? <FormAlert tone="success" message={t('payments.confirmingNotice')} /> : null}
+      {c.status === 'awaiting_payment' && c.dueOn ? <FormAlert tone="success" message={t('payments.invoiceNotice', { email: c.payerEmail, amount: money(c.totalMinor), date: formatDate(c.dueOn) })} /> : null}
+      {c.status === 'expired' || (c.status === 'cancelled' && !invoice) ? <p>{t('payments.expiredNotice')}</p> : null}
+      {c.status === 'cancelled' && invoice ? <p>{t('payments.invoiceVoidNotice')}</p> : null}
+      <dl className="facts">
+        <dt>{t('payments.status')}</dt>
+        <dd>
+          <span className="status-badge">{invoice && c.status === 'cancelled' ? t('payments.status_void') : t(`payments.status_${c.status}`)}</span>
+        </dd>
+        <dt>{t('payments.total')}</dt>
+        <dd>{money(c.totalMinor)}</dd>
+        {c.dueOn && c.status === 'awaiting_payment' ? (
+          <>
+            <dt>{t('payments.dueBy')}</dt>
+            <dd>{formatDate(c.dueOn)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t('payments.lines')}</h2>
+      <ul>
+        {c.lines.map((l) => (
+          <li key={l.id}>
+            {l.description} — {money(l.amountMinor)}
+          </li>
+        ))}
+      </ul>
+      {c.registrations.length > 0 ? (
+        <ul>
+          {c.registrations.map((r) => (
+            <li key={r.id}>{t('payments.registrationNow', { course: r.courseTitle, status: t(`registration.status_${r.status}`) })}</li>
+          ))}
+        </ul>
+      ) : null}
+      {c.status === 'awaiting_payment' ? (
+        <section aria-labelledby="how-to-pay">
+          <h2 id="how-to-pay">{t('payments.howToPay')}</h2>
+          <p className="preserve-lines">{c.instructions || t('payments.noInstructions')}</p>
+          <p>{t('payments.reference', { number: c.number })}</p>
+          {c.postalAddress ? (
+            <>
+              <h3>{t('payments.mailTo')}</h3>
+              <p className="preserve-lines">{c.postalAddress}</p>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      <ul className="link-row">
+        {c.payUrl && !returned ? (
+          <li>
+            <a href={c.payUrl}>{t('payments.continueToCard')}</a>
+          </li>
+        ) : null}
+        {c.status === 'open' && returned ? (
+          <li>
+            <Link to={`/o/${slug}/checkouts/${c.id}?session_id=1`} reloadDocument>
+              {t('payments.refresh')}
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={`/o/${slug}/registrations`}>{t('payments.backToRegistrations')}</Link>
+        </li>
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,103 @@
+// A person pays for their own registration: what is due, an optional gift to the financial
+// aid fund in the same payment, and how to pay (card only when card payments are on). Works
+// without JavaScript: a plain POST, then a redirect to Stripe's page or to the invoice.
+import { data, Form, Link, useActionData, useNavigation } from 'react-router';
+import { z } from 'zod';
+import { Field, FormAlert } from '#app/components/field.tsx';
+import { parseForm } from '#app/lib/forms.ts';
+import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
+import { maxGiftMinor, parseAmount } from '#domain/payments/amounts.ts';
+import type { LineInput } from '#domain/payments/line-kinds.server.ts';
+import { closeEndedInvoices } from '#domain/billing/invoice-lifecycle.server.ts';
+import { payPageData } from '#domain/payments/pages.server.ts';
+import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { RadioGroup } from './parts.tsx';
+import { startCheckout } from './start-checkout.server.ts';
+import type { Route } from './+types/pay.ts';
+
+const schema = z.object({ method: z.enum(['card', 'invoice']), donation: z.string().max(20).optional().default('') });
+
+async function load({ request, context, params }: Route.LoaderArgs | Route.ActionArgs) {
+  const org = await requireOrganization(context, params.org);
+  const user = await requireUser(request, context, org.slug);
+  requireIds(params.registrationId);
+  const { db } = services(context);
+  await closeEndedInvoices(db, org.id, { registrationId: params.registrationId, userId: user.id });
+  const page = await payPageData(db, org.id, user.id, params.registrationId);
+  if (!page) throw data(null, { status: 404 });
+  return { org, user, page };
+}
+
+export async function loader(args: Route.LoaderArgs) {
+  const { org, page } = await load(args);
+  return { slug: org.slug, page, cardEnabled: services(args.context).payments !== null };
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { org, user, page } = await load(args);
+  const parsed = parseForm(schema, await args.request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
+  const gift = parseAmount(parsed.data.donation, page.currency);
+  if (gift === null) return data({ errors: { donation: t('payments.invalidAmount') }, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
+  if (gift > maxGiftMinor(page.currency)) {
+    return data({ errors: { donation: t('payments.giftTooLarge', { max: formatMoney(maxGiftMinor(page.currency), page.currency) }) }, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
+  }
+  const lines: LineInput[] = [{ kind: 'registration', registrationId: page.registrationId }];
+  if (gift > 0) lines.push({ kind: 'donation', amountMinor: gift, fund: 'financial_aid' });
+  return startCheckout(args.context, { org, user, lines, method: parsed.data.method, values: parsed.values });
+}
+
+export default function Pay({ loaderData }: Route.ComponentProps) {
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state !== 'idle';
+  const { page, cardEnabled, slug } = loaderData;
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {};
+  const values: Record<string, string | undefined> = actionData?.values ?? {};
+  const canPay = page.holdsPlace && page.dueMinor > 0;
+  const methods = [...(cardEnabled ? [{ value: 'card', label: t('payments.method_card') }] : []), { value: 'invoice', label: t('payments.method_invoice') }];
+  return (
+    <main id="main" className="page narrow">
+      <title>{t('payments.payTitle', { course: page.courseTitle })}</title>
+      <h1>{t('payments.payTitle', { course: page.courseTitle })}</h1>
+      <FormAlert message={actionData?.alert} />
+      {!page.holdsPlace ? <p>{t('payments.holdsNoPlace')}</p> : page.dueMinor > 0 ? <p>{t('payments.dueNow', { amount: formatMoney(page.dueMinor, page.currency) })}</p> : <p>{t('payments.nothingDue')}</p>}
+      {page.invoices.length > 0 ? (
+        <section aria-labelledby="open-invoices">
+          <h2 id="open-invoices">{t('payments.openInvoices')}</h2>
+          <ul>
+            {page.invoices.map((i) => (
+              <li key={i.id}>
+                <Link to={`/o/${slug}/checkouts/${i.id}`}>
+                  {t('payments.openInvoice', { number: i.number, amount: formatMoney(i.totalMinor, page.currency), date: i.dueOn ? formatDate(i.dueOn) : '' })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {canPay ? (
+        <Form method="post" className="stack" noValidate>
+          <fieldset className="field">
+            <legend>{t('payments.donationLegend')}</legend>
+            <Field
+              name="donation"
+              label={t('payments.donationLabel', { currency: page.currency })}
+              hint={t('payments.donationHint', { min: formatMoney(page.minGiftMinor, page.currency) })}
+              defaultValue={values.donation ?? ''}
+              error={errors.donation}
+            />
+          </fieldset>
+          {cardEnabled ? null : <p className="hint">{t('payments.cardOff')}</p>}
+          <RadioGroup name="method" legend={t('payments.methodLegend')} options={methods} defaultValue={values.method ?? methods[0]!.value} error={errors.method} />
+          <button type="submit" disabled={busy}>
+            {t('payments.continue')}
+          </button>
+          {page.invoices.length > 0 ? <p className="hint">{t('payments.replacesInvoice')}</p> : null}
+        </Form>
+      ) : null}
+      <p>
+        <Link to={`/o/${slug}/registrations`}>{t('payments.backToRegistrations')}</Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,235 @@
+// The financial-aid program in a browser: a registrant applies for aid; a committee member
+// reads the application, reviews it and awards an amount; the registrant's balance drops by
+// the award; an admin cannot open the application and sees only the totals.
+import type { Browser, Page } from '@playwright/test';
+import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
+
+const PASSWORD = 'aid-applicant-password-1';
+const STATEMENT = 'I work in a community clinic and the tuition is more than a month of my take-home pay.';
+
+async function signedIn(page: Page, who: { email: string; password: string }) {
+  await signIn(page, 'abs', who.email, who.password);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+/** Applies to the demo intensive as a visitor (the form as registration.spec.ts fills it). */
+async function applyToUpcomingCourse(page: Page, name: string, email: string) {
+  await page.getByRole('link', { name: 'Apply now' }).click();
+  await page.waitForURL(/\/apply$/);
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Discipline or profession').fill('Family physician');
+  await page.getByRole('radio', { name: /^Single Registration/ }).check();
+  await page.getByLabel('I am clinically active').check();
+  await page.getByLabel('I commit to attending every session in full').check();
+  await page.getByLabel('I understand this course is training, not therapy').check();
+  await page.getByLabel(/CDC-recommended number of COVID-19 vaccinations/).check();
+  await page.getByLabel('How many Leadership Training Intensives have you attended before?').selectOption('None');
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
+}
+
+/** A new registrant applies to the upcoming intensive, sets a password and signs in. */
+async function newRegistrant(page: Page, namePrefix: string) {
+  await page.goto('/o/abs');
+  await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
+  await page.waitForURL(/\/o\/abs\/courses\//);
+  const name = `${namePrefix} ${Date.now() % 100000}`;
+  const email = uniqueEmail('aid-applicant');
+  await applyToUpcomingCourse(page, name, email);
+  const setup = await readMailAsAdmin(page, 'abs', email, /Choose a password/);
+  await page.goto(firstLink(setup));
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your password has been changed');
+  await signedIn(page, { email, password: PASSWORD });
+  return { name, email };
+}
+
+/** A second person in their own browser context. */
+async function asAnotherPerson(browser: Browser, origin: string, who: { email: string; password: string }) {
+  const context = await browser.newContext({ baseURL: origin });
+  const page = await context.newPage();
+  await signedIn(page, who);
+  return { page, close: () => context.close() };
+}
+
+/** The "… due" amount on the course's card in My registrations, in dollars. */
+async function balanceDue(page: Page, courseTitle: string): Promise<number> {
+  await page.goto('/o/abs/registrations');
+  const card = page.locator('li.card', { has: page.getByRole('heading', { name: courseTitle }) });
+  const text = await card.getByText(/\$[\d,.]+ due/).innerText();
+  return Number(/\$([\d,.]+) due/.exec(text)![1]!.replace(/,/g, ''));
+}
+
+test('a registrant applies for aid, the committee reviews and awards it, the balance drops; an admin cannot read it', async ({ page, browser }) => {
+  const { name, email } = await newRegistrant(page, 'Aida Applicant');
+
+  // From My registrations to the aid form.
+  await page.goto('/o/abs/registrations');
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('link', { name: /^Apply for financial aid for / }).click();
+  await page.waitForURL(/\/financial-aid$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Financial aid: /);
+  await page.waitForLoadState('networkidle');
+  const courseTitle = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Financial aid: /, '');
+  const before = await (async () => {
+    const url = page.url();
+    const due = await balanceDue(page, courseTitle);
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    return due;
+  })();
+  // The seed's eligibility statement is shown above the form.
+  await expect(page.getByText(/provides up to \$500 tuition support for up to four individuals/)).toBeVisible();
+  await expectAccessible(page);
+
+  // Nothing written: a field message, nothing sent.
+  await page.getByRole('button', { name: 'Submit aid application' }).click();
+  await expect(page.getByText('This field is required.')).toBeVisible();
+  await page.getByLabel('Why would the tuition be a hardship for you?').fill(STATEMENT);
+  await page.getByLabel('Socioeconomic background').check();
+  await page.getByLabel('Amount requested').fill('400');
+  await page.getByRole('button', { name: 'Submit aid application' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your financial-aid application has been received.' })).toBeVisible();
+  await expect(page.getByText('Received, awaiting the committee’s decision')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Submit aid application' })).toHaveCount(0);
+  await expectAccessible(page);
+  const aidPageUrl = page.url();
+
+  // The committee member finds the application, reads it, reviews and awards $400.
+  const committee = await asAnotherPerson(browser, new URL(page.url()).origin, demoAccount('abs', 'financial_aid_committee'));
+  let applicationUrl: string;
+  try {
+    const c = committee.page;
+    await c.goto('/o/abs/admin/financial-aid');
+    await expect(c.getByRole('heading', { level: 1, name: 'Financial aid' })).toBeVisible();
+    await expectAccessible(c);
+    await c.getByRole('link', { name: `Applications for ${courseTitle}` }).click();
+    await c.waitForURL(/\/admin\/financial-aid\/[^/]+$/);
+    await expect(c.getByRole('row', { name })).toContainText('$400');
+    await expectAccessible(c);
+    await c.getByRole('link', { name }).click();
+    await c.waitForURL(/\/applications\//);
+    await c.waitForLoadState('networkidle');
+    applicationUrl = new URL(c.url()).pathname;
+    await expect(c.getByRole('heading', { level: 1, name: `Aid application: ${name}` })).toBeVisible();
+    await expect(c.getByText(STATEMENT)).toBeVisible();
+    await expect(c.getByText('Socioeconomic background')).toBeVisible();
+    await expectAccessible(c);
+
+    // No score or no decision chosen: a plain message on the radio group, not zod's text.
+    await c.getByRole('button', { name: 'Save review' }).click();
+    await expect(c.getByRole('group', { name: 'Score' })).toContainText('Choose a score from 1 to 5.');
+    await expect(c.getByRole('radio', { name: '4', exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await c.getByRole('button', { name: 'Record decision' }).click();
+    await expect(c.getByRole('group', { name: 'Decision' })).toContainText('Choose whether to award aid or decline the application.');
+    await c.getByRole('radio', { name: 'Award' }).check();
+    await c.getByLabel('Amount to award').fill('-5');
+    await c.getByRole('button', { name: 'Record decision' }).click();
+    await expect(c.getByText('The award must be a positive amount, such as 250.')).toBeVisible();
+    await expect(c.getByText(/Invalid option/)).toHaveCount(0);
+
+    await c.getByRole('radio', { name: '4', exact: true }).check();
+    await c.getByLabel('Comment (seen only by the committee)').fill('Clear hardship; recommend an award.');
+    await c.getByRole('button', { name: 'Save review' }).click();
+    await expect(c.getByRole('status').filter({ hasText: 'Your review is saved.' })).toBeVisible();
+    await expect(c.getByText('Average score: 4.0')).toBeVisible();
+    await c.waitForLoadState('networkidle');
+
+    await c.getByRole('radio', { name: 'Award' }).check();
+    await c.getByLabel('Amount to award').fill('400');
+    await c.getByRole('button', { name: 'Record decision' }).click();
+    await expect(c.getByRole('status').filter({ hasText: 'Awarded $400. The applicant has been emailed.' })).toBeVisible();
+    await expect(c.getByRole('button', { name: 'Record decision' })).toHaveCount(0);
+    await expectAccessible(c);
+  } finally {
+    await committee.close();
+  }
+
+  // The registrant sees the award and a balance $400 lower; the email names no content.
+  await page.goto(aidPageUrl);
+  await expect(page.getByText('Awarded: $400')).toBeVisible();
+  await expectAccessible(page);
+  expect(await balanceDue(page, courseTitle)).toBe(before - 400);
+  await expectAccessible(page);
+  const awardMail = await readMailAsAdmin(page, 'abs', email, /Financial aid awarded/);
+  expect(awardMail).toContain('$400');
+  expect(awardMail).not.toContain('community clinic');
+
+  // An admin is refused the application and sees only totals.
+  const admin = await asAnotherPerson(browser, new URL(page.url()).origin, demoAccount('abs', 'admin'));
+  try {
+    const a = admin.page;
+    expect((await a.goto(applicationUrl))?.status()).toBe(403);
+    await expect(a.getByText(STATEMENT)).toHaveCount(0);
+    await expectAccessible(a);
+    // The overview has its own heading and leads to the report (no applicant named on either).
+    await a.goto('/o/abs/admin/financial-aid');
+    await expect(a.getByRole('heading', { level: 1, name: 'Financial aid', exact: true })).toBeVisible();
+    await expect(a.getByText(name)).toHaveCount(0);
+    await expectAccessible(a);
+    await a.getByRole('link', { name: 'Financial-aid report' }).click();
+    await a.waitForURL(/\/financial-aid\/report$/);
+    await expect(a.getByRole('heading', { level: 1, name: 'Financial-aid report' })).toBeVisible();
+    await expect(a.getByRole('row', { name: courseTitle })).toContainText('$400');
+    await expect(a.getByText(name)).toHaveCount(0);
+    await expectAccessible(a);
+
+    // Admins (course:manage) set the program up from the report.
+    await a.getByRole('link', { name: `Financial-aid settings for ${courseTitle}` }).click();
+    await a.waitForURL(/\/settings$/);
+    await expect(a.getByLabel('Maximum per award')).toHaveValue('500');
+    await expect(a.getByLabel('Number of awards')).toHaveValue('4');
+    await expect(a.getByLabel('Eligibility statement')).toHaveValue(/provides up to \$500 tuition support/);
+    await expectAccessible(a);
+    await a.waitForLoadState('networkidle');
+    // "12,50" is not $1,250 and an impossible deadline is not "no deadline": both are field errors
+    // and the typed deadline stays in the field.
+    const deadline = await a.getByLabel('Application deadline').inputValue();
+    await a.getByLabel('Maximum per award').fill('12,50');
+    await a.getByLabel('Application deadline').fill('2025-02-30');
+    await a.getByRole('button', { name: 'Save settings' }).click();
+    await expect(a.getByText('Use a comma only to separate thousands, as in 1,000; write cents after a point, as in 12.50.')).toBeVisible();
+    await expect(a.getByText(/^This is not a real date\./)).toBeVisible();
+    await expect(a.getByLabel('Application deadline')).toHaveValue('2025-02-30');
+    await expect(a.getByLabel('Application deadline')).toHaveAttribute('aria-invalid', 'true');
+    await a.getByLabel('Application deadline').fill(deadline);
+    await a.getByLabel('Maximum per award').fill('500');
+    await a.getByLabel('Number of awards').fill('0');
+    await a.getByRole('button', { name: 'Save settings' }).click();
+    // One award is given: the program cannot shrink below it.
+    await expect(a.getByText('The number of awards cannot be less than the awards already given.')).toBeVisible();
+    await a.getByLabel('Number of awards').fill('4');
+    await a.getByRole('button', { name: 'Save settings' }).click();
+    await expect(a.getByRole('status').filter({ hasText: 'The financial-aid settings are saved.' })).toBeVisible();
+    await expectAccessible(a);
+  } finally {
+    await admin.close();
+  }
+});
+
+test.describe('with JavaScript off', () => {
+  // axe needs scripts in the page: the same pages are checked in the test above.
+  test.use({ javaScriptEnabled: false });
+
+  test('the aid form checks on the server: more than the maximum is a field error, then the application goes in', async ({ page }) => {
+    await newRegistrant(page, 'Noscript Aid');
+    await page.goto('/o/abs/registrations');
+    await page.getByRole('link', { name: /^Apply for financial aid for / }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Financial aid: /);
+    await page.getByLabel('Why would the tuition be a hardship for you?').fill('Locum work only this year.');
+    await page.getByLabel('I prefer not to say').check();
+    await page.getByLabel('Amount requested').fill('600');
+    await page.getByRole('button', { name: 'Submit aid application' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
+    await expect(page.getByText('The most this program awards is $500.')).toBeVisible();
+    await expect(page.getByLabel('Amount requested')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('Why would the tuition be a hardship for you?').fill('Locum work only this year.');
+    await page.getByLabel('Amount requested').fill('250');
+    await page.getByRole('button', { name: 'Submit aid application' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Your financial-aid application has been received.' })).toBeVisible();
+    await expect(page.getByText('$250', { exact: true })).toBeVisible();
+  });
+});
