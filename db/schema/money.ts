@@ -151,6 +151,8 @@ export const refunds = pgTable(
     note: text('note').notNull().default(''),
     lastReminderOn: date('last_reminder_on'),
     failureMessage: text('failure_message'),
+    /** When the provider was last asked to pay it out; a card refund 'processing' long after this is resumed by the refunds job. */
+    processingSince: timestamp('processing_since', { withTimezone: true }),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     completedOn: date('completed_on'),

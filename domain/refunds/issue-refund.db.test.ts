@@ -13,7 +13,7 @@ import { BEFORE_CANCELLATION_DEADLINE as BEFORE, moneyFixtures, stripeSettings }
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { createLogger } from '#lib/log.server.ts';
 import { refundsTasks } from '#server/jobs/refunds.jobs.ts';
-import { issueAutomaticRefunds } from './auto-refunds.server.ts';
+import { issueAutomaticRefunds, resumeStalledRefunds } from './auto-refunds.server.ts';
 import { applyRefundEvent } from '#domain/payments/refund-events.server.ts';
 import { cancelRegistration } from './cancel-registration.server.ts';
 import { issueRefund, recordRefundPaid } from './issue-refund.server.ts';
@@ -116,6 +116,53 @@ describe('paying refunds out', () => {
     await expect(issueRefund(testDb.db, refund!.id, staff, settings())).rejects.toMatchObject({ code: 'REFUND_IN_PROGRESS' });
     const [resumed] = await issueRefund(testDb.db, refund!.id, staff, settings(), { resume: true });
     expect(resumed).toMatchObject({ status: 'done', amountMinor: 80000 });
+    expect([...fake.refunds.values()].filter((r) => r.metadata?.refund_id === refund!.id)).toHaveLength(1);
+    expect(await refundEntries(reg.id)).toHaveLength(1);
+  });
+
+  test('the refunds job resumes a card refund stuck processing for 15 minutes, and finds the refund Stripe made even after the key is forgotten', async () => {
+    const { reg } = await cancelled(90000, 'card');
+    const [refund] = await refundsOf(reg.id);
+    const [payment] = await testDb.db.select().from(payments).where(eq(payments.method, 'card')).orderBy(desc(payments.createdAt)).limit(1);
+    const since = new Date('2025-03-14T18:00:00Z');
+    await testDb.db.update(refunds).set({ status: 'processing', method: 'card', paymentId: payment!.id, processingSince: since }).where(eq(refunds.id, refund!.id));
+    // Stripe made the refund, but more than 24 hours ago: its idempotency key is gone, so asking
+    // again with the same key would refund a second time. Only the metadata still names the row.
+    const made = await createStripe(settings()).refunds.create(
+      { payment_intent: payment!.providerPaymentId!, amount: 80000, metadata: { refund_id: refund!.id, registration_id: reg.id } },
+      { idempotencyKey: `an-expired-key-${refund!.id}` },
+    );
+    const asked = () => fake.requests.filter((r) => r.path === '/v1/refunds').length;
+    const before = asked();
+    expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(since.getTime() + 10 * 60_000) })).toEqual({ done: 0, failed: 0, waiting: 0 });
+    expect(asked()).toBe(before);
+    expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(since.getTime() + 16 * 60_000) })).toEqual({ done: 1, failed: 0, waiting: 0 });
+    const [after] = await refundsOf(reg.id);
+    expect(after).toMatchObject({ status: 'done', providerRefundId: made.id, amountMinor: 80000 });
+    expect([...fake.refunds.values()].filter((r) => r.metadata?.refund_id === refund!.id)).toHaveLength(1);
+    expect(await refundEntries(reg.id)).toHaveLength(1);
+    expect(await registrationAccount(testDb.db, reg.id)).toMatchObject({ balanceMinor: 0, refundedMinor: 80000 });
+  });
+
+  test('a stalled card refund Stripe never made is asked again by the job and paid once; no answer keeps it waiting', async () => {
+    const { reg } = await cancelled(90000, 'card');
+    const [refund] = await refundsOf(reg.id);
+    const [payment] = await testDb.db.select().from(payments).where(eq(payments.method, 'card')).orderBy(desc(payments.createdAt)).limit(1);
+    const since = new Date('2025-03-14T18:00:00Z');
+    await testDb.db.update(refunds).set({ status: 'processing', method: 'card', paymentId: payment!.id, processingSince: since }).where(eq(refunds.id, refund!.id));
+    // Stripe still does not answer: the refund keeps waiting, now counted from this attempt.
+    const firstTry = new Date(since.getTime() + 20 * 60_000);
+    // A server error on every attempt the client makes (it retries twice): no answer.
+    fake.setFailure({ method: 'POST', path: '/v1/refunds', status: 500, type: 'api_error', message: 'Upstream timeout.', times: 3 });
+    try {
+      expect(await resumeStalledRefunds(testDb.db, settings(), { now: firstTry })).toMatchObject({ done: 0, failed: 0, waiting: 1 });
+    } finally {
+      fake.clearFailures();
+    }
+    const [waiting] = await refundsOf(reg.id);
+    expect(waiting).toMatchObject({ status: 'processing', processingSince: firstTry });
+    expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(firstTry.getTime() + 5 * 60_000) })).toMatchObject({ done: 0, waiting: 0 });
+    expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(firstTry.getTime() + 16 * 60_000) })).toMatchObject({ done: 1 });
     expect([...fake.refunds.values()].filter((r) => r.metadata?.refund_id === refund!.id)).toHaveLength(1);
     expect(await refundEntries(reg.id)).toHaveLength(1);
   });

@@ -6,7 +6,9 @@
 //   1. under the money lock: check the refund is open and that it, with refunds in flight, is
 //      no more than the money held; choose the card payment; mark the refund 'processing';
 //   2. call Stripe with an idempotency key derived from the refund and the payment, so a retry
-//      (or a resumed 'processing' refund after a crash) can never refund twice;
+//      (or a resumed 'processing' refund after a crash) can never refund twice; a resume first
+//      looks for a refund Stripe already made for this row (its metadata names it), because
+//      Stripe forgets idempotency keys after 24 hours;
 //   3. under the lock again: 'done' with the provider's id and the ledger entry, or 'failed'
 //      with the message (staff may retry).
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
@@ -117,6 +119,17 @@ export interface IssueOptions {
   now?: Date;
   /** Resume a refund left 'processing' (a crash between the provider call and the write): same key, no double refund. */
   resume?: boolean;
+  /** With `resume`: only if it has been processing since before this instant (another resume may have just begun). */
+  stalledBefore?: Date;
+}
+
+/** A refund Stripe already made for this refund row, found by the metadata every refund carries. */
+async function findProviderRefund(settings: PaymentSettings, providerPaymentId: string, refundId: string) {
+  const stripe = createStripe(settings);
+  for await (const existing of stripe.refunds.list({ payment_intent: providerPaymentId, limit: 100 })) {
+    if (existing.metadata?.refund_id === refundId) return existing;
+  }
+  return undefined;
 }
 
 /**
@@ -132,8 +145,10 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
     if (refund.status === 'done' || refund.status === 'cancelled') throw new DomainError('REFUND_NOT_OPEN', refund.status);
     if (refund.status === 'processing') {
       if (!options.resume || !refund.paymentId) throw new DomainError('REFUND_IN_PROGRESS', refund.id);
+      if (options.stalledBefore && refund.processingSince && refund.processingSince > options.stalledBefore) throw new DomainError('REFUND_IN_PROGRESS', refund.id);
       const [payment] = await tx.select().from(payments).where(eq(payments.id, refund.paymentId));
-      return { refund, providerPaymentId: payment!.providerPaymentId!, split: undefined as Refund | undefined };
+      const [resumed] = await tx.update(refunds).set({ processingSince: now }).where(eq(refunds.id, refund.id)).returning();
+      return { refund: resumed!, providerPaymentId: payment!.providerPaymentId!, split: undefined as Refund | undefined, resumed: true };
     }
     if (!settings) throw new DomainError('CARD_PAYMENTS_OFF');
     await checkWithinPaid(tx, refund);
@@ -159,11 +174,11 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
     }
     const [processing] = await tx
       .update(refunds)
-      .set({ status: 'processing', method: 'card', paymentId: source.paymentId, amountMinor, failureMessage: null })
+      .set({ status: 'processing', method: 'card', paymentId: source.paymentId, amountMinor, failureMessage: null, processingSince: now })
       .where(eq(refunds.id, refund.id))
       .returning();
     await recordAudit(tx, actor, { organizationId: refund.organizationId, action: 'refund.processing', entityType: 'refund', entityId: refund.id, before: { status: refund.status }, after: { status: 'processing', amountMinor } });
-    return { refund: processing!, providerPaymentId: source.providerPaymentId, split };
+    return { refund: processing!, providerPaymentId: source.providerPaymentId, split, resumed: false };
   });
 
   const { refund } = prepared;
@@ -171,17 +186,21 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
   if (!settings) throw new DomainError('CARD_PAYMENTS_OFF');
   try {
     const stripe = createStripe(settings);
-    const created = await stripe.refunds.create(
+    const created =
+      (prepared.resumed ? await findProviderRefund(settings, prepared.providerPaymentId, refund.id) : undefined) ??
+      (await stripe.refunds.create(
       { payment_intent: prepared.providerPaymentId, amount: refund.amountMinor, metadata: { refund_id: refund.id, registration_id: refund.registrationId ?? '' } },
       { idempotencyKey: `refund:${refund.id}:${refund.paymentId}` },
-    );
+    ));
     outcome = created.status === 'failed' || created.status === 'canceled' ? { ok: false, message: created.failure_reason ?? created.status } : { ok: true, id: created.id };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    // No answer from Stripe (timeout, connection lost): the refund may exist there. It stays
-    // 'processing' — never 'failed', which staff could pay again by hand — until a resume with
-    // the same idempotency key learns the outcome.
-    const answered = typeof (error as { statusCode?: unknown }).statusCode === 'number';
+    // No answer from Stripe (timeout, connection lost) or a server error after the client's own
+    // retries: the refund may exist there. It stays 'processing' — never 'failed', which staff
+    // could pay again by hand — until a resume (staff, or the refunds job after
+    // STALLED_MINUTES) learns the outcome. Only a 4xx answer is a refusal.
+    const status = (error as { statusCode?: unknown }).statusCode;
+    const answered = typeof status === 'number' && status < 500;
     outcome = { ok: false, message, unknown: !answered };
   }
 
@@ -194,7 +213,7 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
     if (outcome.unknown) {
       const [pending] = await tx
         .update(refunds)
-        .set({ failureMessage: `No answer from the card processor (${outcome.message}); resume to retry safely with the same key.` })
+        .set({ failureMessage: `No answer from the card processor (${outcome.message}); it is asked again automatically after a quarter of an hour, or resume it now (the money goes out once).` })
         .where(eq(refunds.id, current.id))
         .returning();
       return pending!;

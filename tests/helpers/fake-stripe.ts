@@ -1,7 +1,7 @@
 // A local HTTP server speaking the part of Stripe's REST protocol Balint Hub uses, so tests
 // and offline development run card payments end to end without the network:
 //   POST /v1/checkout/sessions, GET /v1/checkout/sessions/:id, POST /v1/checkout/sessions/:id/expire,
-//   GET /v1/payment_intents/:id, POST /v1/refunds, GET /v1/refunds/:id.
+//   GET /v1/payment_intents/:id, POST /v1/refunds, GET /v1/refunds (payment_intent filter), GET /v1/refunds/:id.
 // Like Stripe it takes form-encoded bodies (`a[b][0][c]=x`), answers JSON, wants
 // `Authorization: Bearer <secret key>`, honours `Idempotency-Key` (same key + same parameters →
 // the same response, replayed; same key + other parameters → 400 idempotency_error) and answers
@@ -301,6 +301,14 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     return refund;
   }
 
+  /** GET /v1/refunds: newest first, filtered by payment_intent, paged with limit and starting_after. */
+  function listRefunds(p: Obj): Obj {
+    const limit = p.limit === undefined ? 10 : int(p.limit, 'limit', 1);
+    let all = [...refunds.values()].filter((r) => p.payment_intent === undefined || r.payment_intent === p.payment_intent).reverse();
+    if (p.starting_after !== undefined) all = all.slice(all.findIndex((r) => r.id === p.starting_after) + 1);
+    return { object: 'list', data: all.slice(0, limit), has_more: all.length > limit, url: '/v1/refunds' };
+  }
+
   function route(method: string, path: string, params: Obj): Obj {
     let m: RegExpExecArray | null;
     if (method === 'POST' && path === '/v1/checkout/sessions') return createSession(params);
@@ -316,6 +324,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
       return intent;
     }
     if (method === 'POST' && path === '/v1/refunds') return createRefund(params);
+    if (method === 'GET' && path === '/v1/refunds') return listRefunds(params);
     if (method === 'GET' && (m = /^\/v1\/refunds\/([^/]+)$/.exec(path))) {
       const refund = refunds.get(m[1]!);
       if (!refund) throw notFound('refund', m[1]!);
