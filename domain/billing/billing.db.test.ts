@@ -21,6 +21,8 @@ import { queueInvoiceEmail } from './invoice-email.server.ts';
 import { reconcile } from './reconcile.server.ts';
 import { recordInvoicePayment, recordRegistrationPayment } from './record-payment.server.ts';
 import { reportCsv } from './report-csv.ts';
+import { findRefunds } from '#domain/refunds/find-refunds.server.ts';
+import { addDays } from '#domain/money/policy.ts';
 import { moneyReport } from './reports.server.ts';
 
 const testDb = useTestDatabase();
@@ -153,7 +155,7 @@ describe('reports', () => {
     // An aid award of 100.00 to b.
     await postEntries(testDb.db, [{ organizationId: org.id, registrationId: b.id, kind: 'aid_award', amountMinor: -10000, currency: 'USD', aidApplicationId: crypto.randomUUID(), effectiveOn: '2025-02-01' }]);
 
-    const report = await moneyReport(testDb.db, { organizationId: org.id, courseId: course.id, today: '2025-03-15' });
+    const report = await moneyReport(testDb.db, { organizationId: org.id, courseId: course.id, now: new Date('2025-03-15T12:00:00Z') });
     const nonMember = report.revenue.find((r) => r.category === 'Single Registration')!;
     expect(nonMember).toMatchObject({ tier: 'early', registrations: 2, chargedMinor: 180000, discountsMinor: 0, aidMinor: 0, adjustmentsMinor: 90000, netMinor: 90000, paidMinor: 180000, refundedMinor: 0 });
     const trainee = report.revenue.find((r) => r.category === 'Residents, students, fellows')!;
@@ -163,11 +165,24 @@ describe('reports', () => {
     expect(report.refundTotals).toEqual([{ currency: 'USD', dueMinor: 90000, dueCount: 1, overdueMinor: 90000, overdueCount: 1 }]);
     expect(report.aid).toEqual([expect.objectContaining({ awards: 1, awardedMinor: 10000 })]);
 
-    const notYet = await moneyReport(testDb.db, { organizationId: org.id, today: '2025-02-01' });
+    const notYet = await moneyReport(testDb.db, { organizationId: org.id, now: new Date('2025-02-01T20:00:00Z') });
     expect(notYet.refundTotals[0]).toMatchObject({ dueMinor: 90000, overdueMinor: 0, overdueCount: 0 });
     // Another organization sees none of it.
     const other = await createOrganization(testDb.db);
-    expect(await moneyReport(testDb.db, { organizationId: other.id, today: '2025-03-15' })).toMatchObject({ revenue: [], outstanding: [], refunds: [], aid: [] });
+    expect(await moneyReport(testDb.db, { organizationId: other.id, now: new Date('2025-03-15T12:00:00Z') })).toMatchObject({ revenue: [], outstanding: [], refunds: [], aid: [] });
+
+    // Overdue is decided in the course's time zone, as in the refund tracker, even when the
+    // organization's own zone has already moved on to the next day.
+    await testDb.db.update(organizations).set({ timeZone: 'Pacific/Auckland' }).where(eq(organizations.id, org.id));
+    const refundDue = report.refunds[0]!.dueOn;
+    const lastHourOfDueDayInLosAngeles = new Date(`${addDays(refundDue, 1)}T07:30:00Z`); // 23:30 PST on the due day
+    const firstHourAfter = new Date(`${addDays(refundDue, 1)}T08:30:00Z`); // 00:30 PST the next day
+    for (const [now, expected] of [[lastHourOfDueDayInLosAngeles, false], [firstHourAfter, true]] as const) {
+      const fromReport = (await moneyReport(testDb.db, { organizationId: org.id, now })).refunds.map((f) => f.overdue);
+      const fromTracker = (await findRefunds(testDb.db, org.id, { view: 'due' }, now)).map((f) => f.overdue);
+      expect(fromReport).toEqual([expected]);
+      expect(fromTracker).toEqual(fromReport);
+    }
 
     const revenueCsv = reportCsv(report, 'revenue', (k) => k);
     const lines = revenueCsv.split('\r\n');

@@ -3,7 +3,8 @@
 //              with payments received and refunds paid out;
 //  outstanding registrations whose balance is positive (they still owe);
 //  refunds     promised and not yet paid out (due, processing, failed), overdue when the due
-//              date has passed in the organization's time zone;
+//              date has passed in the course's time zone (the organization's for a donation),
+//              the same rule as the refund tracker;
 //  aid         aid_award entries: how much was awarded and how many awards.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
@@ -11,8 +12,8 @@ import type { DbOrTx } from '#db/client.server.ts';
 export interface ReportScope {
   organizationId: string;
   courseId?: string | null;
-  /** The organization's local date, for overdue refunds. */
-  today: string;
+  /** The instant the report is read at: a refund is overdue once its due date has passed there. */
+  now: Date;
 }
 
 export interface RevenueRow {
@@ -116,11 +117,13 @@ export async function outstandingReport(db: DbOrTx, scope: ReportScope): Promise
 }
 
 export async function refundsReport(db: DbOrTx, scope: ReportScope): Promise<RefundRow[]> {
-  const found = await rows<Omit<RefundRow, 'overdue'>>(
+  return rows<RefundRow>(
     db,
     sql`select f.id as "refundId", f.registration_id as "registrationId", r.course_id as "courseId", coalesce(c.title, '') as "courseTitle",
-          coalesce(r.name, d.name, '') as name, f.reason, f.status, f.currency, f.amount_minor as "amountMinor", f.due_on::text as "dueOn"
+          coalesce(r.name, d.name, '') as name, f.reason, f.status, f.currency, f.amount_minor as "amountMinor", f.due_on::text as "dueOn",
+          f.due_on < (${scope.now.toISOString()}::timestamptz at time zone coalesce(c.time_zone, o.time_zone))::date as overdue
         from refunds f
+        join organizations o on o.id = f.organization_id
         left join registrations r on r.id = f.registration_id
         left join courses c on c.id = r.course_id
         left join donations d on d.id = f.donation_id
@@ -128,7 +131,6 @@ export async function refundsReport(db: DbOrTx, scope: ReportScope): Promise<Ref
           ${scope.courseId ? sql`and r.course_id = ${scope.courseId}` : sql``}
         order by f.due_on, name`,
   );
-  return found.map((f) => ({ ...f, overdue: f.dueOn < scope.today }));
 }
 
 export async function aidReport(db: DbOrTx, scope: ReportScope): Promise<AidRow[]> {

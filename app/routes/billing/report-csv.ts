@@ -4,6 +4,7 @@ import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { safeFilename } from '#domain/billing/amounts.ts';
 import { REPORT_TABLES, reportCsv, type ReportTable } from '#domain/billing/report-csv.ts';
 import { moneyReport } from '#domain/billing/reports.server.ts';
+import { localDate } from '#domain/money/policy.ts';
 import { t } from '#lib/i18n.ts';
 import { reportScope } from './report-scope.server.ts';
 import type { Route } from './+types/report-csv.ts';
@@ -17,7 +18,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { course, scope } = await reportScope(db, org, url);
   const report = await moneyReport(db, scope);
   const csv = reportCsv(report, table as ReportTable, (key) => t(`billingReports.csv_${key}`));
-  const filename = safeFilename(`${org.shortName}-${course ? course.title : 'all-courses'}-${table}-${scope.today}`, 'csv');
+  const filename = safeFilename(`${org.shortName}-${course ? course.title : 'all-courses'}-${table}-${localDate(scope.now, org.timeZone)}`, 'csv');
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -1,11 +1,10 @@
 // The report's scope from the query string: the whole organization or one of its courses.
 import type { DbOrTx } from '#db/client.server.ts';
 import { findReportCourses } from '#domain/billing/reports.server.ts';
-import { localDate } from '#domain/money/policy.ts';
 
-export async function reportScope(db: DbOrTx, org: { id: string; timeZone: string }, url: URL) {
+export async function reportScope(db: DbOrTx, org: { id: string }, url: URL) {
   const courses = await findReportCourses(db, org.id);
   const wanted = url.searchParams.get('course') ?? '';
   const course = courses.find((c) => c.id === wanted) ?? null;
-  return { courses, course, scope: { organizationId: org.id, courseId: course?.id ?? null, today: localDate(new Date(), org.timeZone) } };
+  return { courses, course, scope: { organizationId: org.id, courseId: course?.id ?? null, now: new Date() } };
 }
