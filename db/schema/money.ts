@@ -122,7 +122,7 @@ export const payments = pgTable(
 );
 
 export type RefundStatus = 'due' | 'processing' | 'done' | 'failed' | 'cancelled';
-export type RefundReason = 'cancellation' | 'course_cancelled' | 'application_ended' | 'aid_award' | 'late_payment' | 'overpayment' | 'staff';
+export type RefundReason = 'cancellation' | 'course_cancelled' | 'organizer_cancelled' | 'application_ended' | 'aid_award' | 'late_payment' | 'overpayment' | 'staff';
 
 /**
  * A refund owed and, once paid out, done. Created with its due date (acknowledgment + the
@@ -168,7 +168,7 @@ export const refunds = pgTable(
 );
 
 export type CancellationChannel = 'online' | 'email' | 'letter' | 'phone' | 'organizer';
-export type CancellationRule = 'before_deadline' | 'after_deadline' | 'no_deadline' | 'course_cancelled' | 'override';
+export type CancellationRule = 'before_deadline' | 'after_deadline' | 'no_deadline' | 'course_cancelled' | 'organizer_cancelled' | 'override';
 
 export interface CancellationOutcome {
   rule: CancellationRule;
@@ -193,6 +193,8 @@ export const cancellations = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull(),
     outcome: jsonb('outcome').$type<CancellationOutcome>().notNull(),
     overrideReason: text('override_reason'),
+    /** Why the organizer cancelled (the course, or this one registration); told to the registrant. */
+    organizerReason: text('organizer_reason'),
     recordedBy: text('recorded_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -12,8 +12,12 @@ export interface CancellationInput {
   cancellationDeadline: string | null;
   /** Local date the written request was received. */
   receivedOn: string;
-  /** The organizer cancelled the course: everything paid comes back. */
-  cause: 'registrant' | 'organizer';
+  /**
+   * Who ended it: the registrant in writing (the policy applies), or the organizer — the whole
+   * course, or this one registration (the seed: "we reserve the right … to cancel registrations
+   * already made"); either way everything paid comes back.
+   */
+  cause: 'registrant' | 'course_cancelled' | 'organizer_cancelled';
   /**
    * What the registration still costs (price less discount and aid). Nothing kept can exceed
    * it: an overpayment or an aid award already owed back is refunded whatever the rule.
@@ -30,7 +34,7 @@ export function cancellationOutcome(input: CancellationInput): CancellationOutco
   const paid = Math.max(0, Math.trunc(input.paidMinor));
   const fee = Math.max(0, Math.trunc(input.feeMinor));
   const keepable = input.dueMinor === undefined ? paid : Math.max(0, Math.min(paid, Math.trunc(input.dueMinor)));
-  if (input.cause === 'organizer') return { rule: 'course_cancelled', paidMinor: paid, feeMinor: 0, retainedMinor: 0, refundMinor: paid };
+  if (input.cause !== 'registrant') return { rule: input.cause, paidMinor: paid, feeMinor: 0, retainedMinor: 0, refundMinor: paid };
   if (input.cancellationDeadline !== null && input.receivedOn > input.cancellationDeadline) {
     return { rule: 'after_deadline', paidMinor: paid, feeMinor: fee, retainedMinor: keepable, refundMinor: paid - keepable };
   }

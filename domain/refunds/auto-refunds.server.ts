@@ -1,5 +1,6 @@
 // Refunds nobody has to decide on go back to the card by themselves: an ended application, a
-// payment that arrived too late or too large, a cancelled course, an aid award after payment.
+// payment that arrived too late or too large, a cancelled course or a registration the organizer
+// cancelled, an aid award after payment.
 // Refunds of a registrant's own cancellation wait for staff (they may override the outcome),
 // and money paid by check or transfer is always paid back by hand.
 // Card refunds left 'processing' (the process died, or Stripe never answered) are resumed once
@@ -17,7 +18,7 @@ import { issueRefund, refundableCardPayments } from './issue-refund.server.ts';
 /** How long a card refund may wait on the provider before the refunds job resumes it. */
 export const STALLED_MINUTES = 15;
 
-export const AUTOMATIC_REASONS: readonly RefundReason[] = ['application_ended', 'late_payment', 'course_cancelled', 'overpayment', 'aid_award'];
+export const AUTOMATIC_REASONS: readonly RefundReason[] = ['application_ended', 'late_payment', 'course_cancelled', 'organizer_cancelled', 'overpayment', 'aid_award'];
 
 export async function issueAutomaticRefunds(db: Db, settings: PaymentSettings | null, options: { log?: Logger; now?: Date; limit?: number } = {}): Promise<{ issued: number; failed: number }> {
   const tally = { issued: 0, failed: 0 };

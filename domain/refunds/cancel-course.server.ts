@@ -65,10 +65,10 @@ export async function cancelCourse(
       let cancellationId: string | null = null;
       let refundMinor = 0;
       if (!waitlisted) {
-        const outcome = cancellationOutcome({ paidMinor: account.netPaidMinor, feeMinor: 0, cancellationDeadline: null, receivedOn: today, cause: 'organizer' });
+        const outcome = cancellationOutcome({ paidMinor: account.netPaidMinor, feeMinor: 0, cancellationDeadline: null, receivedOn: today, cause: 'course_cancelled' });
         const [row] = await tx
           .insert(cancellations)
-          .values({ organizationId: course.organizationId, registrationId: registration.id, channel: 'organizer', receivedOn: today, acknowledgedAt: now, outcome, overrideReason: null, recordedBy: actor.userId })
+          .values({ organizationId: course.organizationId, registrationId: registration.id, channel: 'organizer', receivedOn: today, acknowledgedAt: now, outcome, overrideReason: null, organizerReason: reason, recordedBy: actor.userId })
           .returning();
         cancellationId = row!.id;
         refundMinor = outcome.refundMinor;

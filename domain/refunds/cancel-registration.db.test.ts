@@ -134,6 +134,36 @@ describe('cancelRegistration', () => {
     expect(result.emailIds).toHaveLength(2);
   });
 
+  test('the organizer cancels one registration after the deadline: everything paid is refunded, the reason told, the place offered on', async () => {
+    const { org, apply } = await setup({ capacity: 1 });
+    const holder = await apply();
+    const waiting = await apply();
+    await pay(holder, 90000);
+    // No reason: a field error, nothing written.
+    for (const reason of ['', '  ok ']) {
+      await expect(cancelRegistration(testDb.db, { organizationId: org.id, registrationId: holder.id, channel: 'organizer', reason }, staff, { publicUrl, now: NEXT_DAY })).rejects.toMatchObject({
+        code: 'ORGANIZER_REASON_REQUIRED',
+        fields: { reason: 'ORGANIZER_REASON_REQUIRED' },
+      });
+    }
+    expect(await refundsOf(holder.id)).toHaveLength(0);
+    const reason = 'Our faculty cannot lead a fourth small group this year.';
+    const result = await cancelRegistration(testDb.db, { organizationId: org.id, registrationId: holder.id, channel: 'organizer', reason: `  ${reason} ` }, staff, { publicUrl, now: NEXT_DAY });
+    // After the registrant's deadline, yet nothing is withheld: the organizer ended it.
+    expect(result.cancellation).toMatchObject({ channel: 'organizer', organizerReason: reason, outcome: { rule: 'organizer_cancelled', paidMinor: 90000, retainedMinor: 0, refundMinor: 90000 } });
+    expect(result.refund).toMatchObject({ amountMinor: 90000, status: 'due', reason: 'organizer_cancelled' });
+    expect(await registrationAccount(testDb.db, holder.id)).toMatchObject({ balanceMinor: -90000, feeRetainedMinor: 0 });
+    const [mail] = (await mailTo(holder.email)).filter((m) => m.kind === 'refunds.registration_cancelled_by_organizer');
+    expect(mail!.subject).toContain('was cancelled');
+    expect(mail!.text).toContain(`Reason: ${reason}`);
+    expect(mail!.text).toContain('Everything you paid, $900, will be refunded by');
+    expect((await mailTo(holder.email)).filter((m) => m.kind === 'refunds.cancellation_acknowledged')).toHaveLength(0);
+    const [offered] = await testDb.db.select().from(registrations).where(eq(registrations.id, waiting.id));
+    expect(offered!.status).toBe('offered');
+    const audits = await testDb.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, holder.id), eq(auditEvents.action, 'registration.cancelled')));
+    expect(audits.map((a) => (a.after as { reason?: string }).reason)).toEqual([reason]);
+  });
+
   test('only a place-holding registration is cancelled, only by its owner online', async () => {
     const { org, apply } = await setup({ capacity: 1 });
     const holder = await apply();

@@ -1,5 +1,7 @@
 // A written cancellation of a registration that holds a place, by the registrant online or
-// recorded by staff from an email, letter or phone call with the date it was received. Runs
+// recorded by staff from an email, letter or phone call with the date it was received — or the
+// organizer cancelling this one registration (the seed reserves "the right … to cancel
+// registrations already made"; then everything paid is refunded, with the reason told). Runs
 // under the money lock (course row, then registration row): the outcome is computed from the
 // policy SNAPSHOT and the money held at that moment, the account is closed on it, the place
 // goes to the waitlist and the acknowledgment is queued — all in one transaction. A second
@@ -19,7 +21,7 @@ import type { NotifyContext } from '#domain/registration/notify.server.ts';
 import { offerFreedPlaces } from '#domain/registration/offer-freed-places.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { CANCELLABLE, STAFF_CHANNELS } from './channels.ts';
-import { cancellationAcknowledgment } from './emails.ts';
+import { cancellationAcknowledgment, organizerCancelledEmail } from './emails.ts';
 
 export type Cancellation = typeof cancellations.$inferSelect;
 type Course = typeof courses.$inferSelect;
@@ -28,7 +30,18 @@ export { CANCELLABLE, STAFF_CHANNELS };
 
 export type CancellationRequest =
   | { organizationId: string; registrationId: string; channel: 'online'; /** The registrant: the registration must be theirs. */ userId: string }
-  | { organizationId: string; registrationId: string; channel: (typeof STAFF_CHANNELS)[number]; /** Local date in the course zone. */ receivedOn: string };
+  | { organizationId: string; registrationId: string; channel: (typeof STAFF_CHANNELS)[number]; /** Local date in the course zone. */ receivedOn: string }
+  | { organizationId: string; registrationId: string; channel: 'organizer'; /** Why the organization cancels it: told to the registrant. */ reason: string };
+
+/** The organizer's reason: said in a sentence, kept short enough for an email. */
+export const ORGANIZER_REASON_MAX = 1000;
+
+function organizerReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (trimmed.length < 3) throw new DomainError('ORGANIZER_REASON_REQUIRED', 'reason', { reason: 'ORGANIZER_REASON_REQUIRED' });
+  if (trimmed.length > ORGANIZER_REASON_MAX) throw new DomainError('ORGANIZER_REASON_TOO_LONG', 'reason', { reason: 'ORGANIZER_REASON_TOO_LONG' });
+  return trimmed;
+}
 
 export interface CancellationResult {
   cancellation: Cancellation;
@@ -79,6 +92,7 @@ export async function cancelRegistration(db: Db, request: CancellationRequest, a
 
 async function cancelLocked(tx: Tx, request: CancellationRequest, actor: Actor, context: NotifyContext & { now?: Date }): Promise<CancellationResult> {
   const now = context.now ?? new Date();
+  const reason = request.channel === 'organizer' ? organizerReason(request.reason) : null;
   const { course, registration } = await lockRegistrationForMoney(tx, request.organizationId, request.registrationId);
   if (request.channel === 'online' && registration.userId !== request.userId) throw new DomainError('REGISTRATION_NOT_FOUND', request.registrationId);
   const timeZone = registrationTimeZone(registration, course);
@@ -87,10 +101,13 @@ async function cancelLocked(tx: Tx, request: CancellationRequest, actor: Actor, 
   if (existing) return { cancellation: existing, created: false, refund: undefined, dueOn: cancellationDueOn(existing, registration, course), emailIds: [] };
   if (!CANCELLABLE.includes(registration.status)) throw new DomainError('CANCELLATION_NOT_ALLOWED', registration.status);
 
-  const receivedOn = request.channel === 'online' ? localDate(now, timeZone) : request.receivedOn;
-  if (request.channel !== 'online') checkReceivedOn(receivedOn, registration, timeZone, now);
+  const receivedOn = request.channel === 'online' || request.channel === 'organizer' ? localDate(now, timeZone) : request.receivedOn;
+  if (request.channel !== 'online' && request.channel !== 'organizer') checkReceivedOn(receivedOn, registration, timeZone, now);
 
-  const outcome = await previewCancellation(tx, registration, receivedOn);
+  const outcome =
+    request.channel === 'organizer'
+      ? cancellationOutcome({ paidMinor: (await registrationAccount(tx, registration.id)).netPaidMinor, feeMinor: 0, cancellationDeadline: null, receivedOn, cause: 'organizer_cancelled' })
+      : await previewCancellation(tx, registration, receivedOn);
   const [cancellation] = await tx
     .insert(cancellations)
     .values({
@@ -100,6 +117,7 @@ async function cancelLocked(tx: Tx, request: CancellationRequest, actor: Actor, 
       receivedOn,
       acknowledgedAt: now,
       outcome,
+      organizerReason: reason,
       recordedBy: actor.userId,
     })
     .returning();
@@ -114,15 +132,15 @@ async function cancelLocked(tx: Tx, request: CancellationRequest, actor: Actor, 
     entityType: 'registration',
     entityId: registration.id,
     before: { status: registration.status },
-    after: { status: 'cancelled', cancellationId: cancellation!.id, channel: request.channel, receivedOn, outcome },
+    after: { status: 'cancelled', cancellationId: cancellation!.id, channel: request.channel, receivedOn, outcome, ...(reason ? { reason } : {}) },
   });
 
   const dueOn = refundDueOn(now, timeZone, registration.policy.refundWithinDays);
   const { refund } = await closeAccount(tx, {
     registration: after!,
     retainedMinor: outcome.retainedMinor,
-    reason: 'cancellation',
-    refundReason: 'cancellation',
+    reason: reason ? 'cancelled by the organizer' : 'cancellation',
+    refundReason: reason ? 'organizer_cancelled' : 'cancellation',
     effectiveOn: localDate(now, timeZone),
     dueOn,
     actor,
@@ -131,20 +149,21 @@ async function cancelLocked(tx: Tx, request: CancellationRequest, actor: Actor, 
 
   // The acknowledgment first, then the freed place to the waitlist (same transaction, same lock).
   const [org] = await tx.select().from(organizations).where(eq(organizations.id, registration.organizationId));
-  const ack = cancellationAcknowledgment({
+  const common = {
     orgName: org?.name ?? '',
     orgSlug: org?.slug ?? '',
     publicUrl: context.publicUrl,
     name: registration.name,
     course: { title: course.title, startsOn: course.startsOn, endsOn: course.endsOn },
     currency: registration.currency,
-    channel: request.channel,
-    receivedOn,
-    outcome,
-    dueOn,
-    deadline: registration.policy.cancellationDeadline,
-  });
-  const emailIds = [await queueEmail(tx, { organizationId: registration.organizationId, kind: 'refunds.cancellation_acknowledged', to: registration.email, ...ack })];
+  };
+  const email = reason
+    ? { kind: 'refunds.registration_cancelled_by_organizer', ...organizerCancelledEmail({ ...common, reason, refundMinor: outcome.refundMinor, dueOn }) }
+    : {
+        kind: 'refunds.cancellation_acknowledged',
+        ...cancellationAcknowledgment({ ...common, channel: request.channel, receivedOn, outcome, dueOn, deadline: registration.policy.cancellationDeadline }),
+      };
+  const emailIds = [await queueEmail(tx, { organizationId: registration.organizationId, to: registration.email, ...email })];
   emailIds.push(...(await offerFreedPlaces(tx, course, actor, { ...context, now })));
   return { cancellation: cancellation!, created: true, refund, dueOn, emailIds };
 }

@@ -72,6 +72,29 @@ export function courseCancelledEmail(facts: Common & { reason: string; refundMin
   });
 }
 
+/** The organizer cancelled this one registration: the reason, and everything paid comes back. */
+export function organizerCancelledEmail(facts: Common & { reason: string; refundMinor: number; dueOn: string }): ComposedEmail {
+  const values = {
+    org: facts.orgName,
+    course: facts.course.title,
+    dates: formatDateRange(facts.course.startsOn, facts.course.endsOn),
+    reason: facts.reason,
+    refund: formatMoney(facts.refundMinor, facts.currency),
+    dueOn: formatDate(facts.dueOn),
+  };
+  return composeEmail({
+    subject: t('refundsEmail.organizerCancelled.subject', values),
+    greeting: t('email.greeting', { name: facts.name }),
+    paragraphs: [
+      t('refundsEmail.organizerCancelled.body', values),
+      t('refundsEmail.organizerCancelled.reason', values),
+      t(facts.refundMinor > 0 ? 'refundsEmail.organizerCancelled.refund' : 'refundsEmail.organizerCancelled.nothingPaid', values),
+    ],
+    action: myRegistrations(facts),
+    signature: facts.orgName,
+  });
+}
+
 /** Staff changed the refund of a cancellation. */
 export function overrideEmail(facts: Common & { refundMinor: number; dueOn: string; reason: string }): ComposedEmail {
   const values = { course: facts.course.title, refund: formatMoney(facts.refundMinor, facts.currency), dueOn: formatDate(facts.dueOn), reason: facts.reason };

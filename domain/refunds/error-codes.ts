@@ -14,4 +14,6 @@ export const REFUNDS_ERRORS = {
   CARD_PAYMENTS_OFF: 'refundsErrors.cardPaymentsOff',
   REFUND_PROVIDER_FAILED: 'refundsErrors.providerFailed',
   REFUND_PAID_ON_INVALID: 'refundsErrors.paidOnInvalid',
+  ORGANIZER_REASON_REQUIRED: 'refundsErrors.organizerReasonRequired',
+  ORGANIZER_REASON_TOO_LONG: 'refundsErrors.organizerReasonTooLong',
 } as const satisfies Record<string, string>;

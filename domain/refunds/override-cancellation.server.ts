@@ -70,7 +70,7 @@ export async function overrideCancellation(db: Db, input: OverrideInput, actor: 
     ]);
 
     // Lower the promises the cancellation made first, newest first; then any other open ones.
-    const cancellationReasons: RefundReason[] = ['cancellation', 'course_cancelled'];
+    const cancellationReasons: RefundReason[] = ['cancellation', 'course_cancelled', 'organizer_cancelled'];
     const order = [...adjustable.filter((r) => cancellationReasons.includes(r.reason)), ...adjustable.filter((r) => !cancellationReasons.includes(r.reason))];
     for (const row of order) {
       if (excess <= 0) break;
@@ -104,7 +104,7 @@ export async function overrideCancellation(db: Db, input: OverrideInput, actor: 
     }
     const created = await settleCredit(tx, {
       registration,
-      reason: before.rule === 'course_cancelled' ? 'course_cancelled' : 'cancellation',
+      reason: before.rule === 'course_cancelled' || before.rule === 'organizer_cancelled' ? before.rule : 'cancellation',
       dueOn,
       actor,
       note: reason,

@@ -13,6 +13,7 @@ export const refunds = {
     channelLabel_organizer: 'Organizer',
     reason_cancellation: 'Cancellation',
     reason_course_cancelled: 'Course cancelled',
+    reason_organizer_cancelled: 'Cancelled by the organizer',
     reason_application_ended: 'Application ended',
     reason_aid_award: 'Financial aid award',
     reason_late_payment: 'Late payment',
@@ -27,6 +28,7 @@ export const refunds = {
     rule_after_deadline: 'Received after the deadline: no refund',
     rule_no_deadline: 'No deadline set: the fee is withheld',
     rule_course_cancelled: 'Course cancelled by the organizer: everything paid is refunded',
+    rule_organizer_cancelled: 'Registration cancelled by the organizer: everything paid is refunded',
     rule_override: 'Changed by staff',
     paid: 'Paid',
     fee: 'Administrative fee',
@@ -198,6 +200,13 @@ export const refunds = {
       refund: 'Everything you paid, {{refund}}, will be refunded by {{dueOn}}.',
       nothingPaid: 'Nothing was paid, so nothing is refunded, and nothing is owed.',
     },
+    organizerCancelled: {
+      subject: 'Your registration for {{course}} was cancelled',
+      body: '{{org}} has cancelled your registration for {{course}} ({{dates}}).',
+      reason: 'Reason: {{reason}}',
+      refund: 'Everything you paid, {{refund}}, will be refunded by {{dueOn}}. Nothing more is owed.',
+      nothingPaid: 'Nothing was paid, so nothing is refunded, and nothing is owed.',
+    },
     override: {
       subject: 'Your refund for {{course}} was changed',
       body: 'Your refund for {{course}} is now {{refund}}, to be made by {{dueOn}}.',
@@ -228,5 +237,7 @@ export const refunds = {
     cardPaymentsOff: 'Card payments are not configured.',
     providerFailed: 'The card refund failed; you can retry it.',
     paidOnInvalid: 'Enter the date the refund was paid (not in the future).',
+    organizerReasonRequired: 'Say why the organization cancels this registration: the registrant is told.',
+    organizerReasonTooLong: 'Keep the reason under 1,000 characters.',
   },
 } as const;

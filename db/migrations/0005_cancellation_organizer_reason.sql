@@ -1,0 +1,1 @@
+ALTER TABLE "cancellations" ADD COLUMN "organizer_reason" text;
