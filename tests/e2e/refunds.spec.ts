@@ -245,3 +245,45 @@ test.describe('with JavaScript off', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Your cancellation was received' })).toBeVisible();
   });
 });
+
+test('a director cancels one registration on the organization’s behalf after checks: everything paid is refunded and the reason emailed', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { email, name, paid } = await paidRegistrant(page, 'organizer-cancel');
+  const paidText = `$${paid.toLocaleString('en-US')}`;
+  const reason = 'The course cannot seat a fourth small group this year.';
+  await asDirector(page, async (staff) => {
+    await staff.goto('/o/abs/admin/courses');
+    await staff.getByRole('link', { name: /Portland/ }).first().click();
+    await staff.waitForURL(/\/admin\/courses\/[0-9a-f-]{36}$/);
+    await staff.goto(`${new URL(staff.url()).pathname}/applications`);
+    await staff.getByRole('link', { name }).click();
+    await staff.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+    await staff.getByRole('link', { name: 'Cancellation', exact: true }).click();
+    await staff.waitForURL(/\/cancel$/);
+    await staff.waitForLoadState('networkidle');
+    await expect(staff.getByRole('heading', { name: 'Cancel on the organization’s behalf' })).toBeVisible();
+    await expect(staff.getByText(`everything paid (${paidText}) is refunded whatever the deadline`)).toBeVisible();
+    // Without the confirmation: a field error, and the reason typed stays.
+    await staff.getByLabel('Reason told to the registrant').fill(reason);
+    await staff.getByRole('button', { name: 'Cancel this registration' }).click();
+    await expect(staff.getByText('Tick the box to confirm the cancellation.')).toBeVisible();
+    await expect(staff.getByLabel('Reason told to the registrant')).toHaveValue(reason);
+    await expectAccessible(staff);
+    await staff.getByLabel(/^I cancel the registration of/).check();
+    await staff.getByRole('button', { name: 'Cancel this registration' }).click();
+    await expect(staff.getByText('The registration was cancelled; the registrant was emailed and the refund is in the tracker.')).toBeVisible();
+    await expect(staff.getByRole('heading', { name: 'Cancellation on file' })).toBeVisible();
+    await expect(staff.getByText(reason)).toBeVisible();
+    await expect(staff.getByText('Registration cancelled by the organizer: everything paid is refunded')).toBeVisible();
+    await expectAccessible(staff);
+    await staff.goto('/o/abs/admin/refunds');
+    const row = staff.getByRole('row').filter({ hasText: name });
+    await expect(row).toContainText(paidText);
+    await expect(row).toContainText('Cancelled by the organizer');
+  });
+  const mail = await readMailAsAdmin(page, 'abs', email, /Your registration for .* was cancelled/);
+  expect(mail).toContain(`Reason: ${reason}`);
+  expect(mail).toContain(`Everything you paid, ${paidText}, will be refunded by`);
+  await page.goto('/o/abs/registrations');
+  await expect(page.getByText(new RegExp(`Refund of \\${paidText} due by`))).toBeVisible();
+});

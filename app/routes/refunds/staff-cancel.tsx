@@ -1,20 +1,21 @@
 // Staff side of a cancellation: record a written request received by email, letter or phone
-// with the date it arrived; see the cancellation on file with its refunds; change its outcome
-// with a reason.
+// with the date it arrived; or, for a director or admin, cancel the registration on the
+// organization's behalf (everything paid refunded, the reason emailed); see the cancellation on
+// file with its refunds; change its outcome with a reason.
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { Field, FormAlert } from '#app/components/field.tsx';
+import { DateField, Field, FormAlert } from '#app/components/field.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { requireCourse } from '#app/routes/admin/courses/course-access.server.ts';
 import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
-import { SelectField, TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
+import { CheckboxField, SelectField, TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
 import { amountInput, parseAmount } from '#domain/billing/amounts.ts';
 import { isCalendarDate } from '#lib/dates.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { DomainError } from '#domain/errors.ts';
-import { cancelRegistration } from '#domain/refunds/cancel-registration.server.ts';
+import { cancelRegistration, ORGANIZER_REASON_MAX } from '#domain/refunds/cancel-registration.server.ts';
 import { STAFF_CHANNELS } from '#domain/refunds/channels.ts';
 import { getCancellationView } from '#domain/refunds/cancellation-view.server.ts';
 import { overrideCancellation } from '#domain/refunds/override-cancellation.server.ts';
@@ -35,7 +36,21 @@ const recordSchema = z.object({
       else if (!isCalendarDate(v)) ctx.addIssue({ code: 'custom', message: t('refundsStaffCancel.receivedOnNotADate') });
     }),
 });
-const overrideSchema = z.object({ intent: z.literal('override'), refund: z.string().trim().min(1), reason: z.string().trim().min(1).max(500) });
+const overrideSchema = z.object({
+  intent: z.literal('override'),
+  refund: z.string().trim().min(1, { message: t('refundsStaffCancel.refundRequired') }),
+  reason: z.string().trim().min(1, { message: t('refundsStaffCancel.reasonRequired') }).max(500, { message: t('refundsStaffCancel.reasonTooLong') }),
+});
+const organizerSchema = z.object({
+  intent: z.literal('organizer'),
+  reason: z
+    .string()
+    .trim()
+    .min(3, { message: t('refundsErrors.organizerReasonRequired') })
+    .max(ORGANIZER_REASON_MAX, { message: t('refundsErrors.organizerReasonTooLong') }),
+  confirm: z.literal('yes', { message: t('refundsStaffCancel.organizerMustConfirm') }),
+});
+type StaffForm = 'record' | 'override' | 'organizer';
 
 async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
   const { org, actor, roles } = await requirePermission(request, context, params.org, 'refunds:manage');
@@ -52,6 +67,7 @@ async function load(request: Request, context: Route.LoaderArgs['context'], para
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org, roles, course, view } = await load(request, context, params);
+  const preview = view.preview;
   const r = view.registration;
   const c = view.cancellation;
   return {
@@ -65,7 +81,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     policy: { cancellationDeadline: r.policy.cancellationDeadline, cancellationFeeMinor: r.policy.cancellationFeeMinor, refundWithinDays: r.policy.refundWithinDays, currency: r.currency },
     today: view.today,
     cancellable: view.cancellable,
-    preview: view.preview,
+    preview,
+    paidText: preview ? formatMoney(preview.paidMinor, r.currency) : '',
     cancellation: c
       ? {
           channel: c.channel,
@@ -73,6 +90,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           acknowledgedAt: acknowledgedText(c.acknowledgedAt, course.timeZone),
           outcome: c.outcome,
           overrideReason: c.overrideReason,
+          organizerReason: c.organizerReason,
           dueOn: c.dueOn,
           refundInput: amountInput(c.outcome.refundMinor, r.currency),
           paid: formatMoney(c.outcome.paidMinor, r.currency),
@@ -90,19 +108,30 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { org, actor, view } = await load(request, context, params);
+  const { org, actor, roles, view } = await load(request, context, params);
   const { db, jobs, publicUrl } = services(context);
   const formData = await request.formData();
-  const form = formData.get('intent') === 'override' ? 'override' : 'record';
-  const receivedOn = String(formData.get('receivedOn') ?? '');
-  const fail = (errors: Record<string, string>, alert: string, status: number) => data({ form, errors, alert, done: undefined, receivedOn }, { status });
+  const intent = formData.get('intent');
+  const form: StaffForm = intent === 'override' || intent === 'organizer' ? intent : 'record';
+  // What was typed comes back with an error, so nothing is lost.
+  const typed = { receivedOn: String(formData.get('receivedOn') ?? ''), refund: String(formData.get('refund') ?? ''), reason: String(formData.get('reason') ?? '') };
+  const fail = (errors: Record<string, string>, alert: string, status: number) => data({ form, errors, alert, done: undefined, typed }, { status });
   try {
+    if (form === 'organizer') {
+      // Ending a registration on the organization's behalf is a director's or admin's decision.
+      if (!rolesGrant(roles, 'registration:review')) throw data(null, { status: 403 });
+      const parsed = parseForm(organizerSchema, formData);
+      if (!parsed.ok) return fail(parsed.errors, t('form.fixErrors'), 400);
+      const result = await cancelRegistration(db, { organizationId: org.id, registrationId: view.registration.id, channel: 'organizer', reason: parsed.data.reason }, actor, { publicUrl });
+      await jobs.deliverEmails(result.emailIds);
+      return { form, errors: {}, alert: undefined, done: t('refundsStaffCancel.organizerDone'), typed: undefined };
+    }
     if (form === 'record') {
       const parsed = parseForm(recordSchema, formData);
       if (!parsed.ok) return fail(parsed.errors, t('form.fixErrors'), 400);
       const result = await cancelRegistration(db, { organizationId: org.id, registrationId: view.registration.id, channel: parsed.data.channel, receivedOn: parsed.data.receivedOn }, actor, { publicUrl });
       await jobs.deliverEmails(result.emailIds);
-      return { form, errors: {}, alert: undefined, done: t('refundsStaffCancel.recorded'), receivedOn: undefined };
+      return { form, errors: {}, alert: undefined, done: t('refundsStaffCancel.recorded'), typed: undefined };
     }
     const parsed = parseForm(overrideSchema, formData);
     if (!parsed.ok) return fail(parsed.errors, t('form.fixErrors'), 400);
@@ -110,7 +139,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (!amount.ok) return fail({ refund: errorMessage('OVERRIDE_OUT_OF_RANGE') }, t('form.fixErrors'), 400);
     const result = await overrideCancellation(db, { organizationId: org.id, registrationId: view.registration.id, refundMinor: amount.minor, reason: parsed.data.reason }, actor, { publicUrl });
     await jobs.deliverEmails(result.emailIds);
-    return { form, errors: {}, alert: undefined, done: t('refundsStaffCancel.overridden'), receivedOn: undefined };
+    return { form, errors: {}, alert: undefined, done: t('refundsStaffCancel.overridden'), typed: undefined };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const errors = Object.fromEntries(Object.entries(error.fields).map(([field, code]) => [field, fieldMessage(code)]));
@@ -124,6 +153,11 @@ export default function StaffCancellation({ loaderData }: Route.ComponentProps) 
   const r = loaderData.registration;
   const c = loaderData.cancellation;
   const errors: Record<string, string> = actionData?.errors ?? {};
+  // Errors and typed values belong to the form that was sent.
+  const sent = (form: StaffForm) => (actionData?.form === form ? { errors, typed: actionData.typed } : { errors: {} as Record<string, string>, typed: undefined });
+  const record = sent('record');
+  const override = sent('override');
+  const organizer = sent('organizer');
   return (
     <main id="main">
       <title>{t('refundsStaffCancel.title', { name: r.name })}</title>
@@ -149,6 +183,12 @@ export default function StaffCancellation({ loaderData }: Route.ComponentProps) 
             <dd>{formatDate(c.receivedOn)}</dd>
             <dt>{t('refunds.acknowledgedAt')}</dt>
             <dd>{c.acknowledgedAt}</dd>
+            {c.organizerReason ? (
+              <>
+                <dt>{t('refunds.organizerReason')}</dt>
+                <dd>{c.organizerReason}</dd>
+              </>
+            ) : null}
             {c.overrideReason ? (
               <>
                 <dt>{t('refunds.overrideReason')}</dt>
@@ -176,8 +216,8 @@ export default function StaffCancellation({ loaderData }: Route.ComponentProps) 
           <p className="hint">{t('refundsStaffCancel.overrideHint', { paid: c.paid })}</p>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="override" />
-            <Field name="refund" label={t('refundsStaffCancel.refundAmount')} hint={t('refundsStaffCancel.refundAmountHint', { currency: r.currency })} defaultValue={c.refundInput} error={errors.refund} />
-            <TextAreaField name="reason" label={t('refundsStaffCancel.reason')} rows={2} error={errors.reason} />
+            <Field name="refund" label={t('refundsStaffCancel.refundAmount')} hint={t('refundsStaffCancel.refundAmountHint', { currency: r.currency })} defaultValue={override.typed?.refund ?? c.refundInput} error={override.errors.refund} />
+            <TextAreaField name="reason" label={t('refundsStaffCancel.reason')} rows={2} defaultValue={override.typed?.reason} error={override.errors.reason} />
             <div>
               <button type="submit" disabled={busy}>
                 {t('refundsStaffCancel.overrideSubmit')}
@@ -193,14 +233,30 @@ export default function StaffCancellation({ loaderData }: Route.ComponentProps) 
           <p className="hint">{t('refundsStaffCancel.recordHint')}</p>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="record" />
-            <SelectField name="channel" label={t('refundsStaffCancel.channel')} defaultValue="email" options={STAFF_CHANNELS.map((ch) => ({ value: ch, label: t(`refunds.channelLabel_${ch}`) }))} error={errors.channel} />
-            <Field name="receivedOn" label={t('refundsStaffCancel.receivedOn')} hint={t('refundsStaffCancel.receivedOnHint')} defaultValue={actionData?.form === 'record' && actionData.receivedOn !== undefined ? actionData.receivedOn : loaderData.today} error={errors.receivedOn} />
+            <SelectField name="channel" label={t('refundsStaffCancel.channel')} defaultValue="email" options={STAFF_CHANNELS.map((ch) => ({ value: ch, label: t(`refunds.channelLabel_${ch}`) }))} error={record.errors.channel} />
+            <DateField name="receivedOn" label={t('refundsStaffCancel.receivedOn')} hint={t('refundsStaffCancel.receivedOnHint')} defaultValue={record.typed?.receivedOn ?? loaderData.today} error={record.errors.receivedOn} />
             <div>
               <button type="submit" disabled={busy}>
                 {t('refundsStaffCancel.submit')}
               </button>
             </div>
           </Form>
+          {loaderData.mayReview ? (
+            <>
+              <h2>{t('refundsStaffCancel.organizer')}</h2>
+              <p className="hint">{t('refundsStaffCancel.organizerHint', { paid: loaderData.paidText })}</p>
+              <Form method="post" className="stack" noValidate>
+                <input type="hidden" name="intent" value="organizer" />
+                <TextAreaField name="reason" label={t('refundsStaffCancel.organizerReason')} hint={t('refundsStaffCancel.organizerReasonHint')} rows={3} defaultValue={organizer.typed?.reason} error={organizer.errors.reason} />
+                <CheckboxField name="confirm" value="yes" label={t('refundsStaffCancel.organizerConfirm', { name: r.name })} error={organizer.errors.confirm} />
+                <div>
+                  <button type="submit" disabled={busy}>
+                    {t('refundsStaffCancel.organizerSubmit')}
+                  </button>
+                </div>
+              </Form>
+            </>
+          ) : null}
         </>
       ) : (
         <p>{t('refundsStaffCancel.notCancellable', { status: t(`staffApplications.status_${r.status}`) })}</p>
