@@ -56,6 +56,17 @@ export function Field({ name, label, type = 'text', defaultValue, error, hint, a
   );
 }
 
+/**
+ * A date typed as text, YYYY-MM-DD, never `type="date"`: a browser sends an impossible or
+ * half-typed date in a date input as an empty value, which the server can only read as "no
+ * date" (for an optional deadline, a silent change of meaning). As text, what was typed
+ * arrives, is refused with a reason, and is shown back. The format is said after any hint.
+ */
+export function DateField({ hint, ...props }: Omit<FieldProps, 'type' | 'autoComplete'>) {
+  const format = t('form.dateHint');
+  return <Field {...props} hint={hint ? `${hint} ${format}` : format} autoComplete="off" />;
+}
+
 /** Choosing a password (sign-up, reset): the length rule is said up front. */
 export function NewPasswordField({ error }: { error?: string }) {
   return (

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { Field, FormAlert } from '#app/components/field.tsx';
+import { DateField, Field, FormAlert } from '#app/components/field.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services, requireIds } from '#app/lib/guards.server.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
@@ -117,7 +117,7 @@ export default function AidSettings({ loaderData }: Route.ComponentProps) {
       <FormAlert message={actionData?.alert} />
       <FormAlert message={actionData?.done} tone="success" />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
-        <Field
+        <DateField
           name="financialAidDeadline"
           label={t('aidAdmin.settingsDeadline')}
           hint={t('aidAdmin.settingsDeadlineHint', { zone: loaderData.course.timeZone })}

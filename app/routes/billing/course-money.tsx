@@ -1,7 +1,7 @@
 // A course's payment and cancellation policy. New values apply to registrations submitted
 // afterwards; each registration keeps the snapshot it was submitted under. Audited.
 import { data, Form, useActionData, useNavigation } from 'react-router';
-import { Field, FormAlert } from '#app/components/field.tsx';
+import { DateField, Field, FormAlert } from '#app/components/field.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -72,8 +72,7 @@ export default function CourseMoney({ loaderData }: Route.ComponentProps) {
           error={errors.paymentTiming}
         />
         <Field name="paymentHoldHours" label={t('billingCourseMoney.paymentHoldHours')} hint={t('billingCourseMoney.paymentHoldHoursHint')} defaultValue={values.paymentHoldHours} error={errors.paymentHoldHours} required />
-        {/* A text field, not type="date": the browser would send an impossible date as empty, i.e. "no deadline". */}
-        <Field
+        <DateField
           name="cancellationDeadline"
           label={t('billingCourseMoney.cancellationDeadline')}
           hint={t('billingCourseMoney.cancellationDeadlineHint', { timeZone: c.timeZone })}

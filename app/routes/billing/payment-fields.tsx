@@ -1,18 +1,15 @@
 // The fields of "record a payment": date received, method and reference (the amount is
 // asked for where it is not implied by an invoice).
-import { Field } from '#app/components/field.tsx';
+import { DateField, Field } from '#app/components/field.tsx';
 import { SelectField } from '#app/routes/admin/courses/form-parts.tsx';
 import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
 import { RECORDABLE_METHODS_LIST } from '#domain/billing/methods.ts';
 import { t } from '#lib/i18n.ts';
 
-// Dates are text fields (YYYY-MM-DD), not type="date": a browser sends an impossible typed date
-// (2025-02-30) as an empty value, which the server could only read as "missing". As text, the
-// typed value arrives, is refused as "not a real date" and is shown back in the field.
 export function PaymentFields({ today, values, errors }: { today: string; values?: Record<string, string>; errors: Record<string, string> }) {
   return (
     <>
-      <Field name="receivedOn" label={t('billingAccount.receivedOn')} hint={t('billingAccount.receivedOnHint')} defaultValue={values?.receivedOn ?? today} error={errors.receivedOn} required />
+      <DateField name="receivedOn" label={t('billingAccount.receivedOn')} hint={t('billingAccount.receivedOnHint')} defaultValue={values?.receivedOn ?? today} error={errors.receivedOn} required />
       <SelectField
         name="method"
         label={t('billingAccount.method')}

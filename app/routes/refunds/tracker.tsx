@@ -3,7 +3,7 @@
 // a cancellation's outcome can be changed from its page.
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { Field, FormAlert } from '#app/components/field.tsx';
+import { DateField, Field, FormAlert } from '#app/components/field.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -205,7 +205,7 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
                               options={refundMethods(loaderData.cardEnabled).map((m) => ({ value: m, label: t(`money.method_${m}`) }))}
                               error={mine ? errors.method : undefined}
                             />
-                            <Field name="paidOn" label={t('refundsTracker.paidOn')} hint={t('refundsTracker.paidOnHint')} defaultValue={typed?.paidOn ?? loaderData.today} error={mine ? errors.paidOn : undefined} />
+                            <DateField name="paidOn" label={t('refundsTracker.paidOn')} hint={t('refundsTracker.paidOnHint')} defaultValue={typed?.paidOn ?? loaderData.today} error={mine ? errors.paidOn : undefined} />
                             <Field name="reference" label={t('refundsTracker.reference')} defaultValue={typed?.reference} error={mine ? errors.reference : undefined} />
                             <div>
                               <button type="submit" className="secondary" disabled={busy}>

@@ -114,7 +114,7 @@ export const aid = {
     status_withdrawn: 'Withdrawn',
     settingsIntro: 'The program for this course: a deadline for aid applications, how many awards and the most each may be. Set the number of awards to 0 to close the program.',
     settingsDeadline: 'Application deadline',
-    settingsDeadlineHint: 'A date written as YYYY-MM-DD, such as 2025-02-25, in the course’s time zone ({{zone}}); applications are accepted through the whole day. Leave it empty for no deadline.',
+    settingsDeadlineHint: 'A date in the course’s time zone ({{zone}}); applications are accepted through the whole day. Leave it empty for no deadline.',
     settingsAwards: 'Number of awards',
     settingsAwardsHint: 'At least the {{given}} already given.',
     settingsMax: 'Maximum per award',

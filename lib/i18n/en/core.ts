@@ -187,6 +187,9 @@ export const core = {
     invalidType: 'This field has the wrong type.',
     unknownField: 'This field is not part of the form.',
     invalidValue: 'This value is not valid here.',
+    dateHint: 'Write the date as YYYY-MM-DD, for example 2027-03-31.',
+    dateFormat: 'This is not written as a date: use YYYY-MM-DD (year, month, day).',
+    dateNotReal: 'This is not a real date: check the month and the day.',
   },
   email: {
     greeting: 'Hello {{name}},',

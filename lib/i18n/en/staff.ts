@@ -86,7 +86,7 @@ export const staff = {
     endBeforeStart: 'The last day must not be before the first.',
     invalidTimeZone: 'Enter a time zone name such as America/Los_Angeles.',
     invalidSlug: 'Use lower-case letters, digits and hyphens.',
-    invalidDate: 'Enter a date as YYYY-MM-DD.',
+    invalidDate: 'Enter a real date as YYYY-MM-DD, for example 2027-03-31 (check the month and the day).',
     invalidNumber: 'Enter a whole number.',
     invalidAmount: 'Enter an amount such as 900 or 900.00.',
   },

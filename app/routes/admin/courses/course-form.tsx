@@ -1,6 +1,6 @@
 // The course details form, shared by "new course" and "edit course".
 import { Form } from 'react-router';
-import { Field } from '#app/components/field.tsx';
+import { DateField, Field } from '#app/components/field.tsx';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { COURSE_KINDS, courseSchema, EDITABLE_SECTIONS } from '#domain/courses/course-schema.ts';
 import { t } from '#lib/i18n.ts';
@@ -19,8 +19,8 @@ export function CourseForm({ values, serverErrors, submitLabel, busy }: { values
       <Field name="slug" label={t('staffCourses.slug')} hint={t('staffCourses.slugHint')} defaultValue={v('slug')} error={e.slug} required />
       <SelectField name="kind" label={t('staffCourses.kind')} defaultValue={v('kind') || 'leadership_intensive'} options={COURSE_KINDS.map((k) => ({ value: k, label: t(`course.kind_${k}`) }))} error={e.kind} />
       <Field name="tagline" label={t('staffCourses.tagline')} defaultValue={v('tagline')} error={e.tagline} />
-      <Field name="startsOn" type="date" label={t('staffCourses.startsOn')} defaultValue={v('startsOn')} error={e.startsOn} required />
-      <Field name="endsOn" type="date" label={t('staffCourses.endsOn')} defaultValue={v('endsOn')} error={e.endsOn} required />
+      <DateField name="startsOn" label={t('staffCourses.startsOn')} defaultValue={v('startsOn')} error={e.startsOn} required />
+      <DateField name="endsOn" label={t('staffCourses.endsOn')} defaultValue={v('endsOn')} error={e.endsOn} required />
       <Field name="timeZone" label={t('staffCourses.timeZone')} hint={t('staffCourses.timeZoneHint')} defaultValue={v('timeZone')} error={e.timeZone} required />
       <Field name="capacity" type="number" label={t('staffCourses.capacity')} defaultValue={v('capacity')} error={e.capacity} required />
       <fieldset className="stack">
@@ -34,9 +34,9 @@ export function CourseForm({ values, serverErrors, submitLabel, busy }: { values
       </fieldset>
       <fieldset className="stack">
         <legend>{t('staffCourses.registrationLegend')}</legend>
-        <Field name="registrationOpensOn" type="date" label={t('staffCourses.registrationOpensOn')} defaultValue={v('registrationOpensOn')} error={e.registrationOpensOn} />
-        <Field name="registrationDeadline" type="date" label={t('staffCourses.registrationDeadline')} hint={t('staffCourses.deadlineHint')} defaultValue={v('registrationDeadline')} error={e.registrationDeadline} required />
-        <Field name="cancellationDeadline" type="date" label={t('staffCourses.cancellationDeadline')} defaultValue={v('cancellationDeadline')} error={e.cancellationDeadline} />
+        <DateField name="registrationOpensOn" label={t('staffCourses.registrationOpensOn')} defaultValue={v('registrationOpensOn')} error={e.registrationOpensOn} />
+        <DateField name="registrationDeadline" label={t('staffCourses.registrationDeadline')} hint={t('staffCourses.deadlineHint')} defaultValue={v('registrationDeadline')} error={e.registrationDeadline} required />
+        <DateField name="cancellationDeadline" label={t('staffCourses.cancellationDeadline')} defaultValue={v('cancellationDeadline')} error={e.cancellationDeadline} />
         <Field name="cancellationFee" label={t('staffCourses.cancellationFee')} defaultValue={v('cancellationFee')} error={e.cancellationFee} />
         <Field name="currency" label={t('staffCourses.currency')} defaultValue={v('currency') || 'USD'} error={e.currency} required />
         <CheckboxField name="requiresApproval" label={t('staffCourses.requiresApproval')} defaultChecked={v('requiresApproval') === 'on'} />
@@ -53,7 +53,7 @@ export function CourseForm({ values, serverErrors, submitLabel, busy }: { values
         <legend>{t('staffCourses.earlyLegend')}</legend>
         <p className="hint">{t('staffCourses.earlyHint')}</p>
         <Field name="earlyPlaceLimit" type="number" label={t('staffCourses.earlyPlaceLimit')} defaultValue={v('earlyPlaceLimit')} error={e.earlyPlaceLimit} />
-        <Field name="earlyRateUntil" type="date" label={t('staffCourses.earlyRateUntil')} defaultValue={v('earlyRateUntil')} error={e.earlyRateUntil} />
+        <DateField name="earlyRateUntil" label={t('staffCourses.earlyRateUntil')} defaultValue={v('earlyRateUntil')} error={e.earlyRateUntil} />
       </fieldset>
       <fieldset className="stack">
         <legend>{t('staffCourses.sectionsLegend')}</legend>

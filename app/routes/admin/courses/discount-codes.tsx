@@ -1,13 +1,14 @@
 import { data, Form, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { Field, FormAlert } from '#app/components/field.tsx';
+import { DateField, Field, FormAlert } from '#app/components/field.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
-import { parseForm } from '#app/lib/forms.ts';
+import { formValues, parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { isIsoDate, parseAmount } from '#domain/courses/course-schema.ts';
+import { parseAmount } from '#domain/courses/course-schema.ts';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { disableDiscountCode, findDiscountCodes, issueDiscountCode } from '#domain/registration/discount-codes.server.ts';
+import { dateProblem } from '#lib/dates.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
 import { requireCourse } from './course-access.server.ts';
 import { CourseNav } from './course-nav.tsx';
@@ -29,11 +30,15 @@ const issueSchema = z
       .trim()
       .default('')
       .refine((v) => v === '' || /^\d{1,6}$/.test(v), { message: t('staffCourses.invalidNumber') }),
+    // Empty is "no expiry"; anything else must be a real date, or the director is told which way it is not.
     expiresOn: z
       .string()
       .trim()
       .default('')
-      .refine((v) => v === '' || isIsoDate(v), { message: t('staffCourses.invalidDate') }),
+      .superRefine((v, ctx) => {
+        const problem = v === '' ? null : dateProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: t(problem === 'DATE_FORMAT' ? 'form.dateFormat' : 'form.dateNotReal') });
+      }),
     note: z.string().trim().max(500).default(''),
   })
   .superRefine((v, ctx) => {
@@ -41,6 +46,12 @@ const issueSchema = z
       ctx.addIssue({ code: 'custom', path: ['amount'], message: t('staffDiscounts.percentRange') });
     if (v.kind === 'fixed' && !parseAmount(v.amount)) ctx.addIssue({ code: 'custom', path: ['amount'], message: t('staffCourses.invalidAmount') });
   });
+
+/** What was typed into the issue form, shown back after an error (the categories ticked too). */
+interface IssueTyped {
+  values: Record<string, string>;
+  categoryKeys: string[];
+}
 
 const disableSchema = z.object({ intent: z.literal('disable'), codeId: z.uuid() });
 
@@ -74,17 +85,19 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { db } = services(context);
   const course = await requireCourse(db, org.id, params.courseId);
   const formData = await request.formData();
+  let typed: IssueTyped | undefined;
   try {
     if (formData.get('intent') === 'disable') {
       const parsed = parseForm(disableSchema, formData);
-      if (!parsed.ok) return data({ errors: {}, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
+      if (!parsed.ok) return data({ errors: {}, typed: undefined, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
       const code = await disableDiscountCode(db, { organizationId: org.id, courseId: course.id, codeId: parsed.data.codeId }, actor);
-      return { errors: {}, alert: undefined, done: t('staffDiscounts.disabledDone', { code: code.code }) };
+      return { errors: {}, typed: undefined, alert: undefined, done: t('staffDiscounts.disabledDone', { code: code.code }) };
     }
     const parsed = parseForm(issueSchema, formData);
     const known = new Set((await getPriceTable(db, org.id, course.id)).map((c) => c.key));
     const categoryKeys = formData.getAll('categoryKeys').filter((v): v is string => typeof v === 'string' && known.has(v));
-    if (!parsed.ok) return data({ errors: parsed.errors, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
+    typed = { values: formValues(formData), categoryKeys };
+    if (!parsed.ok) return data({ errors: parsed.errors, typed, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
     const d = parsed.data;
     const code = await issueDiscountCode(
       db,
@@ -101,11 +114,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       },
       actor,
     );
-    return { errors: {}, alert: undefined, done: t('staffDiscounts.issued', { code: code.code }) };
+    return { errors: {}, typed: undefined, alert: undefined, done: t('staffDiscounts.issued', { code: code.code }) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const errors = Object.fromEntries(Object.entries(error.fields).map(([f, code]) => [f, fieldMessage(code)]));
-    return data({ errors, alert: errorMessage(error.code), done: undefined }, { status: 422 });
+    return data({ errors, typed, alert: errorMessage(error.code), done: undefined }, { status: 422 });
   }
 }
 
@@ -113,6 +126,8 @@ export default function DiscountCodes({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string> = actionData?.errors ?? {};
+  const typed: Record<string, string> = actionData?.typed?.values ?? {};
+  const ticked = new Set(actionData?.typed?.categoryKeys);
   const label = (key: string) => loaderData.categories.find((c) => c.key === key)?.label ?? key;
   return (
     <main id="main">
@@ -176,29 +191,29 @@ export default function DiscountCodes({ loaderData }: Route.ComponentProps) {
       <h2>{t('staffDiscounts.issue')}</h2>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="issue" />
-        <Field name="code" label={t('staffDiscounts.code')} error={errors.code} required />
+        <Field name="code" label={t('staffDiscounts.code')} defaultValue={typed.code} error={errors.code} required />
         <SelectField
           name="kind"
           label={t('staffDiscounts.kind')}
-          defaultValue="fixed"
+          defaultValue={typed.kind ?? 'fixed'}
           options={(['fixed', 'percent'] as const).map((k) => ({ value: k, label: t(`staffDiscounts.kind_${k}`) }))}
           error={errors.kind}
         />
-        <Field name="amount" label={t('staffDiscounts.amount')} hint={t('staffDiscounts.amountHint')} error={errors.amount} required />
-        <Field name="maxUses" type="number" label={t('staffDiscounts.maxUses')} hint={t('staffDiscounts.maxUsesHint')} error={errors.maxUses} />
-        <Field name="expiresOn" type="date" label={t('staffDiscounts.expiresOn')} hint={t('staffDiscounts.expiresHint')} error={errors.expiresOn} />
+        <Field name="amount" label={t('staffDiscounts.amount')} hint={t('staffDiscounts.amountHint')} defaultValue={typed.amount} error={errors.amount} required />
+        <Field name="maxUses" type="number" label={t('staffDiscounts.maxUses')} hint={t('staffDiscounts.maxUsesHint')} defaultValue={typed.maxUses} error={errors.maxUses} />
+        <DateField name="expiresOn" label={t('staffDiscounts.expiresOn')} hint={t('staffDiscounts.expiresHint')} defaultValue={typed.expiresOn} error={errors.expiresOn} />
         {loaderData.categories.length > 0 ? (
           <fieldset>
             <legend>{t('staffDiscounts.categories')}</legend>
             <p className="hint">{t('staffDiscounts.categoriesHint')}</p>
             {loaderData.categories.map((c) => (
               <span className="choice" key={c.key}>
-                <input type="checkbox" id={`code-cat-${c.key}`} name="categoryKeys" value={c.key} /> <label htmlFor={`code-cat-${c.key}`}>{c.label}</label>
+                <input type="checkbox" id={`code-cat-${c.key}`} name="categoryKeys" value={c.key} defaultChecked={ticked.has(c.key)} /> <label htmlFor={`code-cat-${c.key}`}>{c.label}</label>
               </span>
             ))}
           </fieldset>
         ) : null}
-        <Field name="note" label={t('staffDiscounts.note')} error={errors.note} />
+        <Field name="note" label={t('staffDiscounts.note')} defaultValue={typed.note} error={errors.note} />
         <div>
           <button type="submit" disabled={busy}>
             {t('staffDiscounts.issue')}

@@ -1,9 +1,10 @@
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
-import { Field, FormAlert } from '#app/components/field.tsx';
-import { parseForm } from '#app/lib/forms.ts';
+import { DateField, Field, FormAlert } from '#app/components/field.tsx';
+import { parseForm, type FieldErrors, type FormValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { addMembership, findMemberships } from '#domain/membership/memberships.server.ts';
 import { membershipSchema } from '#domain/membership/parse-membership-csv.ts';
+import { dateProblem } from '#lib/dates.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import type { Route } from './+types/index.ts';
 
@@ -16,23 +17,39 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
+/**
+ * A typed date that is not YYYY-MM-DD, or names no day (2027-02-30): the schema only checks the
+ * shape, and the database would refuse the impossible date with an error instead of a message.
+ */
+function dateErrors(values: FormValues): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of ['validFrom', 'validTo'] as const) {
+    const typed = (values[field] ?? '').trim();
+    const problem = typed === '' ? null : dateProblem(typed);
+    if (problem) errors[field] = t(problem === 'DATE_FORMAT' ? 'form.dateFormat' : 'form.dateNotReal');
+  }
+  return errors;
+}
+
 export async function action({ request, context, params }: Route.ActionArgs) {
   const { org, actor } = await requirePermission(request, context, params.org, 'membership:manage');
   const parsed = parseForm(membershipSchema, await request.formData());
-  if (!parsed.ok) {
-    const errors = { ...parsed.errors };
+  const badDates = dateErrors(parsed.values);
+  if (!parsed.ok || Object.keys(badDates).length > 0) {
+    const errors = parsed.ok ? {} : { ...parsed.errors };
     if (errors.validTo === 'DATES_OUT_OF_ORDER') errors.validTo = t('staffMemberships.datesOutOfOrder');
-    for (const f of ['validFrom', 'validTo'] as const) if (errors[f] && errors[f] !== t('staffMemberships.datesOutOfOrder') && parsed.values[f]) errors[f] = t('staffCourses.invalidDate');
-    return data({ errors, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
+    Object.assign(errors, badDates);
+    return data({ errors, values: parsed.values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
   }
   const row = await addMembership(services(context).db, { organizationId: org.id, ...parsed.data }, actor);
-  return { errors: {}, alert: undefined, done: t('staffMemberships.added', { email: row.email }) };
+  return { errors: {}, values: undefined, alert: undefined, done: t('staffMemberships.added', { email: row.email }) };
 }
 
 export default function Memberships({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string> = actionData?.errors ?? {};
+  const typed: Record<string, string> = actionData?.values ?? {};
   return (
     <main id="main">
       <title>{t('staffMemberships.title')}</title>
@@ -75,11 +92,11 @@ export default function Memberships({ loaderData }: Route.ComponentProps) {
       )}
       <h2>{t('staffMemberships.add')}</h2>
       <Form method="post" className="stack" noValidate>
-        <Field name="email" type="email" label={t('staffMemberships.email')} error={errors.email} required />
-        <Field name="name" label={t('staffMemberships.name')} error={errors.name} />
-        <Field name="type" label={t('staffMemberships.type')} defaultValue="regular" error={errors.type} />
-        <Field name="validFrom" type="date" label={t('staffMemberships.validFrom')} error={errors.validFrom} required />
-        <Field name="validTo" type="date" label={t('staffMemberships.validTo')} error={errors.validTo} required />
+        <Field name="email" type="email" label={t('staffMemberships.email')} defaultValue={typed.email} error={errors.email} required />
+        <Field name="name" label={t('staffMemberships.name')} defaultValue={typed.name} error={errors.name} />
+        <Field name="type" label={t('staffMemberships.type')} defaultValue={typed.type ?? 'regular'} error={errors.type} />
+        <DateField name="validFrom" label={t('staffMemberships.validFrom')} defaultValue={typed.validFrom} error={errors.validFrom} required />
+        <DateField name="validTo" label={t('staffMemberships.validTo')} defaultValue={typed.validTo} error={errors.validTo} required />
         <div>
           <button type="submit" disabled={busy}>
             {t('staffMemberships.addButton')}
