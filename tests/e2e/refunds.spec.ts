@@ -246,7 +246,7 @@ test.describe('with JavaScript off', () => {
   });
 });
 
-test('a director cancels one registration on the organization’s behalf after checks: everything paid is refunded and the reason emailed', async ({ page }) => {
+test('a director cancels one paid registration on the organization’s behalf: everything paid is refunded and the reason emailed', async ({ page }) => {
   test.setTimeout(120_000);
   const { email, name, paid } = await paidRegistrant(page, 'organizer-cancel');
   const paidText = `$${paid.toLocaleString('en-US')}`;
