@@ -237,7 +237,7 @@ async function reads(db: Db, appUrl: string, cookie: string, setup: Awaited<Retu
     const totals = r.refundTotals.find((x) => x.currency === 'USD');
     if (totals?.overdueCount !== expected.overdue || totals.overdueMinor !== expected.overdueMinor || totals.dueCount !== expected.open) reportWrong += 1;
   });
-  // What the tracker shows (its list stops at 1,000 rows), for the report when it is wrong.
+  // What findRefunds lists for the view (all of it: the CSV's rows; the page shows 100 at a time).
   const shown = (await findRefunds(db, org.id, { view: 'overdue' })).length;
   return {
     expected,

@@ -9,7 +9,7 @@ import { registrationAccount } from '#domain/money/ledger.server.ts';
 import { moneyFixtures } from '../../tests/helpers/money-fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { cancelCourse } from './cancel-course.server.ts';
-import { findRefunds } from './find-refunds.server.ts';
+import { findRefunds, summarizeRefunds } from './find-refunds.server.ts';
 
 const testDb = useTestDatabase();
 const publicUrl = 'http://localhost:3000';
@@ -43,5 +43,28 @@ describe('cancelCourse', () => {
     expect(mail!.text).toContain('Too few registrations');
     expect(mail!.text).toContain('$900');
     await expect(cancelCourse(testDb.db, { organizationId: org.id, courseId: course.id, reason: 'again' }, staff, { publicUrl, now })).rejects.toMatchObject({ code: 'COURSE_STATUS_NOT_ALLOWED' });
+  });
+
+  test('the tracker pages through every refund in a stable order; its count and total cover them all', async () => {
+    const { org, course, apply } = await setup({ capacity: 5 });
+    const paid = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await apply();
+      await pay(r, 90000);
+      paid.push(r);
+    }
+    const now = new Date('2025-03-20T18:00:00Z');
+    await cancelCourse(testDb.db, { organizationId: org.id, courseId: course.id, reason: 'Too few registrations' }, staff, { publicUrl, now });
+    const filters = { view: 'due' as const, courseId: course.id };
+    const pages = [];
+    for (let offset = 0; offset < 6; offset += 2) pages.push(await findRefunds(testDb.db, org.id, filters, now, { limit: 2, offset }));
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    const ids = pages.flat().map((r) => r.id);
+    expect(new Set(ids).size).toBe(5);
+    expect(ids).toEqual((await findRefunds(testDb.db, org.id, filters, now)).map((r) => r.id));
+    expect(await summarizeRefunds(testDb.db, org.id, filters, now)).toEqual({ count: 5, totals: [{ currency: 'USD', totalMinor: 450000 }] });
+    // Paid by check: no "Refund to card" for these.
+    expect(pages.flat().every((r) => !r.cardRefundable)).toBe(true);
+    expect(await summarizeRefunds(testDb.db, org.id, { view: 'done', courseId: course.id }, now)).toEqual({ count: 0, totals: [] });
   });
 });

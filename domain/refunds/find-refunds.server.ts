@@ -1,6 +1,7 @@
 // The refund tracker's lists: refunds of registrations by view (due, overdue, failed, done)
 // and course, with "overdue" decided per course in its own time zone (a refund is overdue
-// the day after its due date, local).
+// the day after its due date, local). The page shows a page of rows; the count and totals
+// always cover every matching refund (summarizeRefunds), and the CSV has them all.
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { courses } from '#db/schema/courses.ts';
@@ -8,7 +9,7 @@ import { cancellations, refunds } from '#db/schema/money.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { toCsv } from '#domain/registration/export-applications.ts';
 import { formatMoney } from '#lib/i18n.ts';
-import { refundableCardPayments } from './issue-refund.server.ts';
+import { refundableCardPaymentsOf } from './issue-refund.server.ts';
 import type { RefundView } from './tracker-views.ts';
 
 function overdue(now: Date): SQL<boolean> {
@@ -54,10 +55,33 @@ export interface RefundRow {
   cardRefundable: boolean;
 }
 
-export async function findRefunds(db: DbOrTx, organizationId: string, filters: { view: RefundView; courseId?: string | null }, now = new Date()): Promise<RefundRow[]> {
+export interface RefundFilters {
+  view: RefundView;
+  courseId?: string | null;
+}
+
+function filterWhere(organizationId: string, filters: RefundFilters, now: Date) {
   const where = [eq(refunds.organizationId, organizationId), viewFilter(filters.view, now)];
   if (filters.courseId) where.push(eq(registrations.courseId, filters.courseId));
+  return and(...where);
+}
+
+/** How many refunds match and how much they come to, per currency: every match, not a page. */
+export async function summarizeRefunds(db: DbOrTx, organizationId: string, filters: RefundFilters, now = new Date()): Promise<{ count: number; totals: { currency: string; totalMinor: number }[] }> {
   const rows = await db
+    .select({ currency: refunds.currency, n: count(), total: sql<number>`coalesce(sum(${refunds.amountMinor}), 0)::bigint` })
+    .from(refunds)
+    .innerJoin(registrations, eq(registrations.id, refunds.registrationId))
+    .innerJoin(courses, eq(courses.id, registrations.courseId))
+    .where(filterWhere(organizationId, filters, now))
+    .groupBy(refunds.currency)
+    .orderBy(refunds.currency);
+  return { count: rows.reduce((n, r) => n + r.n, 0), totals: rows.map((r) => ({ currency: r.currency, totalMinor: Number(r.total) })) };
+}
+
+/** Refunds matching the filters, in the tracker's order; `page` limits them (the CSV takes all). */
+export async function findRefunds(db: DbOrTx, organizationId: string, filters: RefundFilters, now = new Date(), page?: { limit: number; offset: number }): Promise<RefundRow[]> {
+  const query = db
     .select({
       refund: refunds,
       name: registrations.name,
@@ -71,14 +95,12 @@ export async function findRefunds(db: DbOrTx, organizationId: string, filters: {
     .innerJoin(registrations, eq(registrations.id, refunds.registrationId))
     .innerJoin(courses, eq(courses.id, registrations.courseId))
     .leftJoin(cancellations, eq(cancellations.registrationId, registrations.id))
-    .where(and(...where))
-    .orderBy(filters.view === 'done' ? desc(refunds.completedOn) : asc(refunds.dueOn), asc(registrations.name))
-    .limit(1000);
+    .where(filterWhere(organizationId, filters, now))
+    // The id last: a stable order, so pages neither repeat nor skip a row.
+    .orderBy(filters.view === 'done' ? desc(refunds.completedOn) : asc(refunds.dueOn), asc(registrations.name), asc(refunds.id));
+  const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const open = new Set(['due', 'failed']);
-  const card = new Map<string, boolean>();
-  for (const r of rows) {
-    if (open.has(r.refund.status) && !card.has(r.refund.registrationId!)) card.set(r.refund.registrationId!, (await refundableCardPayments(db, r.refund.registrationId!)).length > 0);
-  }
+  const card = await refundableCardPaymentsOf(db, [...new Set(rows.filter((r) => open.has(r.refund.status)).map((r) => r.refund.registrationId!))]);
   return rows.map((r) => ({
     id: r.refund.id,
     registrationId: r.refund.registrationId!,
@@ -98,7 +120,7 @@ export async function findRefunds(db: DbOrTx, organizationId: string, filters: {
     failureMessage: r.refund.failureMessage,
     note: r.refund.note,
     hasCancellation: r.cancellationId !== null,
-    cardRefundable: open.has(r.refund.status) && card.get(r.refund.registrationId!) === true,
+    cardRefundable: open.has(r.refund.status) && (card.get(r.refund.registrationId!)?.length ?? 0) > 0,
   }));
 }
 

@@ -17,6 +17,7 @@ import { issueAutomaticRefunds, resumeStalledRefunds } from './auto-refunds.serv
 import { applyRefundEvent } from '#domain/payments/refund-events.server.ts';
 import { cancelRegistration } from './cancel-registration.server.ts';
 import { issueRefund, recordRefundPaid } from './issue-refund.server.ts';
+import { findRefunds } from './find-refunds.server.ts';
 
 const testDb = useTestDatabase();
 const publicUrl = 'http://localhost:3000';
@@ -52,10 +53,15 @@ describe('paying refunds out', () => {
     const { reg } = await cancelled(90000, 'card');
     const [refund] = await refundsOf(reg.id);
     const before = fake.refunds.size;
+    const due = await findRefunds(testDb.db, reg.organizationId, { view: 'due' }, new Date('2025-03-14T18:00:00Z'));
+    expect(due.find((r) => r.id === refund!.id)).toMatchObject({ cardRefundable: true });
     const touched = await issueRefund(testDb.db, refund!.id, staff, settings(), { now: new Date('2025-03-14T18:00:00Z') });
     expect(touched).toHaveLength(1);
     expect(touched[0]).toMatchObject({ status: 'done', method: 'card', amountMinor: 80000, completedOn: '2025-03-14' });
     expect(fake.refunds.size).toBe(before + 1);
+    // The tracker offered "Refund to card" while it was due, and no longer does.
+    const done = await findRefunds(testDb.db, reg.organizationId, { view: 'done' }, new Date('2025-03-14T18:00:00Z'));
+    expect(done.find((r) => r.id === refund!.id)).toMatchObject({ cardRefundable: false, status: 'done' });
     const provider = fake.refunds.get(touched[0]!.providerRefundId!);
     expect(provider).toMatchObject({ amount: 80000, status: 'succeeded' });
     const request = fake.requests.filter((r) => r.path === '/v1/refunds').at(-1)!;

@@ -11,9 +11,9 @@ import { SelectField } from '#app/routes/admin/courses/form-parts.tsx';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { DomainError } from '#domain/errors.ts';
 import { localDate } from '#domain/money/policy.ts';
-import { findRefundCourses, findRefunds } from '#domain/refunds/find-refunds.server.ts';
+import { findRefundCourses, findRefunds, summarizeRefunds } from '#domain/refunds/find-refunds.server.ts';
 import { recordSchema, refundMethods } from '#domain/refunds/record-paid-form.ts';
-import { REFUND_VIEWS, refundFiltersFrom } from '#domain/refunds/tracker-views.ts';
+import { REFUND_PAGE_SIZE, REFUND_VIEWS, refundFiltersFrom, refundPageFrom } from '#domain/refunds/tracker-views.ts';
 import { issueRefund, recordRefundPaid } from '#domain/refunds/issue-refund.server.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
 import type { Route } from './+types/tracker.ts';
@@ -24,12 +24,21 @@ const cardSchema = z.object({ intent: z.enum(['card', 'resume']), refundId: z.uu
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org, roles } = await requirePermission(request, context, params.org, 'refunds:manage');
   const { db, payments } = services(context);
-  const filters = refundFiltersFrom(new URL(request.url).searchParams);
-  const rows = await findRefunds(db, org.id, filters);
+  const search = new URL(request.url).searchParams;
+  const filters = refundFiltersFrom(search);
+  const now = new Date();
+  // The count and total cover every matching refund; the table shows one page of them.
+  const summary = await summarizeRefunds(db, org.id, filters, now);
+  const pages = Math.max(1, Math.ceil(summary.count / REFUND_PAGE_SIZE));
+  const page = Math.min(refundPageFrom(search), pages);
+  const rows = await findRefunds(db, org.id, filters, now, { limit: REFUND_PAGE_SIZE, offset: (page - 1) * REFUND_PAGE_SIZE });
   const courses = await findRefundCourses(db, org.id);
-  const totals = new Map<string, number>();
-  for (const r of rows) totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.amountMinor);
   return {
+    count: summary.count,
+    page,
+    pages,
+    first: summary.count === 0 ? 0 : (page - 1) * REFUND_PAGE_SIZE + 1,
+    last: (page - 1) * REFUND_PAGE_SIZE + rows.length,
     slug: org.slug,
     filters,
     cardEnabled: payments !== null,
@@ -37,7 +46,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     mayReview: rolesGrant(roles, 'registration:review'),
     today: localDate(new Date(), org.timeZone),
     courses: courses.map((c) => ({ value: c.id, label: c.title })),
-    total: [...totals].map(([currency, minor]) => formatMoney(minor, currency)).join(', ') || formatMoney(0, org.currency),
+    total: summary.totals.map((s) => formatMoney(s.totalMinor, s.currency)).join(', ') || formatMoney(0, org.currency),
     rows: rows.map((r) => ({
       ...r,
       amount: formatMoney(r.amountMinor, r.currency),
@@ -84,7 +93,8 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting';
   const { slug, filters } = loaderData;
   const base = `/o/${slug}/admin/refunds`;
-  const query = (view: string) => `?view=${view}${filters.courseId ? `&course=${filters.courseId}` : ''}`;
+  const query = (view: string, page = 1) => `?view=${view}${filters.courseId ? `&course=${filters.courseId}` : ''}${page > 1 ? `&page=${page}` : ''}`;
+  const { page, pages } = loaderData;
   const errors: Record<string, string> = actionData?.errors ?? {};
   return (
     <main id="main">
@@ -111,7 +121,7 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
         </button>
       </Form>
       <p>
-        {t('refundsTracker.summary', { count: loaderData.rows.length, total: loaderData.total })} ·{' '}
+        {t('refundsTracker.summary', { count: loaderData.count, total: loaderData.total })} ·{' '}
         <a href={`${base}.csv${query(filters.view)}`} download>
           {t('refundsTracker.csv')}
         </a>
@@ -229,6 +239,23 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
           </table>
         </div>
       )}
+      {pages > 1 ? (
+        <nav aria-label={t('refundsTracker.pages')}>
+          <p>{t('refundsTracker.showing', { first: loaderData.first.toLocaleString('en-US'), last: loaderData.last.toLocaleString('en-US'), count: loaderData.count.toLocaleString('en-US'), page, pages })}</p>
+          <ul className="link-row">
+            {page > 1 ? (
+              <li>
+                <Link to={`${base}${query(filters.view, page - 1)}`}>{t('refundsTracker.previous')}</Link>
+              </li>
+            ) : null}
+            {page < pages ? (
+              <li>
+                <Link to={`${base}${query(filters.view, page + 1)}`}>{t('refundsTracker.next')}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
     </main>
   );
 }
