@@ -156,3 +156,153 @@ test('an admin imports memberships from CSV: one bad row is reported and nothing
   await expect(page.getByRole('rowheader', { name: good })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(other) })).toContainText('Other, Member');
 });
+
+/**
+ * axe runs inside the page, so the markup the server sent to a browser without JavaScript is
+ * checked in a second page that has it: the same HTML at the same address, its scripts left out.
+ */
+async function expectAccessibleWithoutScripts(page: Page) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  const url = page.url();
+  // A context made in a test takes the test's options: JavaScript is turned back on here.
+  const context = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+  try {
+    const copy = await context.newPage();
+    await copy.route((address) => address.href === url, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    await copy.goto(url);
+    await expectAccessible(copy);
+  } finally {
+    await context.close();
+  }
+}
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an impossible cancellation deadline is refused on its field, the typed details stay, nothing is saved until it is fixed', async ({ page }) => {
+    await signInAsDirector(page);
+    await page.goto(`${courseUrl}/edit`);
+    const deadline = page.getByLabel('Cancellation deadline');
+    await expect(deadline).toHaveValue('');
+    await expect(deadline).toHaveAccessibleDescription(/YYYY-MM-DD/);
+
+    await deadline.fill('2027-02-30');
+    await page.getByLabel('Tagline').fill('Now with an evening session');
+    await page.getByLabel('Kind of course').selectOption('balint_weekend');
+    await page.getByLabel('Applications wait for a director’s decision').uncheck();
+    await page.getByRole('button', { name: 'Save course' }).click();
+
+    await expect(page.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
+    await expect(deadline).toHaveValue('2027-02-30');
+    await expect(deadline).toHaveAttribute('aria-invalid', 'true');
+    await expect(deadline).toHaveAccessibleDescription(/Enter a real date as YYYY-MM-DD/);
+    await expect(page.getByLabel('Tagline')).toHaveValue('Now with an evening session');
+    await expect(page.getByLabel('Kind of course')).toHaveValue('balint_weekend');
+    await expect(page.getByLabel('Applications wait for a director’s decision')).not.toBeChecked();
+    await expect(page.getByLabel('First day')).toHaveValue('2099-06-01');
+    await expectAccessibleWithoutScripts(page);
+
+    // Nothing was saved: the stored course is as it was.
+    await page.goto(`${courseUrl}/edit`);
+    await expect(deadline).toHaveValue('');
+    await expect(page.getByLabel('Tagline')).toHaveValue('');
+    await expect(page.getByLabel('Kind of course')).toHaveValue('leadership_intensive');
+    await expect(page.getByLabel('Applications wait for a director’s decision')).toBeChecked();
+
+    await deadline.fill('2027-02-26');
+    await page.getByLabel('Tagline').fill('Now with an evening session');
+    await page.getByRole('button', { name: 'Save course' }).click();
+    await expect(page.getByText('Course saved.')).toBeVisible();
+    await page.goto(`${courseUrl}/edit`);
+    await expect(deadline).toHaveValue('2027-02-26');
+    await expect(page.getByLabel('Tagline')).toHaveValue('Now with an evening session');
+  });
+
+  test('a discount code with an impossible or malformed expiry is refused on its field, keeps every typed value and is not issued', async ({ page }) => {
+    await signInAsDirector(page);
+    await page.goto(`${courseUrl}/discount-codes`);
+    const code = `NOJS-${slug}`.toUpperCase();
+    const expiry = page.getByLabel('Valid through');
+    const categories = page.getByRole('group', { name: 'Only for these categories' }).getByRole('checkbox');
+    await page.getByLabel('Code', { exact: true }).fill(code);
+    await page.getByLabel('Kind', { exact: true }).selectOption('percent');
+    await page.getByLabel('Amount', { exact: true }).fill('15');
+    await page.getByLabel('Maximum uses').fill('5');
+    await expiry.fill('2027-02-30');
+    await categories.first().check();
+    await page.getByLabel('Note for staff').fill('For the Hungarian society');
+    await page.getByRole('button', { name: 'Issue code' }).click();
+
+    await expect(page.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
+    await expect(expiry).toHaveValue('2027-02-30');
+    await expect(expiry).toHaveAttribute('aria-invalid', 'true');
+    await expect(expiry).toHaveAccessibleDescription(/This is not a real date: check the month and the day\./);
+    await expect(page.getByLabel('Code', { exact: true })).toHaveValue(code);
+    await expect(page.getByLabel('Kind', { exact: true })).toHaveValue('percent');
+    await expect(page.getByLabel('Amount', { exact: true })).toHaveValue('15');
+    await expect(page.getByLabel('Maximum uses')).toHaveValue('5');
+    await expect(categories.first()).toBeChecked();
+    await expect(categories.nth(1)).not.toBeChecked();
+    await expect(page.getByLabel('Note for staff')).toHaveValue('For the Hungarian society');
+    await expect(page.getByRole('rowheader', { name: code })).toHaveCount(0);
+    await expectAccessibleWithoutScripts(page);
+
+    await expiry.fill('30/02/2027');
+    await page.getByRole('button', { name: 'Issue code' }).click();
+    await expect(expiry).toHaveValue('30/02/2027');
+    await expect(expiry).toHaveAccessibleDescription(/This is not written as a date: use YYYY-MM-DD/);
+    await expect(page.getByRole('rowheader', { name: code })).toHaveCount(0);
+
+    await expiry.fill('2027-02-27');
+    await page.getByRole('button', { name: 'Issue code' }).click();
+    await expect(page.getByText(`Discount code ${code} issued.`)).toBeVisible();
+    const row = page.getByRole('row', { name: new RegExp(code) });
+    await expect(row).toContainText('15%');
+    await expect(row).toContainText('Feb 27, 2027');
+    await expect(row).toContainText('For the Hungarian society');
+  });
+
+  test('a membership with an impossible or malformed date is refused on that field, keeps what was typed and is not added', async ({ page }) => {
+    const admin = demoAccount('abs', 'admin');
+    await signIn(page, 'abs', admin.email, admin.password);
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await page.goto('/o/abs/admin/memberships');
+    const email = uniqueEmail('member-nojs');
+    const from = page.getByLabel('Valid from');
+    const to = page.getByLabel('Valid to');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Name').fill('Noa Script');
+    await page.getByLabel('Membership type').fill('life');
+    await from.fill('2027-02-30');
+    await to.fill('2027-12-31');
+    await page.getByRole('button', { name: 'Add membership' }).click();
+
+    await expect(page.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
+    await expect(from).toHaveValue('2027-02-30');
+    await expect(from).toHaveAttribute('aria-invalid', 'true');
+    await expect(from).toHaveAccessibleDescription(/This is not a real date: check the month and the day\./);
+    await expect(to).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(to).toHaveValue('2027-12-31');
+    await expect(page.getByLabel('Email')).toHaveValue(email);
+    await expect(page.getByLabel('Name')).toHaveValue('Noa Script');
+    await expect(page.getByLabel('Membership type')).toHaveValue('life');
+    await expect(page.getByText(email)).toHaveCount(0);
+    await expectAccessibleWithoutScripts(page);
+
+    await from.fill('2027-02-01');
+    await to.fill('31/12/2027');
+    await page.getByRole('button', { name: 'Add membership' }).click();
+    await expect(to).toHaveAccessibleDescription(/This is not written as a date: use YYYY-MM-DD/);
+    await expect(to).toHaveValue('31/12/2027');
+    await expect(from).toHaveValue('2027-02-01');
+    await expect(page.getByText(email)).toHaveCount(0);
+
+    await to.fill('2027-12-31');
+    await page.getByRole('button', { name: 'Add membership' }).click();
+    await expect(page.getByText(`Membership added for ${email}.`)).toBeVisible();
+    const row = page.getByRole('row', { name: new RegExp(email) });
+    await expect(row).toContainText('Noa Script');
+    await expect(row).toContainText('Feb 1, 2027');
+    await expect(row).toContainText('Dec 31, 2027');
+  });
+});
