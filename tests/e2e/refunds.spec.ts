@@ -260,6 +260,22 @@ test('a director cancels one paid registration on the organization’s behalf: e
     await staff.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
     await staff.getByRole('link', { name: 'Cancellation', exact: true }).click();
     await staff.waitForURL(/\/cancel$/);
+    // A treasurer records cancellations but does not end registrations for the organization.
+    const treasurerContext = await page.context().browser()!.newContext({ baseURL: new URL(staff.url()).origin });
+    try {
+      const treasurer = await treasurerContext.newPage();
+      const account = demoAccount('abs', 'treasurer');
+      await signIn(treasurer, 'abs', account.email, account.password);
+      await expect(treasurer.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await treasurer.goto(staff.url());
+      await expect(treasurer.getByRole('heading', { name: 'Record a written cancellation' })).toBeVisible();
+      await expect(treasurer.getByRole('heading', { name: 'Cancel on the organization’s behalf' })).toHaveCount(0);
+      const refused = await treasurer.request.post(staff.url(), { form: { intent: 'organizer', reason, confirm: 'yes' }, maxRedirects: 0 });
+      expect(refused.status()).toBe(403);
+    } finally {
+      await treasurerContext.close();
+    }
+    await staff.reload();
     await staff.waitForLoadState('networkidle');
     await expect(staff.getByRole('heading', { name: 'Cancel on the organization’s behalf' })).toBeVisible();
     await expect(staff.getByText(`everything paid (${paidText}) is refunded whatever the deadline`)).toBeVisible();
