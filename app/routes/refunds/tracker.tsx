@@ -241,7 +241,7 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
       )}
       {pages > 1 ? (
         <nav aria-label={t('refundsTracker.pages')}>
-          <p>{t('refundsTracker.showing', { first: loaderData.first.toLocaleString('en-US'), last: loaderData.last.toLocaleString('en-US'), count: loaderData.count.toLocaleString('en-US'), page, pages })}</p>
+          <p>{t('refundsTracker.showing', { first: loaderData.first.toLocaleString('en-US'), last: loaderData.last.toLocaleString('en-US'), matches: loaderData.count.toLocaleString('en-US'), page, pages })}</p>
           <ul className="link-row">
             {page > 1 ? (
               <li>

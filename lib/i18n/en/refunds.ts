@@ -143,7 +143,7 @@ export const refunds = {
     summary_one: '{{count}} refund, {{total}}',
     summary_other: '{{count}} refunds, {{total}}',
     pages: 'Pages of refunds',
-    showing: 'Showing {{first}}–{{last}} of {{count}} (page {{page}} of {{pages}}).',
+    showing: 'Showing {{first}}–{{last}} of {{matches}} (page {{page}} of {{pages}}).',
     previous: 'Previous page',
     next: 'Next page',
     methodRequired: 'Choose how the refund was paid.',
@@ -254,6 +254,6 @@ export const refunds = {
     providerFailed: 'The card refund failed; you can retry it.',
     paidOnInvalid: 'Enter the date the refund was paid (not in the future).',
     organizerReasonRequired: 'Say why the organization cancels this registration: the registrant is told.',
-    organizerReasonTooLong: 'Keep the reason under 1,000 characters.',
+    organizerReasonTooLong: 'Keep the reason to 1,000 characters at most.',
   },
 } as const;
