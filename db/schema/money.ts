@@ -153,6 +153,8 @@ export const refunds = pgTable(
     failureMessage: text('failure_message'),
     /** When the provider was last asked to pay it out; a card refund 'processing' long after this is resumed by the refunds job. */
     processingSince: timestamp('processing_since', { withTimezone: true }),
+    /** Provider calls made for it: the first uses the key `refund:<id>:<payment>`, later ones add the attempt number. */
+    providerAttempts: integer('provider_attempts').notNull().default(0),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     completedOn: date('completed_on'),

@@ -158,8 +158,9 @@ describe('paying refunds out', () => {
     await testDb.db.update(refunds).set({ status: 'processing', method: 'card', paymentId: payment!.id, processingSince: since }).where(eq(refunds.id, refund!.id));
     // Stripe still does not answer: the refund keeps waiting, now counted from this attempt.
     const firstTry = new Date(since.getTime() + 20 * 60_000);
-    // A server error on every attempt the client makes (it retries twice): no answer.
-    fake.setFailure({ method: 'POST', path: '/v1/refunds', status: 500, type: 'api_error', message: 'Upstream timeout.', times: 3 });
+    // A server error on every attempt the client makes (it retries twice): no answer. Stripe
+    // stores it under the key and would repeat it for 24 hours to that key.
+    fake.setFailure({ method: 'POST', path: '/v1/refunds', status: 500, type: 'api_error', message: 'Upstream timeout.', times: 3, storedUnderKey: true });
     try {
       expect(await resumeStalledRefunds(testDb.db, settings(), { now: firstTry })).toMatchObject({ done: 0, failed: 0, waiting: 1 });
     } finally {
@@ -167,8 +168,31 @@ describe('paying refunds out', () => {
     }
     const [waiting] = await refundsOf(reg.id);
     expect(waiting).toMatchObject({ status: 'processing', processingSince: firstTry });
+    // Staff pressing Resume while the job's call may still be running are told to wait.
+    await expect(issueRefund(testDb.db, refund!.id, staff, settings(), { resume: true, now: new Date(firstTry.getTime() + 60_000) })).rejects.toMatchObject({ code: 'REFUND_IN_PROGRESS' });
     expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(firstTry.getTime() + 5 * 60_000) })).toMatchObject({ done: 0, waiting: 0 });
+    // The next resume finds nothing at Stripe and asks under a new key: the stored 500 is not repeated.
     expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(firstTry.getTime() + 16 * 60_000) })).toMatchObject({ done: 1 });
+    const keys = fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds' && r.idempotencyKey?.startsWith(`refund:${refund!.id}:`)).map((r) => r.idempotencyKey);
+    expect(new Set(keys)).toEqual(new Set([`refund:${refund!.id}:${payment!.id}`, `refund:${refund!.id}:${payment!.id}:2`]));
+    expect([...fake.refunds.values()].filter((r) => r.metadata?.refund_id === refund!.id)).toHaveLength(1);
+    expect(await refundEntries(reg.id)).toHaveLength(1);
+  });
+
+  test('a 409 from Stripe (the same key still running) is no answer: the refund stays processing, never failed', async () => {
+    const { reg } = await cancelled(90000, 'card');
+    const [refund] = await refundsOf(reg.id);
+    fake.setFailure({ method: 'POST', path: '/v1/refunds', status: 409, type: 'idempotency_error', message: 'A request with this key is in progress.', times: 3 });
+    try {
+      const [waiting] = await issueRefund(testDb.db, refund!.id, staff, settings(), { now: new Date('2025-03-14T18:00:00Z') });
+      expect(waiting).toMatchObject({ status: 'processing' });
+    } finally {
+      fake.clearFailures();
+    }
+    // Recording it as paid by hand is refused while the card refund may be under way.
+    await expect(recordRefundPaid(testDb.db, { organizationId: reg.organizationId, refundId: refund!.id, method: 'check', paidOn: '2025-03-14', reference: 'x' }, staff, new Date('2025-03-14T18:00:00Z'))).rejects.toMatchObject({ code: 'REFUND_IN_PROGRESS' });
+    const [done] = await issueRefund(testDb.db, refund!.id, staff, settings(), { resume: true, now: new Date('2025-03-14T18:05:00Z') });
+    expect(done).toMatchObject({ status: 'done' });
     expect([...fake.refunds.values()].filter((r) => r.metadata?.refund_id === refund!.id)).toHaveLength(1);
     expect(await refundEntries(reg.id)).toHaveLength(1);
   });

@@ -5,10 +5,14 @@
 // A provider call never runs inside a transaction that holds locks. Three steps:
 //   1. under the money lock: check the refund is open and that it, with refunds in flight, is
 //      no more than the money held; choose the card payment; mark the refund 'processing';
-//   2. call Stripe with an idempotency key derived from the refund and the payment, so a retry
-//      (or a resumed 'processing' refund after a crash) can never refund twice; a resume first
-//      looks for a refund Stripe already made for this row (its metadata names it), because
-//      Stripe forgets idempotency keys after 24 hours;
+//   2. call Stripe with an idempotency key derived from the refund, the payment and the attempt
+//      (`refund:<id>:<payment>` the first time, `…:<n>` after). Every later attempt — a resume
+//      of a refund left 'processing', a retry of a refused one — first looks for a refund
+//      Stripe already made for this row (its metadata names it) and takes that one; only when
+//      there is none does it ask again, under a new key: Stripe replays a stored answer for a
+//      key (a 500 included) for 24 hours and then forgets it, so reusing the key could either
+//      repeat an error for a day or, after it, refund twice. Only one call is in flight: a
+//      resume is refused while the last call may still be running (RESUME_AFTER_MS);
 //   3. under the lock again: 'done' with the provider's id and the ledger entry, or 'failed'
 //      with the message (staff may retry).
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
@@ -139,15 +143,34 @@ export interface IssueOptions {
   now?: Date;
   /** Resume a refund left 'processing' (a crash between the provider call and the write): same key, no double refund. */
   resume?: boolean;
-  /** With `resume`: only if it has been processing since before this instant (another resume may have just begun). */
+  /** With `resume`: only if it has been processing since before this instant (default: RESUME_AFTER_MS ago). */
   stalledBefore?: Date;
+}
+
+/** A resume waits this long after the last provider call began: by then that call has ended (20 s timeout, two retries). */
+export const RESUME_AFTER_MS = 2 * 60_000;
+
+/** The idempotency key of a provider call: the first attempt keeps the original form. */
+export function refundIdempotencyKey(refundId: string, paymentId: string, attempt: number): string {
+  return attempt <= 1 ? `refund:${refundId}:${paymentId}` : `refund:${refundId}:${paymentId}:${attempt}`;
+}
+
+/**
+ * Whether Stripe refused (a 4xx: the card is closed, the charge is already refunded): nothing
+ * was refunded. Anything else — a timeout, a lost connection, a 5xx, a 409 because the same key
+ * is running, a 429 — leaves the outcome unknown.
+ */
+function refusedByProvider(error: unknown): boolean {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 409 && status !== 429;
 }
 
 /** A refund Stripe already made for this refund row, found by the metadata every refund carries. */
 async function findProviderRefund(settings: PaymentSettings, providerPaymentId: string, refundId: string) {
   const stripe = createStripe(settings);
   for await (const existing of stripe.refunds.list({ payment_intent: providerPaymentId, limit: 100 })) {
-    if (existing.metadata?.refund_id === refundId) return existing;
+    // A refund of this row that failed at the bank is history, not an answer: ask again.
+    if (existing.metadata?.refund_id === refundId && existing.status !== 'failed' && existing.status !== 'canceled') return existing;
   }
   return undefined;
 }
@@ -165,9 +188,12 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
     if (refund.status === 'done' || refund.status === 'cancelled') throw new DomainError('REFUND_NOT_OPEN', refund.status);
     if (refund.status === 'processing') {
       if (!options.resume || !refund.paymentId) throw new DomainError('REFUND_IN_PROGRESS', refund.id);
-      if (options.stalledBefore && refund.processingSince && refund.processingSince > options.stalledBefore) throw new DomainError('REFUND_IN_PROGRESS', refund.id);
+      const stalledBefore = options.stalledBefore ?? new Date(now.getTime() - RESUME_AFTER_MS);
+      if (refund.processingSince && refund.processingSince > stalledBefore) throw new DomainError('REFUND_IN_PROGRESS', refund.id);
       const [payment] = await tx.select().from(payments).where(eq(payments.id, refund.paymentId));
-      const [resumed] = await tx.update(refunds).set({ processingSince: now }).where(eq(refunds.id, refund.id)).returning();
+      const attempt = refund.providerAttempts + 1;
+      const [resumed] = await tx.update(refunds).set({ processingSince: now, providerAttempts: attempt }).where(eq(refunds.id, refund.id)).returning();
+      await recordAudit(tx, actor, { organizationId: refund.organizationId, action: 'refund.resumed', entityType: 'refund', entityId: refund.id, after: { attempt } });
       return { refund: resumed!, providerPaymentId: payment!.providerPaymentId!, split: undefined as Refund | undefined, resumed: true };
     }
     if (!settings) throw new DomainError('CARD_PAYMENTS_OFF');
@@ -194,7 +220,7 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
     }
     const [processing] = await tx
       .update(refunds)
-      .set({ status: 'processing', method: 'card', paymentId: source.paymentId, amountMinor, failureMessage: null, processingSince: now })
+      .set({ status: 'processing', method: 'card', paymentId: source.paymentId, amountMinor, failureMessage: null, processingSince: now, providerAttempts: refund.providerAttempts + 1 })
       .where(eq(refunds.id, refund.id))
       .returning();
     await recordAudit(tx, actor, { organizationId: refund.organizationId, action: 'refund.processing', entityType: 'refund', entityId: refund.id, before: { status: refund.status }, after: { status: 'processing', amountMinor } });
@@ -206,22 +232,21 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
   if (!settings) throw new DomainError('CARD_PAYMENTS_OFF');
   try {
     const stripe = createStripe(settings);
+    const lookFirst = prepared.resumed || refund.providerAttempts > 1;
     const created =
-      (prepared.resumed ? await findProviderRefund(settings, prepared.providerPaymentId, refund.id) : undefined) ??
+      (lookFirst ? await findProviderRefund(settings, prepared.providerPaymentId, refund.id) : undefined) ??
       (await stripe.refunds.create(
-      { payment_intent: prepared.providerPaymentId, amount: refund.amountMinor, metadata: { refund_id: refund.id, registration_id: refund.registrationId ?? '' } },
-      { idempotencyKey: `refund:${refund.id}:${refund.paymentId}` },
-    ));
+        { payment_intent: prepared.providerPaymentId, amount: refund.amountMinor, metadata: { refund_id: refund.id, registration_id: refund.registrationId ?? '' } },
+        { idempotencyKey: refundIdempotencyKey(refund.id, refund.paymentId!, refund.providerAttempts) },
+      ));
     outcome = created.status === 'failed' || created.status === 'canceled' ? { ok: false, message: created.failure_reason ?? created.status } : { ok: true, id: created.id };
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    // No answer from Stripe (timeout, connection lost) or a server error after the client's own
-    // retries: the refund may exist there. It stays 'processing' — never 'failed', which staff
-    // could pay again by hand — until a resume (staff, or the refunds job after
-    // STALLED_MINUTES) learns the outcome. Only a 4xx answer is a refusal.
-    const status = (error as { statusCode?: unknown }).statusCode;
-    const answered = typeof status === 'number' && status < 500;
-    outcome = { ok: false, message, unknown: !answered };
+    // No answer from Stripe (timeout, connection lost, a 5xx after the client's own retries, a
+    // 409 or 429): the refund may exist there. It stays 'processing' — never 'failed', which
+    // staff could pay again by hand — until a resume (staff after RESUME_AFTER_MS, or the
+    // refunds job after STALLED_MINUTES) learns the outcome. Only a 4xx refusal is 'failed'.
+    outcome = { ok: false, message, unknown: !refusedByProvider(error) };
   }
 
   const finished = await withScarceLocks(db, async (tx) => {

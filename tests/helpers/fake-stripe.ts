@@ -54,6 +54,11 @@ export interface FailureSpec {
   times?: number;
   /** Sets the Stripe-Should-Retry header, which the library obeys. */
   shouldRetry?: boolean;
+  /**
+   * As Stripe does for a request that reached the endpoint (a 500 included): the error is
+   * stored under the request's idempotency key and replayed for every later request with it.
+   */
+  storedUnderKey?: boolean;
 }
 
 export interface FakeEvent {
@@ -441,6 +446,7 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
           ...(failure.code ? { code: failure.code } : {}),
         },
       };
+      if (failure.storedUnderKey && key && method === 'POST') idempotent.set(key, { route: `${method} ${path}`, params: JSON.stringify(params), status, body: JSON.stringify(body) });
       send(status, JSON.stringify(body), false, params, key, failure.shouldRetry === undefined ? {} : { 'stripe-should-retry': String(failure.shouldRetry) });
       return;
     }
