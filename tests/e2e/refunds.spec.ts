@@ -302,4 +302,10 @@ test('a director cancels one paid registration on the organization’s behalf: e
   expect(mail).toContain(`Everything you paid, ${paidText}, will be refunded by`);
   await page.goto('/o/abs/registrations');
   await expect(page.getByText(new RegExp(`Refund of \\${paidText} due by`))).toBeVisible();
+  // The cancellation page says the organization ended it, with the reason — not "your cancellation was received".
+  const statement = await page.getByRole('link', { name: /^Statement and receipts for / }).first().getAttribute('href');
+  await page.goto(statement!.replace(/\/statement$/, '/cancel'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Your registration was cancelled' })).toBeVisible();
+  await expect(page.getByText(`Reason: ${reason}`)).toBeVisible();
+  await expectAccessible(page);
 });

@@ -39,7 +39,17 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     today: view.today,
     cancellable: view.cancellable,
     preview: view.preview,
-    cancellation: view.cancellation ? { receivedOn: view.cancellation.receivedOn, outcome: view.cancellation.outcome, dueOn: view.cancellation.dueOn } : null,
+    orgName: org.name,
+    cancellation: view.cancellation
+      ? {
+          receivedOn: view.cancellation.receivedOn,
+          outcome: view.cancellation.outcome,
+          dueOn: view.cancellation.dueOn,
+          // The organizer ended it (the course, or this registration): not the registrant's request.
+          byOrganizer: view.cancellation.channel === 'organizer',
+          organizerReason: view.cancellation.organizerReason,
+        }
+      : null,
   };
 }
 
@@ -78,13 +88,20 @@ export default function CancelRegistration({ loaderData }: Route.ComponentProps)
     const refund = cancellation.outcome.refundMinor;
     return (
       <main id="main" className="page">
-        <title>{t('refundsCancel.done')}</title>
-        <h1>{t('refundsCancel.done')}</h1>
+        <title>{cancellation.byOrganizer ? t('refundsCancel.byOrganizer') : t('refundsCancel.done')}</title>
+        <h1>{cancellation.byOrganizer ? t('refundsCancel.byOrganizer') : t('refundsCancel.done')}</h1>
         <p>
           {loaderData.course.title} ({loaderData.course.dates})
         </p>
         <div className="notice success" role="status">
-          <p>{t('refundsCancel.doneBody', { receivedOn: formatDate(cancellation.receivedOn) })}</p>
+          {cancellation.byOrganizer ? (
+            <>
+              <p>{t('refundsCancel.byOrganizerBody', { org: loaderData.orgName, on: formatDate(cancellation.receivedOn) })}</p>
+              {cancellation.organizerReason ? <p>{t('refundsCancel.byOrganizerReason', { reason: cancellation.organizerReason })}</p> : null}
+            </>
+          ) : (
+            <p>{t('refundsCancel.doneBody', { receivedOn: formatDate(cancellation.receivedOn) })}</p>
+          )}
           <p>{refund > 0 ? t('refundsCancel.doneRefund', { refund: formatMoney(refund, currency), dueOn: formatDate(cancellation.dueOn) }) : t('refundsCancel.doneNoRefund')}</p>
         </div>
         <OutcomeList outcome={cancellation.outcome} currency={currency} dueOn={cancellation.dueOn} />

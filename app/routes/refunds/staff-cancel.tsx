@@ -123,6 +123,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const parsed = parseForm(organizerSchema, formData);
       if (!parsed.ok) return fail(parsed.errors, t('form.fixErrors'), 400);
       const result = await cancelRegistration(db, { organizationId: org.id, registrationId: view.registration.id, channel: 'organizer', reason: parsed.data.reason }, actor, { publicUrl });
+      // Someone else cancelled it first (the registrant online, another director): nothing was done.
+      if (!result.created) return fail({}, t('refundsStaffCancel.alreadyCancelled'), 409);
       await jobs.deliverEmails(result.emailIds);
       return { form, errors: {}, alert: undefined, done: t('refundsStaffCancel.organizerDone'), typed: undefined };
     }
@@ -130,6 +132,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const parsed = parseForm(recordSchema, formData);
       if (!parsed.ok) return fail(parsed.errors, t('form.fixErrors'), 400);
       const result = await cancelRegistration(db, { organizationId: org.id, registrationId: view.registration.id, channel: parsed.data.channel, receivedOn: parsed.data.receivedOn }, actor, { publicUrl });
+      if (!result.created) return fail({}, t('refundsStaffCancel.alreadyCancelled'), 409);
       await jobs.deliverEmails(result.emailIds);
       return { form, errors: {}, alert: undefined, done: t('refundsStaffCancel.recorded'), typed: undefined };
     }

@@ -60,6 +60,9 @@ export const refunds = {
     submit: 'Cancel my registration',
     done: 'Your cancellation was received',
     doneBody: 'We received your written cancellation on {{receivedOn}} and emailed you an acknowledgment.',
+    byOrganizer: 'Your registration was cancelled',
+    byOrganizerBody: '{{org}} cancelled this registration on {{on}} and emailed you.',
+    byOrganizerReason: 'Reason: {{reason}}',
     doneRefund: 'Your refund of {{refund}} will be made by {{dueOn}}.',
     doneNoRefund: 'No refund is due.',
     back: 'Back to my registrations',
@@ -101,6 +104,7 @@ export const refunds = {
     organizerMustConfirm: 'Tick the box to confirm the cancellation.',
     organizerSubmit: 'Cancel this registration',
     organizerDone: 'The registration was cancelled; the registrant was emailed and the refund is in the tracker.',
+    alreadyCancelled: 'This registration was already cancelled (see the cancellation on file below); nothing was changed. To refund more, change the refund.',
   },
   refundsTracker: {
     title: 'Refunds',
