@@ -11,7 +11,6 @@
 // Setup goes straight through the domain functions; only the measured work goes through HTTP.
 // Each figure is printed with its correctness check; prints figures, never passes or fails on
 // time (a wrong result exits 1).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +33,7 @@ import { application, createCourse, createOrganization } from '../tests/helpers/
 import { payRegistration, stripeSettings } from '../tests/helpers/money-fixtures.ts';
 import { forEachLimited, loadSampler, runConcurrently, shuffle, signIn, timeSequential } from './lib/payments-load.ts';
 import { percentile } from './lib/registration-load.ts';
+import { ensureBuild, giveUpAfter } from './lib/setup.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -58,23 +58,12 @@ const COURSES = 8;
 const ZONE = 'America/Los_Angeles';
 // Open for registration now; cancellations before 2099-12-01 get their money back less the fee.
 const OPEN_NOW = { registrationOpensOn: null, registrationDeadline: '2099-12-31', startsOn: '2099-12-30', endsOn: '2099-12-31', earlyRateUntil: null, cancellationDeadline: '2099-12-01' };
-const DEADLINE = setTimeout(() => {
-  process.stderr.write('bench:payments took longer than 10 minutes; giving up.\n');
-  process.exit(2);
-}, 600_000);
-DEADLINE.unref();
+giveUpAfter('bench:payments', 600_000);
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 const ms = (values: number[], p: number) => Math.round(percentile(values, p));
 
-function ensureBuild() {
-  const built = path.join(root, 'build/server/index.js');
-  if (!values.build && fs.existsSync(built)) return;
-  say('building (react-router build)…');
-  const result = spawnSync(path.join(root, 'node_modules/.bin/react-router'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error('react-router build failed');
-}
 
 /** Correctness checks: each figure's verdict is printed beside it; a failure also lands in `violations`. */
 const violations: string[] = [];
@@ -302,7 +291,7 @@ async function cancellations(pool: import('pg').Pool, appUrl: string, cookie: st
 }
 
 async function main() {
-  ensureBuild();
+  ensureBuild(root, { force: Boolean(values.build), say });
   const load = loadSampler();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'balint-bench-pay-'));
   const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'balint-bench-pay-app-'));

@@ -4,7 +4,6 @@
 // the engine limit: the same SQL transaction as placeRegistration, driven straight through
 // the pg driver by the same number of clients into a fresh course; and the ratio of the two.
 // Prints figures, never passes or fails on time (invariant violations exit 1).
-import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +15,7 @@ import { startEmbeddedPostgres } from '../db/embedded.server.ts';
 import { createCourse, createOrganization, SEED_PRICES, validAnswers } from '../tests/helpers/fixtures.ts';
 import { freePort, startAppProcess } from '../tests/helpers/app-process.ts';
 import { checkRegistrations, fireApplications, percentile, type Attempt } from './lib/registration-load.ts';
+import { ensureBuild, giveUpAfter } from './lib/setup.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -33,21 +33,10 @@ const EARLY = 30;
 const facts = { capacity: CAPACITY, earlyLimit: EARLY, earlyPrice: SEED_PRICES[0]!.early };
 const OPEN_NOW = { registrationOpensOn: null, registrationDeadline: '2099-12-31', startsOn: '2099-12-30', endsOn: '2099-12-31', earlyRateUntil: null };
 // The whole run must stay short on a shared machine.
-const DEADLINE = setTimeout(() => {
-  process.stderr.write('bench:registration took longer than 4 minutes; giving up.\n');
-  process.exit(2);
-}, 240_000);
-DEADLINE.unref();
+giveUpAfter('bench:registration', 240_000);
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-function ensureBuild() {
-  const built = path.join(root, 'build/server/index.js');
-  if (!values.build && fs.existsSync(built)) return;
-  say('building (react-router build)…');
-  const result = spawnSync(path.join(root, 'node_modules/.bin/react-router'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error('react-router build failed');
-}
 
 const answers = validAnswers();
 
@@ -170,7 +159,7 @@ async function engineLimit(url: string, course: { id: string; organizationId: st
 }
 
 async function main() {
-  ensureBuild();
+  ensureBuild(root, { force: Boolean(values.build), say });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'balint-bench-reg-'));
   const server = await startEmbeddedPostgres({ dataDir, lock: false });
   let app: Awaited<ReturnType<typeof startAppProcess>> | undefined;

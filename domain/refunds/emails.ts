@@ -49,9 +49,9 @@ export function cancellationAcknowledgment(
   });
 }
 
-/** The organizer cancelled the course: everything paid comes back (or the waitlist place ends). */
-export function courseCancelledEmail(facts: Common & { reason: string; refundMinor: number; dueOn: string; waitlisted: boolean }): ComposedEmail {
-  const values = {
+/** The words both organizer cancellations (a course, one registration) fill in. */
+function organizerValues(facts: Common & { reason: string; refundMinor: number; dueOn: string }) {
+  return {
     org: facts.orgName,
     course: facts.course.title,
     dates: formatDateRange(facts.course.startsOn, facts.course.endsOn),
@@ -59,6 +59,11 @@ export function courseCancelledEmail(facts: Common & { reason: string; refundMin
     refund: formatMoney(facts.refundMinor, facts.currency),
     dueOn: formatDate(facts.dueOn),
   };
+}
+
+/** The organizer cancelled the course: everything paid comes back (or the waitlist place ends). */
+export function courseCancelledEmail(facts: Common & { reason: string; refundMinor: number; dueOn: string; waitlisted: boolean }): ComposedEmail {
+  const values = organizerValues(facts);
   const paragraphs = [t('refundsEmail.courseCancelled.body', values), t('refundsEmail.courseCancelled.reason', values)];
   if (facts.waitlisted) paragraphs.push(t('refundsEmail.courseCancelled.waitlist', values));
   if (facts.refundMinor > 0) paragraphs.push(t('refundsEmail.courseCancelled.refund', values));
@@ -74,14 +79,7 @@ export function courseCancelledEmail(facts: Common & { reason: string; refundMin
 
 /** The organizer cancelled this one registration: the reason, and everything paid comes back. */
 export function organizerCancelledEmail(facts: Common & { reason: string; refundMinor: number; dueOn: string }): ComposedEmail {
-  const values = {
-    org: facts.orgName,
-    course: facts.course.title,
-    dates: formatDateRange(facts.course.startsOn, facts.course.endsOn),
-    reason: facts.reason,
-    refund: formatMoney(facts.refundMinor, facts.currency),
-    dueOn: formatDate(facts.dueOn),
-  };
+  const values = organizerValues(facts);
   return composeEmail({
     subject: t('refundsEmail.organizerCancelled.subject', values),
     greeting: t('email.greeting', { name: facts.name }),
