@@ -140,9 +140,10 @@ describe('paying refunds out', () => {
     );
     const asked = () => fake.requests.filter((r) => r.path === '/v1/refunds').length;
     const before = asked();
-    expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(since.getTime() + 10 * 60_000) })).toEqual({ done: 0, failed: 0, waiting: 0 });
+    // Exactly 15 minutes is not yet stalled; one millisecond later it is.
+    expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(since.getTime() + 15 * 60_000) })).toEqual({ done: 0, failed: 0, waiting: 0 });
     expect(asked()).toBe(before);
-    expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(since.getTime() + 16 * 60_000) })).toEqual({ done: 1, failed: 0, waiting: 0 });
+    expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(since.getTime() + 15 * 60_000 + 1) })).toEqual({ done: 1, failed: 0, waiting: 0 });
     const [after] = await refundsOf(reg.id);
     expect(after).toMatchObject({ status: 'done', providerRefundId: made.id, amountMinor: 80000 });
     expect([...fake.refunds.values()].filter((r) => r.metadata?.refund_id === refund!.id)).toHaveLength(1);
@@ -168,8 +169,9 @@ describe('paying refunds out', () => {
     }
     const [waiting] = await refundsOf(reg.id);
     expect(waiting).toMatchObject({ status: 'processing', processingSince: firstTry });
-    // Staff pressing Resume while the job's call may still be running are told to wait.
+    // Staff pressing Resume while the job's call may still be running are told to wait (up to 2 minutes after it began, inclusive).
     await expect(issueRefund(testDb.db, refund!.id, staff, settings(), { resume: true, now: new Date(firstTry.getTime() + 60_000) })).rejects.toMatchObject({ code: 'REFUND_IN_PROGRESS' });
+    await expect(issueRefund(testDb.db, refund!.id, staff, settings(), { resume: true, now: new Date(firstTry.getTime() + 2 * 60_000 - 1) })).rejects.toMatchObject({ code: 'REFUND_IN_PROGRESS' });
     expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(firstTry.getTime() + 5 * 60_000) })).toMatchObject({ done: 0, waiting: 0 });
     // The next resume finds nothing at Stripe and asks under a new key: the stored 500 is not repeated.
     expect(await resumeStalledRefunds(testDb.db, settings(), { now: new Date(firstTry.getTime() + 16 * 60_000) })).toMatchObject({ done: 1 });

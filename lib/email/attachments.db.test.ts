@@ -1,43 +1,22 @@
 // A receipt queued with a message is rendered at delivery and arrives as a PDF part over
 // real SMTP; a message whose document does not exist is not sent without it.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { outboxMessages } from '#db/schema/email.ts';
 import { payments } from '#db/schema/money.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { recordRegistrationPayment } from '#domain/billing/record-payment.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
-import { createLogger } from '#lib/log.server.ts';
 import { pdfText } from '#lib/pdf/pdf-text.ts';
-import { startJobs, type JobQueue } from '#server/jobs.server.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
-import { startSmtpSink, waitFor, type SmtpSink } from '../../tests/helpers/smtp-sink.ts';
+import { useSmtpDelivery } from '../../tests/helpers/smtp-delivery.ts';
+import { waitFor } from '../../tests/helpers/smtp-sink.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { queueEmailWithAttachments } from './attachments.server.ts';
 import { composeEmail } from './compose.ts';
-import { createSmtpTransport } from './deliver.server.ts';
 
 const testDb = useTestDatabase();
-let sink: SmtpSink;
-let jobs: JobQueue;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  jobs = await startJobs({
-    url: testDb.url,
-    db: testDb.db,
-    log: createLogger('silent'),
-    transport: createSmtpTransport(sink.url),
-    mailFrom: 'Balint Hub <no-reply@example.org>',
-    work: true,
-    retryDelaySeconds: 1,
-  });
-});
-
-afterAll(async () => {
-  await jobs?.stop();
-  await sink?.close();
-});
+const delivery = useSmtpDelivery(testDb);
 
 /** The decoded body of the MIME part with this content type. */
 function mimePart(raw: string, contentType: string): { headers: string; body: Buffer } | undefined {
@@ -61,12 +40,12 @@ test('a receipt email arrives over SMTP with the receipt as a PDF part', async (
     systemActor,
     context,
   );
-  await jobs.deliverEmails(recorded.emailIds);
+  await delivery.jobs.deliverEmails(recorded.emailIds);
   await waitFor(async () => {
     const [row] = await testDb.db.select().from(outboxMessages).where(eq(outboxMessages.id, recorded.emailIds[0]!));
     return row?.status === 'sent' ? row : undefined;
   });
-  const mine = sink.received.filter((m) => m.to === 'ivan@example.org');
+  const mine = delivery.sink.received.filter((m) => m.to === 'ivan@example.org');
   expect(mine).toHaveLength(1);
   expect(mine[0]!.raw).toMatch(/multipart\/mixed/);
   const part = mimePart(mine[0]!.raw, 'application/pdf');
@@ -83,13 +62,13 @@ test('an attachment that cannot be rendered fails the attempt instead of sending
   const email = composeEmail({ subject: 'Receipt', greeting: 'Hi', paragraphs: ['Attached.'], signature: 'S' });
   const missing = crypto.randomUUID();
   const id = await queueEmailWithAttachments(testDb.db, { organizationId: org.id, kind: 'test', to: 'nobody@example.org', ...email }, [{ kind: 'receipt', id: missing, filename: 'receipt.pdf' }]);
-  await jobs.deliverEmails([id]);
+  await delivery.jobs.deliverEmails([id]);
   const row = await waitFor(async () => {
     const [r] = await testDb.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
     return r && r.attempts > 0 ? r : undefined;
   });
   expect(row.status).not.toBe('sent');
   expect(row.lastError).toMatch(/cannot be rendered/);
-  expect(sink.received.filter((m) => m.to === 'nobody@example.org')).toHaveLength(0);
+  expect(delivery.sink.received.filter((m) => m.to === 'nobody@example.org')).toHaveLength(0);
   expect(await testDb.db.select().from(payments).where(eq(payments.id, missing))).toHaveLength(0);
 });

@@ -1,44 +1,23 @@
 // Real delivery: pg-boss runs the job, nodemailer speaks SMTP to a local SMTP server.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { outboxMessages } from '#db/schema/email.ts';
 import { organizations } from '#db/schema/organizations.ts';
-import { createLogger } from '#lib/log.server.ts';
-import { startJobs, type JobQueue } from '#server/jobs.server.ts';
-import { startSmtpSink, waitFor, type SmtpSink } from '../../tests/helpers/smtp-sink.ts';
+import { useSmtpDelivery } from '../../tests/helpers/smtp-delivery.ts';
+import { waitFor } from '../../tests/helpers/smtp-sink.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { composeEmail } from './compose.ts';
-import { createSmtpTransport } from './deliver.server.ts';
 import { queueEmail } from './outbox.server.ts';
 
 const testDb = useTestDatabase();
-let sink: SmtpSink;
-let jobs: JobQueue;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-  jobs = await startJobs({
-    url: testDb.url,
-    db: testDb.db,
-    log: createLogger('silent'),
-    transport: createSmtpTransport(sink.url),
-    mailFrom: 'Balint Hub <no-reply@example.org>',
-    work: true,
-    retryDelaySeconds: 1,
-  });
-});
-
-afterAll(async () => {
-  await jobs?.stop();
-  await sink?.close();
-});
+const delivery = useSmtpDelivery(testDb);
 
 test('a queued message is delivered over SMTP once, with plain-text and HTML parts', async () => {
   const [org] = await testDb.db.insert(organizations).values({ slug: 'smtp', name: 'SMTP Society', shortName: 'SS', kind: 'regional_circle' }).returning();
   const email = composeEmail({ subject: 'Welcome', greeting: 'Hello Ana,', paragraphs: ['Your place is confirmed.'], signature: 'SMTP Society' });
   const id = await queueEmail(testDb.db, { organizationId: org!.id, kind: 'test', to: 'ana@example.org', ...email });
-  await jobs.deliverEmails([id]);
-  await jobs.deliverEmails([id]); // a duplicate request for the same message
+  await delivery.jobs.deliverEmails([id]);
+  await delivery.jobs.deliverEmails([id]); // a duplicate request for the same message
 
   const row = await waitFor(async () => {
     const [r] = await testDb.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
@@ -46,7 +25,7 @@ test('a queued message is delivered over SMTP once, with plain-text and HTML par
   });
   expect(row.sentAt).not.toBeNull();
   await new Promise((r) => setTimeout(r, 1500)); // room for a wrongful second delivery
-  const mine = sink.received.filter((m) => m.to === 'ana@example.org');
+  const mine = delivery.sink.received.filter((m) => m.to === 'ana@example.org');
   expect(mine).toHaveLength(1);
   expect(mine[0]!.raw).toMatch(/multipart\/alternative/);
   expect(mine[0]!.raw).toMatch(/Content-Type: text\/plain/);
@@ -56,14 +35,14 @@ test('a queued message is delivered over SMTP once, with plain-text and HTML par
 
 test('a temporary SMTP refusal is retried by the job queue until the message goes out', async () => {
   const [org] = await testDb.db.insert(organizations).values({ slug: 'smtp-retry', name: 'Retry Society', shortName: 'RS', kind: 'regional_circle' }).returning();
-  sink.refuseNext(1);
+  delivery.sink.refuseNext(1);
   const id = await queueEmail(testDb.db, {
     organizationId: org!.id,
     kind: 'test',
     to: 'bo@example.org',
     ...composeEmail({ subject: 'Retry', greeting: 'Hi', paragraphs: ['x'], signature: 'RS' }),
   });
-  await jobs.deliverEmails([id]);
+  await delivery.jobs.deliverEmails([id]);
   const row = await waitFor(
     async () => {
       const [r] = await testDb.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
@@ -72,5 +51,5 @@ test('a temporary SMTP refusal is retried by the job queue until the message goe
     60_000,
   );
   expect(row.attempts).toBe(2);
-  expect(sink.received.filter((m) => m.to === 'bo@example.org')).toHaveLength(1);
+  expect(delivery.sink.received.filter((m) => m.to === 'bo@example.org')).toHaveLength(1);
 });

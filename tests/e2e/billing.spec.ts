@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { type Page } from '@playwright/test';
 import { pdfText } from '../../lib/pdf/pdf-text.ts';
-import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
+import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -24,16 +24,7 @@ test('a visitor applies to the upcoming intensive and sees an empty statement', 
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
   await page.getByRole('link', { name: 'Apply now' }).click();
   await page.waitForLoadState('networkidle');
-  await page.getByLabel('Full name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Discipline or profession').fill('Family physician');
-  await page.getByRole('radio', { name: /^Single Registration/ }).check();
-  await page.getByLabel('I am clinically active').check();
-  await page.getByLabel('I commit to attending every session in full').check();
-  await page.getByLabel('I understand this course is training, not therapy').check();
-  await page.getByLabel(/CDC-recommended number of COVID-19 vaccinations/).check();
-  await page.getByLabel('How many Leadership Training Intensives have you attended before?').selectOption('None');
-  await page.getByRole('button', { name: 'Submit application' }).click();
+  await submitIntensiveApplication(page, { name, email });
   await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
 
   const setup = await readMailAsAdmin(page, 'abs', email, /Choose a password/);

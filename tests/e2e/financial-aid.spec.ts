@@ -2,7 +2,7 @@
 // reads the application, reviews it and awards an amount; the registrant's balance drops by
 // the award; an admin cannot open the application and sees only the totals.
 import type { Browser, Page } from '@playwright/test';
-import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
+import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
 
 const PASSWORD = 'aid-applicant-password-1';
 const STATEMENT = 'I work in a community clinic and the tuition is more than a month of my take-home pay.';
@@ -17,16 +17,7 @@ async function applyToUpcomingCourse(page: Page, name: string, email: string) {
   await page.getByRole('link', { name: 'Apply now' }).click();
   await page.waitForURL(/\/apply$/);
   await page.waitForLoadState('networkidle');
-  await page.getByLabel('Full name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Discipline or profession').fill('Family physician');
-  await page.getByRole('radio', { name: /^Single Registration/ }).check();
-  await page.getByLabel('I am clinically active').check();
-  await page.getByLabel('I commit to attending every session in full').check();
-  await page.getByLabel('I understand this course is training, not therapy').check();
-  await page.getByLabel(/CDC-recommended number of COVID-19 vaccinations/).check();
-  await page.getByLabel('How many Leadership Training Intensives have you attended before?').selectOption('None');
-  await page.getByRole('button', { name: 'Submit application' }).click();
+  await submitIntensiveApplication(page, { name, email });
   await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
 }
 

@@ -3,7 +3,7 @@
 // returns to the app), and by invoice (instructions and due date on screen).
 import { type Page } from '@playwright/test';
 import { FAKE_STRIPE_URL_ENV } from './global-setup.ts';
-import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
+import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
 
 /** A new person: account, confirmed email, signed in, applied at the single rate ($900). */
 async function applicantWithRegistration(page: Page, name: string): Promise<string> {
@@ -21,13 +21,8 @@ async function applicantWithRegistration(page: Page, name: string): Promise<stri
   await page.goto('/o/abs');
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
   await page.getByRole('link', { name: 'Apply now' }).click();
-  await page.getByLabel('Discipline or profession').fill('Family physician');
-  await page.getByRole('radio', { name: /^Single Registration/ }).check();
-  await page.getByLabel('I commit to attending every session in full').check();
-  await page.getByLabel('I understand this course is training, not therapy').check();
-  await page.getByLabel(/CDC-recommended/).check();
-  await page.getByLabel('How many Leadership Training Intensives have you attended before?').selectOption('None');
-  await page.getByRole('button', { name: 'Submit application' }).click();
+  await page.waitForLoadState('networkidle');
+  await submitIntensiveApplication(page);
   await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
   return email;
 }

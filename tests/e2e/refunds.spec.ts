@@ -2,7 +2,7 @@
 // deadline and sees the refund due; staff find it in the tracker and record it as paid; a
 // director cancels a whole course and every refund appears in the tracker.
 import { type Page } from '@playwright/test';
-import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
+import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
 import { applyAsVisitor } from './support-staff.ts';
 
 async function signInAsDirector(page: Page) {
@@ -56,14 +56,7 @@ async function paidRegistrant(page: Page, prefix: string): Promise<{ email: stri
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
   await page.getByRole('link', { name: 'Apply now' }).click();
   await page.waitForLoadState('networkidle');
-  await page.getByLabel('Discipline or profession').fill('Family physician');
-  await page.getByRole('radio', { name: /^Single Registration/ }).check();
-  await page.getByLabel('I am clinically active').check();
-  await page.getByLabel('I commit to attending every session in full').check();
-  await page.getByLabel('I understand this course is training, not therapy').check();
-  await page.getByLabel(/CDC-recommended/).check();
-  await page.getByLabel('How many Leadership Training Intensives have you attended before?').selectOption('None');
-  await page.getByRole('button', { name: 'Submit application' }).click();
+  await submitIntensiveApplication(page);
   await expect(page.getByRole('status')).toContainText('(Single Registration');
   const price = (await page.getByRole('status').innerText()).match(/(\$[\d,]+) \(Single Registration/)![1]!;
   const paid = Number(price.replace(/[$,]/g, ''));

@@ -1,21 +1,13 @@
 import { type Page } from '@playwright/test';
-import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
+import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
 
 async function openUpcomingCourse(page: Page) {
   await page.goto('/o/abs');
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
 }
 
-async function fillApplication(page: Page, name: string, email: string) {
-  await page.getByLabel('Full name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Discipline or profession').fill('Family physician');
-  await page.getByRole('radio', { name: /^Single Registration/ }).check();
-  await page.getByLabel('I am clinically active').check();
-  await page.getByLabel('I commit to attending every session in full').check();
-  await page.getByLabel('I understand this course is training, not therapy').check();
-  await page.getByLabel(/CDC-recommended number of COVID-19 vaccinations/).check();
-  await page.getByLabel('How many Leadership Training Intensives have you attended before?').selectOption('None');
+function fillApplication(page: Page, name: string, email: string) {
+  return submitIntensiveApplication(page, { name, email }, { submit: false });
 }
 
 test('a visitor applies without an account, chooses a password and sees the application', async ({ page }) => {

@@ -70,3 +70,22 @@ export function firstLink(text: string): string {
   if (!match) throw new Error(`no link in mail:\n${text}`);
   return match[0];
 }
+
+/**
+ * Fills the demo intensive's application form (its seed questions) for a Single Registration
+ * and submits it; `visitor` gives the name and email a visitor without an account types.
+ */
+export async function submitIntensiveApplication(page: Page, visitor?: { name: string; email: string }, options: { submit?: boolean } = {}) {
+  if (visitor) {
+    await page.getByLabel('Full name').fill(visitor.name);
+    await page.getByLabel('Email').fill(visitor.email);
+  }
+  await page.getByLabel('Discipline or profession').fill('Family physician');
+  await page.getByRole('radio', { name: /^Single Registration/ }).check();
+  await page.getByLabel('I am clinically active').check();
+  await page.getByLabel('I commit to attending every session in full').check();
+  await page.getByLabel('I understand this course is training, not therapy').check();
+  await page.getByLabel(/CDC-recommended number of COVID-19 vaccinations/).check();
+  await page.getByLabel('How many Leadership Training Intensives have you attended before?').selectOption('None');
+  if (options.submit !== false) await page.getByRole('button', { name: 'Submit application' }).click();
+}
