@@ -258,7 +258,7 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
     if (outcome.unknown) {
       const [pending] = await tx
         .update(refunds)
-        .set({ failureMessage: `No answer from the card processor (${outcome.message}); it is asked again automatically after a quarter of an hour, or resume it now (the money goes out once).` })
+        .set({ failureMessage: `No answer from the card processor (${outcome.message}); it is asked again automatically after a quarter of an hour, or press Resume two minutes after this attempt (the money goes out once).` })
         .where(eq(refunds.id, current.id))
         .returning();
       return pending!;
