@@ -112,3 +112,28 @@ export const signInAttempts = pgTable(
   },
   (t) => [index('sign_in_attempts_email_at').on(t.emailHash, t.at), index('sign_in_attempts_ip_at').on(t.ipAddress, t.at)],
 );
+
+/**
+ * The deployment's operators: the people who run the Balint Hub installation itself, above
+ * every organization. Only they may read credential-bearing mail held in the outbox (no SMTP).
+ */
+export const operators = pgTable('operators', {
+  userId: text('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  grantedAt: createdAt(),
+  grantedBy: text('granted_by'),
+});
+
+/**
+ * One row per throttled request (password-reset requests, applications, …): a scope, the
+ * hash of what is limited (an email, an address) and when. Counted over a sliding window.
+ */
+export const throttleEvents = pgTable(
+  'throttle_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scope: text('scope').notNull(),
+    keyHash: text('key_hash').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('throttle_events_scope_key_at').on(t.scope, t.keyHash, t.at)],
+);

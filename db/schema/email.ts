@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 
 /** A document rendered at delivery time and attached (receipts, invoices), by kind and id. */
@@ -25,6 +25,12 @@ export const outboxMessages = pgTable(
     subject: text('subject').notNull(),
     text: text('text_body').notNull(),
     html: text('html_body').notNull(),
+    /**
+     * Carries a credential (password reset, email verification, choose-your-password,
+     * application confirmation link): never shown to any organization's staff, only to the
+     * deployment's operator while it cannot be delivered.
+     */
+    credential: boolean('credential').notNull().default(false),
     attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
     status: text('status').$type<OutboxStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

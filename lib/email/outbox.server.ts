@@ -7,6 +7,8 @@ export interface QueuedEmail extends ComposedEmail {
   organizationId: string;
   kind: string;
   to: string;
+  /** The message carries a credential (a reset, verification or set-up link, a token). */
+  credential?: boolean;
 }
 
 /** Writes the message in the caller's transaction; returns its id for delivery after commit. */
@@ -20,6 +22,7 @@ export async function queueEmail(tx: DbOrTx, email: QueuedEmail): Promise<string
       subject: email.subject,
       text: email.text,
       html: email.html,
+      credential: email.credential ?? false,
     })
     .returning({ id: outboxMessages.id });
   if (!row) throw new Error('outbox insert returned no row');
