@@ -1,6 +1,11 @@
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from 'react-router';
+import { z } from 'zod';
 import { t } from '#lib/i18n.ts';
 import stylesheet from './styles.css?url';
+
+// In the browser, Zod must not probe `new Function`: the Content-Security-Policy allows no
+// eval (ADR 0046) and reports the probe as a violation even though Zod catches it.
+if (typeof document !== 'undefined') z.config({ jitless: true });
 
 export const links = () => [{ rel: 'stylesheet', href: stylesheet }];
 
@@ -11,13 +16,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        {/* Stylesheets need no nonce (style-src 'self'). An explicit empty one keeps React Router
+            from copying the script nonce onto <link>s, which the browser then hides and React's
+            development build reports as a hydration mismatch. */}
+        <Links nonce="" />
       </head>
       <body>
         <a className="skip-link" href="#main">
           {t('app.skipToContent')}
         </a>
         {children}
+        {/* Their inline scripts carry the request's CSP nonce, given to <ServerRouter nonce> in entry.server.tsx. */}
         <ScrollRestoration />
         <Scripts />
       </body>

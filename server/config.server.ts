@@ -2,6 +2,7 @@
 // process with a message naming the variable; secrets are never echoed back.
 import path from 'node:path';
 import { z } from 'zod';
+import { invalidProxyEntries, splitProxyList } from './client-address.server.ts';
 
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -59,6 +60,17 @@ export const configSchema = z.object({
     .refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)')
     .optional()
     .transform((v) => (v === '' ? undefined : v)),
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of the app, comma-separated. Only
+   * a request from one of them has its X-Forwarded-For believed; empty: none is.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform(splitProxyList)
+    .refine((entries) => invalidProxyEntries(entries).length === 0, 'must be a comma-separated list of IP addresses or CIDR ranges (10.0.0.1, 10.0.0.0/8, ::1)'),
+  /** Applications one client address may send an hour, form and API together (ADR 0047); 0: no limit. */
+  APPLICATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(30),
 }).superRefine((env, ctx) => {
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required when STRIPE_SECRET_KEY is set' });

@@ -22,8 +22,15 @@ describe('parseConfig', () => {
     expect(config).toMatchObject({ STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_xyz' });
   });
 
+  test('TRUST_PROXY: empty by default (no forwarded header is believed), else a list of addresses and ranges', () => {
+    expect(parseConfig({}).TRUST_PROXY).toEqual([]);
+    expect(parseConfig({ TRUST_PROXY: ' 10.0.0.1, 10.1.0.0/16 ,::1,fd00::/8' }).TRUST_PROXY).toEqual(['10.0.0.1', '10.1.0.0/16', '::1', 'fd00::/8']);
+  });
+
   test.each([
     [{ PORT: 'eighty' }, 'PORT'],
+    [{ TRUST_PROXY: '10.0.0.1,hunter2' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://u:hunter2@h/db' }, 'DATABASE_URL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],

@@ -205,6 +205,43 @@ describe('the webhook', () => {
     expect(await paymentsOf(created.checkout.id)).toHaveLength(0);
   });
 
+  test('a correctly signed event dated in the future (beyond the tolerance) is a 400 and writes nothing, like a stale one', async () => {
+    const { registration, checkout, paymentsOf } = await setup();
+    const created = await checkout([{ kind: 'registration', registrationId: registration.id }]);
+    const completed = fake.completeSession(created.checkout.providerSessionId!);
+    const eventsBefore = (await testDb.db.select().from(providerEvents)).length;
+    const now = Math.floor(Date.now() / 1000);
+    for (const timestamp of [now + 600, now + 24 * 3600]) {
+      const future = fake.signedEvent(completed, { timestamp });
+      const response = await post(future.body, future.header);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    }
+    expect(await testDb.db.select().from(providerEvents)).toHaveLength(eventsBefore);
+    expect(await paymentsOf(created.checkout.id)).toHaveLength(0);
+    // Within the tolerance (a clock a minute fast) it is still the event Stripe sent.
+    const nearlyNow = fake.signedEvent(completed, { timestamp: now + 60 });
+    expect((await post(nearlyNow.body, nearlyNow.header)).status).toBe(200);
+    expect(await paymentsOf(created.checkout.id)).toHaveLength(1);
+  });
+
+  test('a chunked body over 512 KiB is refused with 413 after reading no more than the limit', async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(32);
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 20 * 1024 * 1024) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const { header } = fake.signedEvent('{}');
+    const request = new Request(`${publicUrl}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': header }, body: endless, duplex: 'half' } as RequestInit);
+    const response = await handleStripeWebhook(request, { db: testDb.db, payments: settings(), log, publicUrl, requestId: 'test-request', deliverEmails: async () => {} });
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThanOrEqual(512 * 1024 + 3 * chunk.byteLength);
+  });
+
   test('an unknown event type is acknowledged and recorded as ignored; card payments off → 404', async () => {
     const unknown = fake.event('customer.created', { id: 'cus_test_1', object: 'customer' });
     const response = await send(unknown);

@@ -1,5 +1,6 @@
 // POST /webhooks/stripe: Stripe's events, verified on the raw body before anything is read
-// or written. A bad or stale signature is a 400 with nothing written; card payments off → 404.
+// or written. A bad signature, or one dated outside the tolerance either way, is a 400 with
+// nothing written; card payments off → 404.
 // Each verified event is applied once (domain/payments/provider-events.server.ts); a failure
 // while applying is a 500 so Stripe delivers it again later (nothing was committed).
 import type { Db } from '#db/client.server.ts';
@@ -7,6 +8,7 @@ import type { PaymentSettings } from '#app/lib/context.ts';
 import { applyStripeEvent } from '#domain/payments/provider-events.server.ts';
 import type { Logger } from '#lib/log.server.ts';
 import { createStripe, type Stripe } from '#lib/stripe.server.ts';
+import { BODY_LIMITS, BodyTooLargeError, declaredLength, readLimited } from '../body-limit.server.ts';
 
 export interface WebhookDeps {
   db: Db;
@@ -22,7 +24,16 @@ export interface WebhookDeps {
 
 export const STRIPE_WEBHOOK_PATH = '/webhooks/stripe';
 /** Stripe's events are a few kilobytes; anything near this is not one. */
-const MAX_BODY_BYTES = 512 * 1024;
+const MAX_BODY_BYTES = BODY_LIMITS.webhook;
+/** How far a signature's timestamp may be from now, either way (Stripe's default: 5 minutes). */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/** The `t=` of a Stripe-Signature header, in seconds; undefined when absent or malformed. */
+function signatureTimestamp(header: string): number | undefined {
+  const part = header.split(',').find((p) => p.trim().startsWith('t='));
+  const value = part?.trim().slice(2);
+  return value && /^\d{1,12}$/.test(value) ? Number(value) : undefined;
+}
 
 function problem(status: number, title: string, detail: string, requestId: string): Response {
   return Response.json({ type: 'about:blank', title, status, detail, requestId }, { status, headers: { 'content-type': 'application/problem+json' } });
@@ -36,18 +47,35 @@ export async function handleStripeWebhook(request: Request, deps: WebhookDeps): 
     return response;
   }
   const signature = request.headers.get('stripe-signature');
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return problem(413, 'Content Too Large', 'The event is too large.', deps.requestId);
-  // The raw bytes, exactly as signed: never a re-serialized JSON object.
-  const raw = Buffer.from(await request.arrayBuffer());
-  if (raw.length > MAX_BODY_BYTES) return problem(413, 'Content Too Large', 'The event is too large.', deps.requestId);
+  const declared = declaredLength(request.headers);
+  if (declared !== undefined && declared > MAX_BODY_BYTES) return problem(413, 'Content Too Large', 'The event is too large.', deps.requestId);
+  // The raw bytes, exactly as signed: never a re-serialized JSON object. Read only up to the
+  // limit, however the body is sent.
+  let raw: Buffer;
+  try {
+    const bytes = await readLimited(request.body, MAX_BODY_BYTES);
+    raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return problem(413, 'Content Too Large', 'The event is too large.', deps.requestId);
+    throw error;
+  }
   if (!signature) return problem(400, 'Bad Request', 'Missing Stripe-Signature header.', deps.requestId);
+  // Stripe's library refuses signatures older than its tolerance but not ones dated in the
+  // future; a replayed or pre-signed event is refused both ways.
+  const signedAt = signatureTimestamp(signature);
+  // The real clock, as Stripe's own check of the other direction uses.
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  if (signedAt === undefined || signedAt > nowSeconds + SIGNATURE_TOLERANCE_SECONDS) {
+    deps.log.warn({ path: STRIPE_WEBHOOK_PATH }, 'stripe webhook: timestamp missing or in the future');
+    return problem(400, 'Bad Request', 'The signature does not match, or its timestamp is too far from now.', deps.requestId);
+  }
   const stripe = deps.stripe ?? createStripe(deps.payments);
   let event: Stripe.Event;
   try {
-    event = stripe.webhooks.constructEvent(raw, signature, deps.payments.webhookSecret);
+    event = stripe.webhooks.constructEvent(raw, signature, deps.payments.webhookSecret, SIGNATURE_TOLERANCE_SECONDS);
   } catch {
     deps.log.warn({ path: STRIPE_WEBHOOK_PATH }, 'stripe webhook: signature rejected');
-    return problem(400, 'Bad Request', 'The signature does not match or is too old.', deps.requestId);
+    return problem(400, 'Bad Request', 'The signature does not match, or its timestamp is too far from now.', deps.requestId);
   }
   try {
     const result = await applyStripeEvent(deps.db, stripe, event, { publicUrl: deps.publicUrl, now: deps.now });
