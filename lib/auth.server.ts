@@ -7,6 +7,7 @@ import { authAccounts, rateLimits, sessions, users, verifications } from '#db/sc
 import { eq } from 'drizzle-orm';
 import { sendAccountEmail } from '#domain/accounts/account-emails.server.ts';
 import { hasPassword } from '#domain/accounts/create-account.server.ts';
+import { recordAudit } from '#domain/audit/record-audit.server.ts';
 
 export interface AuthOptions {
   db: Db;
@@ -19,6 +20,9 @@ export interface AuthOptions {
 
 export { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
 import { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
+
+/** Set by the HTTP host on requests it passes to better-auth; any incoming copy is dropped. */
+export const CLIENT_ADDRESS_HEADER = 'x-balint-client-address';
 
 export function createAuth(options: AuthOptions) {
   const { db } = options;
@@ -52,6 +56,9 @@ export function createAuth(options: AuthOptions) {
       },
     },
     advanced: {
+      // The client's address comes only from this header, which the host sets itself from
+      // the socket (or a configured proxy) and never takes from the request.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       cookiePrefix: 'balint',
       useSecureCookies: base.protocol === 'https:',
     },
@@ -67,11 +74,16 @@ export function createAuth(options: AuthOptions) {
         // Someone who applied without an account has no password yet: same link, other words.
         const kind = (await hasPassword(db, user.id)) ? 'password_reset' : 'account_setup';
         const id = await sendAccountEmail(db, { kind, to: user.email, name: user.name, url });
+        await recordAudit(db, { userId: null }, { organizationId: null, action: 'account.password_reset_requested', entityType: 'user', entityId: user.id, after: { kind } });
         await options.onEmailQueued(id ? [id] : []);
       },
-      // Following the emailed link proves the mailbox is theirs.
+      // Following the emailed link proves the mailbox is theirs. Audited, at no organization:
+      // an account belongs to the deployment.
       async onPasswordReset({ user }) {
-        await db.update(users).set({ emailVerified: true, updatedAt: new Date() }).where(eq(users.id, user.id));
+        await db.transaction(async (tx) => {
+          await tx.update(users).set({ emailVerified: true, updatedAt: new Date() }).where(eq(users.id, user.id));
+          await recordAudit(tx, { userId: user.id }, { organizationId: null, action: 'account.password_reset', entityType: 'user', entityId: user.id });
+        });
       },
     },
     emailVerification: {
@@ -79,6 +91,9 @@ export function createAuth(options: AuthOptions) {
       sendOnSignIn: true,
       autoSignInAfterVerification: false,
       expiresIn: 24 * 60 * 60,
+      async afterEmailVerification(user) {
+        await recordAudit(db, { userId: user.id }, { organizationId: null, action: 'account.email_verified', entityType: 'user', entityId: user.id });
+      },
       async sendVerificationEmail({ user, url }) {
         const id = await sendAccountEmail(db, { kind: 'email_verification', to: user.email, name: user.name, url });
         await options.onEmailQueued(id ? [id] : []);

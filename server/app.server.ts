@@ -10,7 +10,7 @@ import type { Config } from './config.server.ts';
 import { openDatabase } from './database.server.ts';
 import { seedDemo, type DemoAccount } from './demo.server.ts';
 import { createFetchHandler } from './http.server.ts';
-import { startJobs } from './jobs.server.ts';
+import { startJobs, type JobQueue, type PasswordResetRequest } from './jobs.server.ts';
 import { authSecret, dataEncryptionKey } from './secrets.server.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -41,16 +41,21 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
       ? { secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET!, apiUrl: config.STRIPE_API_URL }
       : null;
     const encryptionKey = dataEncryptionKey(config);
-    const jobs = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS, publicUrl, payments });
-    cleanups.push(() => jobs.stop());
-
+    // Auth's mail is delivered by the jobs, and the jobs mail reset links through auth.
+    let jobs: JobQueue | undefined;
     const auth = createAuth({
       db: database.db,
       baseUrl: publicUrl,
       secret: authSecret(config),
       sessionDays: config.SESSION_DAYS,
-      onEmailQueued: (ids) => jobs.deliverEmails(ids),
+      onEmailQueued: async (ids) => jobs?.deliverEmails(ids),
     });
+    const sendPasswordReset = async ({ email, redirectTo }: PasswordResetRequest) => {
+      await auth.api.requestPasswordReset({ body: { email, redirectTo } });
+    };
+    const queue = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS, publicUrl, payments, sendPasswordReset });
+    jobs = queue;
+    cleanups.push(() => queue.stop());
 
     let build: ServerBuild | (() => Promise<ServerBuild>);
     let clientRoot: string | undefined;
@@ -72,7 +77,8 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
       clientRoot,
       mode: options.dev ? 'development' : 'production',
       pool: database.pool,
-      services: { db: database.db, auth, jobs, log, publicUrl, smtpConfigured: transport !== undefined, payments, encryptionKey },
+      trustProxy: config.TRUST_PROXY,
+      services: { db: database.db, auth, jobs: queue, log, publicUrl, smtpConfigured: transport !== undefined, payments, encryptionKey },
     });
     const listener = createRequestListener(handler);
     const server = http.createServer((req, res) => (devMiddleware ? devMiddleware(req, res, () => listener(req, res)) : listener(req, res)));

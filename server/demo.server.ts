@@ -5,13 +5,15 @@ import type { Db } from '#db/client.server.ts';
 import type { Role } from '#db/schema/accounts.ts';
 import { seedDemoContent } from '#db/seed/demo-content.server.ts';
 import { assignRole, createVerifiedAccount, randomPassword } from '#domain/accounts/create-account.server.ts';
+import { grantOperator } from '#domain/accounts/operators.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 
 export interface DemoAccount {
   email: string;
   password: string;
+  /** An organization's slug, or `deployment` for the operator. */
   organization: string;
-  role: Role;
+  role: Role | 'operator';
 }
 
 const DEMO_PEOPLE: { email: string; name: string; org: 'abs' | 'nwbc'; role: Role }[] = [
@@ -23,6 +25,8 @@ const DEMO_PEOPLE: { email: string; name: string; org: 'abs' | 'nwbc'; role: Rol
   { email: 'admin@nwbc.example.org', name: 'Noel Northwest', org: 'nwbc', role: 'admin' },
 ];
 
+const OPERATOR = { email: 'operator@balinthub.example.org', name: 'Olive Operator' };
+
 export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('America/Los_Angeles').toString()): Promise<DemoAccount[]> {
   return db.transaction(async (tx) => {
     const orgs = await seedDemoContent(tx, today);
@@ -33,6 +37,12 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
       await assignRole(tx, { organizationId: orgs[person.org], userId, role: person.role }, systemActor);
       accounts.push({ email: person.email, password, organization: person.org, role: person.role });
     }
+    // The deployment's operator: reads credential mail (resets, confirmations) that cannot be
+    // sent without SMTP. No organization's staff can.
+    const password = randomPassword();
+    const { userId } = await createVerifiedAccount(tx, { email: OPERATOR.email, name: OPERATOR.name, password }, systemActor);
+    await grantOperator(tx, userId, systemActor);
+    accounts.push({ email: OPERATOR.email, password, organization: 'deployment', role: 'operator' });
     return accounts;
   });
 }

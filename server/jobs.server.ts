@@ -6,6 +6,7 @@ import type { Db } from '#db/client.server.ts';
 import { deliverOutboxMessage, type MailTransport } from '#lib/email/deliver.server.ts';
 import { findUndeliveredIds } from '#lib/email/outbox.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
+import { pruneThrottleEvents, takeThrottle } from '#domain/accounts/throttle.server.ts';
 import { expireOffers } from '#domain/registration/change-status.server.ts';
 import type { Logger } from '#lib/log.server.ts';
 import type { PaymentSettings } from '#app/lib/context.ts';
@@ -15,13 +16,29 @@ export const QUEUES = {
   deliverEmail: 'email.deliver',
   sweepOutbox: 'email.sweep',
   expireOffers: 'registration.expire-offers',
+  passwordReset: 'account.password-reset',
+  pruneThrottle: 'account.prune-throttle',
 } as const;
 
 export interface JobQueue {
   /** Ask for delivery of outbox messages already committed. Never throws: the sweeper catches up. */
   deliverEmails(ids: string[]): Promise<void>;
+  /**
+   * Ask for a password-reset (or set-up) link to be mailed, later, by a worker: the request
+   * answers in the same time whether or not the address has an account.
+   */
+  requestPasswordReset(input: PasswordResetRequest): Promise<void>;
   stop(): Promise<void>;
 }
+
+export interface PasswordResetRequest {
+  email: string;
+  /** Where the emailed link leads, e.g. `/o/abs/reset-password`. */
+  redirectTo: string;
+}
+
+/** Limits on reset mail per address asked for: with the per-client limit in the form. */
+export const RESET_MAILS_PER_EMAIL = { max: 3, windowMinutes: 60 };
 
 export interface JobOptions {
   url: string;
@@ -37,6 +54,8 @@ export interface JobOptions {
   publicUrl?: string;
   /** Stripe settings for jobs that call the provider (card refunds); null: card payments off. */
   payments?: PaymentSettings | null;
+  /** Mails a reset link (better-auth); without it, reset requests wait for a worker that has it. */
+  sendPasswordReset?: (input: PasswordResetRequest) => Promise<void>;
 }
 
 export async function startJobs(options: JobOptions): Promise<JobQueue> {
@@ -47,6 +66,8 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
   await boss.createQueue(QUEUES.deliverEmail, { retryLimit: 7, retryDelay: options.retryDelaySeconds ?? 15, retryBackoff: true, retryDelayMax: 3600 });
   await boss.createQueue(QUEUES.sweepOutbox, {});
   await boss.createQueue(QUEUES.expireOffers, {});
+  await boss.createQueue(QUEUES.passwordReset, { retryLimit: 3, retryDelay: 10 });
+  await boss.createQueue(QUEUES.pruneThrottle, {});
   for (const task of PERIODIC_TASKS) await boss.createQueue(task.queue, {});
 
   if (options.work) {
@@ -67,6 +88,21 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
       await enqueue(ids);
     });
     await boss.schedule(QUEUES.expireOffers, '* * * * *');
+    const sendPasswordReset = options.sendPasswordReset;
+    if (sendPasswordReset) {
+      await boss.work<PasswordResetRequest>(QUEUES.passwordReset, { batchSize: 10, pollingIntervalSeconds: 1 }, async (jobs) => {
+        for (const job of jobs) {
+          // At most a few mails per address an hour, however many requests came in.
+          const verdict = await takeThrottle(db, [{ scope: 'reset:email', key: job.data.email, ...RESET_MAILS_PER_EMAIL }]);
+          if (verdict.allowed) await sendPasswordReset(job.data);
+          else log.info('password reset mail skipped: too many for one address');
+        }
+      });
+    }
+    await boss.work(QUEUES.pruneThrottle, async () => {
+      await pruneThrottleEvents(db);
+    });
+    await boss.schedule(QUEUES.pruneThrottle, '17 * * * *');
     // The other capabilities' periodic work (server/jobs/*.jobs.ts): each returns emails to deliver.
     const taskContext = { db, log, publicUrl: options.publicUrl ?? 'http://localhost:3000', payments: options.payments ?? null };
     for (const task of PERIODIC_TASKS) {
@@ -91,6 +127,9 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
       } catch (error) {
         log.warn({ err: error }, 'could not enqueue email delivery; the sweeper will retry');
       }
+    },
+    async requestPasswordReset(input) {
+      await boss.send(QUEUES.passwordReset, input);
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 10_000 });

@@ -27,7 +27,7 @@ try {
 const lines = [``, `Balint Hub is running at ${app.url}`];
 if (app.demoAccounts.length > 0) {
   lines.push('', 'Demo sign-ins (shown once; the passwords are random and not stored anywhere else):');
-  for (const a of app.demoAccounts) lines.push(`  ${a.email.padEnd(28)} ${a.password}   ${a.role} of ${a.organization}`);
+  for (const a of app.demoAccounts) lines.push(`  ${a.email.padEnd(31)} ${a.password}   ${a.role} of ${a.organization}`);
 }
 lines.push('');
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -3,9 +3,10 @@
 import { data, redirect, type RouterContextProvider } from 'react-router';
 import type { Role } from '#db/schema/accounts.ts';
 import { rolesGrant, type Permission } from '#domain/accounts/permissions.ts';
+import { isOperator } from '#domain/accounts/operators.server.ts';
 import { findRoles } from '#domain/accounts/roles.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { getOrganizationBySlug } from '#domain/organizations/organizations.server.ts';
+import { findOrganizations, getOrganizationBySlug } from '#domain/organizations/organizations.server.ts';
 import { isUuid } from '#lib/ids.ts';
 import { appContext, type AppServices } from './context.ts';
 
@@ -37,8 +38,7 @@ export async function requireOrganization(context: Readonly<RouterContextProvide
 export async function requireUser(request: Request, context: Readonly<RouterContextProvider>, orgSlug: string): Promise<SessionUser> {
   const user = await getSessionUser(request, context);
   if (!user) {
-    const url = new URL(request.url);
-    throw redirect(`/o/${orgSlug}/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(`/o/${orgSlug}/sign-in?next=${encodeURIComponent(pagePath(new URL(request.url)))}`);
   }
   return user;
 }
@@ -51,10 +51,51 @@ export async function requirePermission(request: Request, context: Readonly<Rout
   return { org, user, roles, actor: { userId: user.id, requestId: services(context).requestId } };
 }
 
-/** Only same-site relative paths may be redirect targets (no open redirects). */
+/**
+ * The deployment's operator (above every organization). Signed-out visitors are sent to sign
+ * in on the first organization's page; anyone else is refused.
+ */
+export async function requireOperator(request: Request, context: Readonly<RouterContextProvider>) {
+  const { db, requestId } = services(context);
+  const user = await getSessionUser(request, context);
+  if (!user) {
+    const [first] = await findOrganizations(db);
+    if (!first) throw data(null, { status: 404 });
+    throw redirect(`/o/${first.slug}/sign-in?next=${encodeURIComponent(pagePath(new URL(request.url)))}`);
+  }
+  if (!(await isOperator(db, user.id))) throw data(null, { status: 403 });
+  return { user, actor: { userId: user.id, requestId } };
+}
+
+const SAME_ORIGIN = 'http://same-origin.invalid';
+
+/**
+ * Only same-origin paths may be redirect targets (no open redirects): a path starting with one
+ * slash, with no backslash and no control character anywhere (browsers drop tabs and newlines
+ * and read `/\t/evil.example` as `//evil.example`). React Router's data-request suffix
+ * (`.data`, `_routes=`) is removed: a person is sent to the page, never to its data.
+ */
 export function safeNext(next: string | null | undefined, fallback: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  if (!next || !next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f\u007f]/.test(next)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, SAME_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SAME_ORIGIN) return fallback;
+  return pagePath(url);
+}
+
+/** The page a request is for: a data request's `.data` suffix and `_routes` parameter removed. */
+export function pagePath(url: URL): string {
+  let pathname = url.pathname;
+  if (pathname === '/_root.data') pathname = '/';
+  else if (pathname.endsWith('.data')) pathname = pathname.slice(0, -'.data'.length) || '/';
+  const search = new URLSearchParams(url.search);
+  search.delete('_routes');
+  const query = search.toString();
+  return `${pathname}${query ? `?${query}` : ''}`;
 }
 
 /** Route params that name rows: anything but a UUID is a 404 before any query runs. */

@@ -8,7 +8,8 @@ import { t } from '#lib/i18n.ts';
 export type AccountEmailKind = 'email_verification' | 'password_reset' | 'account_setup';
 
 /**
- * Account links carry a callback path `/o/<slug>/...`: the organization the person was using
+ * Account links carry a callback path (only the wording depends on it: an account belongs to
+ * the deployment, and who may read the message does not change with the organization) `/o/<slug>/...`: the organization the person was using
  * when they signed up or asked for a reset. The mail goes out in that organization's name.
  */
 export function organizationSlugFromLink(url: string): string | undefined {
@@ -39,5 +40,7 @@ export async function sendAccountEmail(
     action: { label: t(`${key}.action`), url: input.url },
     signature: org.name,
   });
-  return queueEmail(db, { organizationId: org.id, kind: input.kind, to: input.to, ...email });
+  // Every account email carries a credential (its link signs in, resets or confirms): no
+  // organization's staff may read it in the outbox, whatever organization's name it bears.
+  return queueEmail(db, { organizationId: org.id, kind: input.kind, to: input.to, credential: true, ...email });
 }

@@ -24,27 +24,32 @@ export function throttleKeyHash(key: string): string {
  * A refused request is recorded too, so hammering does not reopen the window early.
  */
 export async function takeThrottle(db: DbOrTx, limits: ThrottleLimit[]): Promise<{ allowed: boolean; retryAfterMinutes: number }> {
-  let allowed = true;
-  let retryAfterMinutes = 0;
-  for (const limit of limits) {
-    const keyHash = throttleKeyHash(limit.key);
-    const [row] = await db
-      .select({ n: count() })
-      .from(throttleEvents)
-      .where(
-        and(
-          eq(throttleEvents.scope, limit.scope),
-          eq(throttleEvents.keyHash, keyHash),
-          gt(throttleEvents.at, sql`now() - make_interval(mins => ${limit.windowMinutes})`),
-        ),
-      );
-    if ((row?.n ?? 0) >= limit.max) {
-      allowed = false;
-      retryAfterMinutes = Math.max(retryAfterMinutes, limit.windowMinutes);
+  // One transaction holding a lock per (scope, key), taken in a fixed order: concurrent
+  // requests, in any number of processes, are counted one after another and never overshoot.
+  const keyed = limits.map((limit) => ({ ...limit, keyHash: throttleKeyHash(limit.key) })).sort((a, b) => `${a.scope}:${a.keyHash}`.localeCompare(`${b.scope}:${b.keyHash}`));
+  return db.transaction(async (tx) => {
+    let allowed = true;
+    let retryAfterMinutes = 0;
+    for (const limit of keyed) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`throttle:${limit.scope}:${limit.keyHash}`}, 0))`);
+      const [row] = await tx
+        .select({ n: count() })
+        .from(throttleEvents)
+        .where(
+          and(
+            eq(throttleEvents.scope, limit.scope),
+            eq(throttleEvents.keyHash, limit.keyHash),
+            gt(throttleEvents.at, sql`now() - make_interval(mins => ${limit.windowMinutes})`),
+          ),
+        );
+      if ((row?.n ?? 0) >= limit.max) {
+        allowed = false;
+        retryAfterMinutes = Math.max(retryAfterMinutes, limit.windowMinutes);
+      }
+      await tx.insert(throttleEvents).values({ scope: limit.scope, keyHash: limit.keyHash });
     }
-    await db.insert(throttleEvents).values({ scope: limit.scope, keyHash });
-  }
-  return { allowed, retryAfterMinutes };
+    return { allowed, retryAfterMinutes };
+  });
 }
 
 /** Forgets events older than a day (run by a periodic job). */

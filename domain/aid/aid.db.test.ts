@@ -47,7 +47,7 @@ beforeAll(() => {
   services = {
     db: testDb.db,
     auth: createAuth({ db: testDb.db, baseUrl: BASE, secret: 'a-test-secret-that-is-long-enough-0123456789', sessionDays: 7, onEmailQueued: async () => {} }),
-    jobs: { deliverEmails: async () => {}, stop: async () => {} },
+    jobs: { deliverEmails: async () => {}, requestPasswordReset: async () => {}, stop: async () => {} },
     log: createLogger('silent'),
     requestId: 'req-aid-test',
     clientAddress: '127.0.0.1',

@@ -48,6 +48,37 @@ export async function getOutboxMessage(db: DbOrTx, organizationId: string, id: s
   return row;
 }
 
+/**
+ * Credential-bearing messages across the deployment, for its operator (never for an
+ * organization's staff): newest first, optionally to one address.
+ */
+export async function findCredentialMessages(db: DbOrTx, options: { limit?: number; to?: string } = {}) {
+  const filters = [eq(outboxMessages.credential, true)];
+  if (options.to) filters.push(eq(sql`lower(${outboxMessages.toAddress})`, options.to.toLowerCase()));
+  return db
+    .select({
+      id: outboxMessages.id,
+      organizationId: outboxMessages.organizationId,
+      kind: outboxMessages.kind,
+      toAddress: outboxMessages.toAddress,
+      subject: outboxMessages.subject,
+      status: outboxMessages.status,
+      createdAt: outboxMessages.createdAt,
+    })
+    .from(outboxMessages)
+    .where(and(...filters))
+    .orderBy(desc(outboxMessages.createdAt))
+    .limit(options.limit ?? 100);
+}
+
+export async function getCredentialMessage(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.credential, true), eq(outboxMessages.id, id)));
+  return row;
+}
+
 export async function findUndeliveredIds(db: DbOrTx, olderThanSeconds: number): Promise<string[]> {
   const rows = await db
     .select({ id: outboxMessages.id })

@@ -30,12 +30,16 @@ export default async function globalSetup(config: FullConfig) {
       PORT: port,
       DATA_DIR: dataDir,
       DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
+      // Every request line is logged, so the suite's whole traffic is checked for leaks below.
+      LOG_LEVEL: 'info',
       PUBLIC_URL: baseURL,
       NODE_ENV: 'production',
       STRIPE_SECRET_KEY: stripe.secretKey,
       STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
       STRIPE_API_URL: stripe.url,
+      // The suite applies many times from 127.0.0.1; the limit itself is proven in
+      // server/api/api.db.test.ts.
+      APPLICATIONS_PER_ADDRESS_PER_HOUR: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,10 +79,33 @@ export default async function globalSetup(config: FullConfig) {
   fs.writeFileSync(file, JSON.stringify(accounts));
   process.env[ACCOUNTS_FILE_ENV] = file;
 
+  // Everything the app prints after its start banner is log lines; the suite signs up, resets
+  // passwords, follows confirmation links and applies under many names and addresses.
+  const started = output.length;
   return async () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     await stripe.close();
+    const leaks = findLeaks(output.slice(started), accounts);
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (leaks.length > 0) throw new Error(`the app's logs during the browser tests hold personal data or secrets:\n${leaks.join('\n')}`);
   };
+}
+
+/**
+ * Log lines that carry what logs must never hold: an email address, a demo password, a token
+ * in a reset or confirmation path, a session cookie.
+ */
+export function findLeaks(log: string, accounts: DemoAccount[]): string[] {
+  const leaks: string[] = [];
+  for (const line of log.split('\n')) {
+    if (!line.trim()) continue;
+    const reasons: string[] = [];
+    if (/[\w.+-]+@[\w-]+\.[\w.-]+/.test(line)) reasons.push('an email address');
+    if (accounts.some((a) => line.includes(a.password))) reasons.push('a demo password');
+    if (/(reset-password|confirm|verify-email)\/[A-Za-z0-9_-]{16,}/.test(line) || /token=[A-Za-z0-9._-]{16,}/.test(line)) reasons.push('a token');
+    if (/session_token=/.test(line)) reasons.push('a session cookie');
+    if (reasons.length > 0) leaks.push(`${reasons.join(', ')}: ${line.slice(0, 300)}`);
+  }
+  return leaks;
 }

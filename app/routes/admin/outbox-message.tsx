@@ -1,7 +1,10 @@
 import { data } from 'react-router';
 import { z } from 'zod';
 import { getOutboxMessage } from '#lib/email/outbox.server.ts';
+import { withholdLinks } from '#lib/email/credential.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
+import { formatInstant } from '#app/lib/instants.ts';
+import { MailView } from '#app/components/outbox-parts.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/outbox-message.ts';
 
@@ -10,7 +13,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const id = z.uuid().safeParse(params.message);
   const message = id.success ? await getOutboxMessage(services(context).db, org.id, id.data) : undefined;
   if (!message) throw data(null, { status: 404 });
-  return { to: message.toAddress, subject: message.subject, text: message.text, status: message.status, kind: message.kind };
+  // A credential-bearing message never leaves the server with its link: staff of no
+  // organization are trusted with another person's credentials.
+  return {
+    to: message.toAddress,
+    subject: message.subject,
+    text: message.credential ? withholdLinks(message.text) : message.text,
+    credential: message.credential,
+    status: message.status,
+    created: `${formatInstant(message.createdAt, org.timeZone)} (${org.timeZone})`,
+  };
 }
 
 export default function OutboxMessage({ loaderData }: Route.ComponentProps) {
@@ -18,27 +30,7 @@ export default function OutboxMessage({ loaderData }: Route.ComponentProps) {
     <main id="main">
       <title>{loaderData.subject}</title>
       <h1>{loaderData.subject}</h1>
-      <dl className="facts">
-        <dt>{t('admin.to')}</dt>
-        <dd>{loaderData.to}</dd>
-        <dt>{t('admin.status')}</dt>
-        <dd>{t(`admin.status_${loaderData.status}`)}</dd>
-      </dl>
-      <h2>{t('admin.textPart')}</h2>
-      <pre className="mail">{linkify(loaderData.text)}</pre>
+      <MailView message={loaderData} notice={loaderData.credential ? t('outboxCredential.notice') : undefined} />
     </main>
-  );
-}
-
-/** Links in the plain-text part become clickable, so a demo can follow them. */
-function linkify(text: string) {
-  return text.split(/(https?:\/\/\S+)/g).map((part, i) =>
-    /^https?:\/\//.test(part) ? (
-      <a key={i} href={part}>
-        {part}
-      </a>
-    ) : (
-      part
-    ),
   );
 }

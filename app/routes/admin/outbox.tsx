@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import { findOutboxMessages } from '#lib/email/outbox.server.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
+import { formatInstant } from '#app/lib/instants.ts';
+import { RecipientFilter } from '#app/components/outbox-parts.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/outbox.ts';
 
@@ -11,29 +13,20 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     slug: org.slug,
     to: to ?? '',
+    timeZone: org.timeZone,
     smtp: services(context).smtpConfigured,
-    messages: rows.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, status: m.status, createdAt: m.createdAt.toISOString() })),
+    // Times are formatted here, in the organization's zone, so the browser renders the same text.
+    messages: rows.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, status: m.status, credential: m.credential, created: formatInstant(m.createdAt, org.timeZone) })),
   };
 }
 
 export default function Outbox({ loaderData }: Route.ComponentProps) {
-  const when = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   return (
     <main id="main">
       <title>{t('admin.outboxTitle')}</title>
       <h1>{t('admin.outboxTitle')}</h1>
       <p className="muted">{t('admin.outboxIntro')}</p>
-      <form method="get" className="stack" role="search">
-        <div className="field">
-          <label htmlFor="outbox-to">{t('admin.to')}</label>
-          <input id="outbox-to" name="to" type="email" defaultValue={loaderData.to} />
-        </div>
-        <div>
-          <button type="submit" className="secondary">
-            {t('admin.to')} ↵
-          </button>
-        </div>
-      </form>
+      <RecipientFilter id="outbox-to" value={loaderData.to} label={t('admin.filter')} />
       {loaderData.messages.length === 0 ? (
         <p>{t('admin.outboxEmpty')}</p>
       ) : (
@@ -41,7 +34,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('admin.created')}</th>
+                <th scope="col">{t('admin.createdIn', { zone: loaderData.timeZone })}</th>
                 <th scope="col">{t('admin.to')}</th>
                 <th scope="col">{t('admin.subject')}</th>
                 <th scope="col">{t('admin.status')}</th>
@@ -50,10 +43,11 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
             <tbody>
               {loaderData.messages.map((m) => (
                 <tr key={m.id}>
-                  <td>{when.format(new Date(m.createdAt))} UTC</td>
+                  <td>{m.created}</td>
                   <td>{m.to}</td>
                   <td>
-                    <Link to={`/o/${loaderData.slug}/admin/outbox/${m.id}`}>{m.subject}</Link>
+                    <Link to={`/o/${loaderData.slug}/admin/outbox/${m.id}`}>{m.subject}</Link>{' '}
+                    {m.credential ? <span className="status-badge">{t('outboxCredential.badge')}</span> : null}
                   </td>
                   <td>{t(`admin.status_${m.status}`)}</td>
                 </tr>

@@ -4,8 +4,12 @@ import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { Field, FormAlert } from '#app/components/field.tsx';
+import { takeThrottle } from '#domain/accounts/throttle.server.ts';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/forgot-password.ts';
+
+/** Reset requests one client address may make (any addresses asked for). */
+const RESET_REQUESTS_PER_CLIENT = { max: 10, windowMinutes: 15 };
 
 // Public page. The answer is the same whether or not the account exists.
 export async function loader({ context, params }: Route.LoaderArgs) {
@@ -17,7 +21,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const org = await requireOrganization(context, params.org);
   const parsed = parseForm(forgotPasswordSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, sent: undefined, values: { email: parsed.values.email ?? '' } }, { status: 400 });
-  await services(context).auth.api.requestPasswordReset({ body: { email: parsed.data.email, redirectTo: `/o/${org.slug}/reset-password` } });
+  const { db, jobs, clientAddress } = services(context);
+  // The same answer, in the same time, whether or not the address has an account and whether
+  // or not a limit was reached: the mail itself is sent later by a job, which also limits
+  // how many reset mails one address receives (server/jobs.server.ts).
+  const verdict = await takeThrottle(db, [{ scope: 'reset:client', key: clientAddress ?? 'unknown', ...RESET_REQUESTS_PER_CLIENT }]);
+  if (verdict.allowed) await jobs.requestPasswordReset({ email: parsed.data.email, redirectTo: `/o/${org.slug}/reset-password` });
   return { errors: {}, sent: t('auth.forgotSent', { email: parsed.data.email }), values: { email: parsed.data.email } };
 }
 

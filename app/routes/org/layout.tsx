@@ -1,5 +1,6 @@
 import { Form, NavLink, Outlet } from 'react-router';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
+import { isOperator } from '#domain/accounts/operators.server.ts';
 import { findRoles } from '#domain/accounts/roles.server.ts';
 import { getSessionUser, requireOrganization, services } from '#app/lib/guards.server.ts';
 import { t } from '#lib/i18n.ts';
@@ -15,11 +16,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     org: { slug: org.slug, name: org.name, shortName: org.shortName, tagline: org.tagline },
     user: user ? { name: user.name } : null,
     canAdmin: rolesGrant(roles, 'admin:access'),
+    operator: user ? await isOperator(services(context).db, user.id) : false,
   };
 }
 
 export default function OrganizationLayout({ loaderData }: Route.ComponentProps) {
-  const { org, user, canAdmin } = loaderData;
+  const { org, user, canAdmin, operator } = loaderData;
   const base = `/o/${org.slug}`;
   return (
     <>
@@ -42,6 +44,11 @@ export default function OrganizationLayout({ loaderData }: Route.ComponentProps)
               {canAdmin ? (
                 <li>
                   <NavLink to={`${base}/admin`}>{t('nav.admin')}</NavLink>
+                </li>
+              ) : null}
+              {operator ? (
+                <li>
+                  <NavLink to="/operator">{t('operator.nav')}</NavLink>
                 </li>
               ) : null}
               {user ? (

@@ -136,6 +136,8 @@ export const core = {
     subject: 'Subject',
     status: 'Status',
     created: 'Created',
+    filter: 'Filter',
+    createdIn: 'Created ({{zone}})',
     status_pending: 'Pending',
     status_sent: 'Sent',
     status_failed: 'Failed',

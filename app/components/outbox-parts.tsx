@@ -1,0 +1,42 @@
+import { MailText } from '#app/components/mail-text.tsx';
+import { t } from '#lib/i18n.ts';
+
+/** The outbox's filter by recipient (a GET form: the address is in the URL to share). */
+export function RecipientFilter({ id, value, label }: { id: string; value: string; label: string }) {
+  return (
+    <form method="get" className="stack" role="search">
+      <div className="field">
+        <label htmlFor={id}>{t('admin.to')}</label>
+        <input id={id} name="to" type="email" defaultValue={value} />
+      </div>
+      <div>
+        <button type="submit" className="secondary">
+          {label}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One message as staff or the operator see it: recipient, time, status, a notice, the text. */
+export function MailView({ message, notice }: { message: { to: string; created: string; status: string; text: string }; notice?: string }) {
+  return (
+    <>
+      <dl className="facts">
+        <dt>{t('admin.to')}</dt>
+        <dd>{message.to}</dd>
+        <dt>{t('admin.created')}</dt>
+        <dd>{message.created}</dd>
+        <dt>{t('admin.status')}</dt>
+        <dd>{t(`admin.status_${message.status}`)}</dd>
+      </dl>
+      {notice ? (
+        <div className="notice" role="note">
+          <p>{notice}</p>
+        </div>
+      ) : null}
+      <h2>{t('admin.textPart')}</h2>
+      <MailText text={message.text} />
+    </>
+  );
+}
