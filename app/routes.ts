@@ -6,12 +6,19 @@ import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.
 
 export default [
   index('routes/home.tsx'),
+  // The deployment's operator, above every organization: credential mail that could not be sent.
+  ...prefix('operator', [
+    index('routes/operator/outbox.tsx'),
+    route('outbox/:message', 'routes/operator/outbox-message.tsx'),
+    route('audit', 'routes/operator/audit.tsx'),
+  ]),
   ...prefix('o/:org', [
     layout('routes/org/layout.tsx', [
       index('routes/org/home.tsx'),
       route('courses/:course', 'routes/org/course.tsx'),
       route('courses/:course/apply', 'routes/registration/apply.tsx'),
       route('registrations', 'routes/registration/my-registrations.tsx'),
+      route('registrations/confirm/:token', 'routes/registration/confirm.tsx'),
       route('sign-in', 'routes/auth/sign-in.tsx'),
       route('sign-up', 'routes/auth/sign-up.tsx'),
       route('check-email', 'routes/auth/check-email.tsx'),

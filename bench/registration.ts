@@ -44,7 +44,8 @@ const answers = validAnswers();
  * The statements placeRegistration runs for a new applicant to a course without a discount
  * code, in the same order, under the same lock: lock the course, look for a repeat, read the
  * category, find-or-create the person, check for a live application, count, read prices,
- * insert the registration, its audit row and its email in the outbox.
+ * insert the registration (unconfirmed, held for 24 hours), its audit row, the hash of its
+ * confirmation link and the credential-bearing "Confirm your application" email (ADR 0047).
  */
 async function engineApplication(client: pg.Client, course: { id: string; organizationId: string }, i: number, run: string) {
   const email = `engine-${run}-${i}@example.org`;
@@ -76,8 +77,8 @@ async function engineApplication(client: pg.Client, course: { id: string; organi
     const now = new Date();
     const { rows: [registration] } = await client.query<{ id: string }>(
       `insert into registrations (organization_id, course_id, user_id, submission_key, status, name, email, category_key, tier, holds_early_place,
-                                  base_amount_minor, discount_minor, amount_minor, currency, membership_check, answers, policy, submitted_at, waitlisted_at)
-       values ($1, $2, $3, $4, $5, $6, $7, 'non_member', $8, $9, $10, 0, $10, 'USD', 'not_needed', $11, $12, $13, $14) returning *`,
+                                  base_amount_minor, discount_minor, amount_minor, currency, membership_check, answers, policy, submitted_at, waitlisted_at, confirm_by)
+       values ($1, $2, $3, $4, $5, $6, $7, 'non_member', $8, $9, $10, 0, $10, 'USD', 'not_needed', $11, $12, $13, $14, $15) returning *`,
       [
         course.organizationId,
         course.id,
@@ -93,16 +94,18 @@ async function engineApplication(client: pg.Client, course: { id: string; organi
         JSON.stringify({ courseTitle: c.title, currency: 'USD', tier: price.tier, prices: cells, policies: c.sections }),
         now,
         placeFree ? null : now,
+        new Date(now.getTime() + 24 * 3_600_000),
       ],
     );
     await client.query(
       `insert into audit_events (organization_id, actor_user_id, action, entity_type, entity_id, after, request_id) values ($1, null, 'registration.submitted', 'registration', $2, $3, $4)`,
       [course.organizationId, registration!.id, JSON.stringify({ status: placeFree ? 'submitted' : 'waitlisted', tier: price.tier }), key],
     );
+    await client.query('insert into registration_confirmations (token_hash, registration_id) values ($1, $2)', [crypto.randomBytes(32).toString('hex'), registration!.id]);
     await client.query('select * from organizations where id = $1', [course.organizationId]);
-    await client.query(`insert into outbox_messages (organization_id, kind, to_address, subject, text_body, html_body) values ($1, $2, $3, $4, $5, $6)`, [
+    await client.query(`insert into outbox_messages (organization_id, kind, to_address, subject, text_body, html_body, credential) values ($1, $2, $3, $4, $5, $6, true)`, [
       course.organizationId,
-      'registration.received',
+      'registration.confirm',
       email,
       'We received your application',
       'Thank you for applying. '.repeat(20),
@@ -166,7 +169,8 @@ async function main() {
   const database = connect(server.url, { max: 4, applicationName: 'bench-setup' });
   try {
     say(`PostgreSQL ${server.port} in ${dataDir}; starting the app (production build, pool 20)…`);
-    app = await startAppProcess({ DATABASE_URL: server.url, PORT: String(await freePort()), JOBS_IN_PROCESS: '1', LOG_LEVEL: 'warn' });
+    // 2,000 applications from one address: the per-address limit (ADR 0047) is off for the run.
+    app = await startAppProcess({ DATABASE_URL: server.url, PORT: String(await freePort()), JOBS_IN_PROCESS: '1', LOG_LEVEL: 'warn', APPLICATIONS_PER_ADDRESS_PER_HOUR: '0' });
 
     const org = await createOrganization(database.db);
     const course = await createCourse(database.db, org.id, { ...OPEN_NOW, capacity: CAPACITY, earlyPlaceLimit: EARLY });
@@ -211,7 +215,7 @@ async function main() {
     const rows: [string, string | number][] = [
       ['applications (distinct people)', figures.attempts],
       ['concurrent connections', figures.connections],
-      ['taken (accepted or pending)', `${figures.taken} (capacity ${CAPACITY})`],
+      ['taken (held, confirmed or not)', `${figures.taken} (capacity ${CAPACITY})`],
       ['early', `${figures.early} (limit ${EARLY})`],
       ['waitlisted', figures.waitlisted],
       ['refused (4xx, no row)', figures.refused],

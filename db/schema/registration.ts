@@ -131,6 +131,15 @@ export const registrations = pgTable(
     offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
     /** Accepted but unpaid (payment after acceptance): the place is held until then. */
     paymentDueAt: timestamp('payment_due_at', { withTimezone: true }),
+    /**
+     * When the applicant's address was confirmed (ADR 0047): at submission for a signed-in
+     * applicant with a verified email, when the emailed link is followed otherwise. Null: not yet.
+     */
+    addressConfirmedAt: timestamp('address_confirmed_at', { withTimezone: true }),
+    /** Unconfirmed applications hold their place (or waitlist turn) until then, then lapse. */
+    confirmBy: timestamp('confirm_by', { withTimezone: true }),
+    /** Set when the application ended because its address was not confirmed in time. */
+    confirmationLapsedAt: timestamp('confirmation_lapsed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -141,7 +150,25 @@ export const registrations = pgTable(
       .where(sql`${t.status} in ('submitted','accepted','waitlisted','offered','confirmed')`),
     index('registrations_course_status').on(t.courseId, t.status, t.submittedAt),
     index('registrations_user').on(t.userId),
+    index('registrations_unconfirmed').on(t.confirmBy).where(sql`${t.addressConfirmedAt} is null and ${t.confirmBy} is not null`),
   ],
+);
+
+/**
+ * "Confirm your application" links (ADR 0047): only a SHA-256 hash of each token is kept. A
+ * registration may have several (a second application for the same address mails a new one);
+ * all go when it is confirmed or lapses.
+ */
+export const registrationConfirmations = pgTable(
+  'registration_confirmations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrations.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('registration_confirmations_registration').on(t.registrationId)],
 );
 
 /** Tokens for staff API access (`Authorization: Bearer …`), stored as SHA-256 hashes. */

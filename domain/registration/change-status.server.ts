@@ -1,10 +1,10 @@
 // Every status change after submission: directors decide (accept, decline, waitlist),
 // applicants withdraw or answer an offer, offers lapse. Each change is audited and emailed,
 // and a change that frees a place offers it to the waitlist in the same transaction.
-import { and, count, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { courses } from '#db/schema/courses.ts';
-import { PLACE_HOLDING, registrations, type RegistrationStatus } from '#db/schema/registration.ts';
+import { ACTIVE, PLACE_HOLDING, registrations, type RegistrationStatus } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { chargeRegistration } from '#domain/money/charges.server.ts';
@@ -206,6 +206,51 @@ export async function expirePaymentHolds(db: Db, actor: Actor, context: Context)
       const account = await registrationAccount(tx, registration.id);
       if (account.balanceMinor <= 0) return [];
       const change = await applyChange(tx, course, registration, 'cancelled', actor, context, 'holdExpired', { action: 'registration.payment_hold_expired' });
+      return change.emailIds;
+    });
+    emailIds.push(...ids);
+  }
+  return emailIds;
+}
+
+/**
+ * Applications whose address was not confirmed in time (ADR 0047) end as withdrawn, with the
+ * reason recorded (`confirmation_lapsed_at`, the audit action): the same path as any other end
+ * of an application — the charge reversed, the freed place offered to the waitlist under the
+ * same lock. Lapses at exactly `confirm_by`. Returns the emails to deliver.
+ */
+export async function expireUnconfirmedApplications(db: Db, actor: Actor, context: Context): Promise<string[]> {
+  const now = context.now ?? new Date();
+  const due = await db
+    .select({ id: registrations.id, organizationId: registrations.organizationId })
+    .from(registrations)
+    .where(and(isNull(registrations.addressConfirmedAt), lte(registrations.confirmBy, now), inArray(registrations.status, [...ACTIVE])))
+    .orderBy(asc(registrations.confirmBy))
+    .limit(200);
+  const emailIds: string[] = [];
+  for (const pending of due) {
+    const ids = await withScarceLocks(db, async (tx) => {
+      const { course, registration } = await lockRegistrationForMoney(tx, pending.organizationId, pending.id);
+      // Confirmed (or ended) while this job waited for the lock: nothing to do.
+      if (registration.addressConfirmedAt || !registration.confirmBy || registration.confirmBy > now || !ACTIVE.includes(registration.status)) return [];
+      const account = await registrationAccount(tx, registration.id);
+      if (account.netPaidMinor > 0) {
+        // Paying takes a signed-in account, and signing in a verified email: the address is
+        // the payer's own. Confirmed, not lapsed.
+        await tx.update(registrations).set({ addressConfirmedAt: now, updatedAt: now }).where(eq(registrations.id, registration.id));
+        await recordAudit(tx, actor, {
+          organizationId: course.organizationId,
+          action: 'registration.address_confirmed',
+          entityType: 'registration',
+          entityId: registration.id,
+          after: { via: 'payment', addressConfirmedAt: now.toISOString() },
+        });
+        return [];
+      }
+      await tx.update(registrations).set({ confirmationLapsedAt: now }).where(eq(registrations.id, registration.id));
+      const change = await applyChange(tx, course, { ...registration, confirmationLapsedAt: now }, 'withdrawn', actor, context, 'confirmationLapsed', {
+        action: 'registration.confirmation_lapsed',
+      });
       return change.emailIds;
     });
     emailIds.push(...ids);

@@ -85,20 +85,23 @@ describe('placeRegistration: one person, one registration', () => {
     expect(results.filter((r) => r.created)).toHaveLength(1);
   });
 
-  test('a second application by the same email is refused while the first is live', async () => {
+  test('a second application by the same email places nothing while the first is live (the owner is emailed: confirmation.db.test.ts)', async () => {
     const { org, course } = await setup();
-    await placeRegistration(testDb.db, application(org.id, course.id, { email: 'Same@Example.org' }), systemActor, context);
-    await expect(placeRegistration(testDb.db, application(org.id, course.id, { email: 'same@example.org' }), systemActor, context)).rejects.toMatchObject({ code: 'ALREADY_APPLIED' });
+    const first = await placeRegistration(testDb.db, application(org.id, course.id, { email: 'Same@Example.org' }), systemActor, context);
+    const second = await placeRegistration(testDb.db, application(org.id, course.id, { email: 'same@example.org' }), systemActor, context);
+    expect(second).toMatchObject({ outcome: 'already_applied', created: false });
+    expect(second.registration.id).toBe(first.registration.id);
+    expect(await testDb.db.select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(1);
   });
 
-  test('applying without an account creates one (unverified) and emails the applicant', async () => {
+  test('applying without an account creates one (unverified) and emails the applicant a link to confirm', async () => {
     const { org, course } = await setup();
     const { registration, newAccount, emailIds } = await placeRegistration(testDb.db, application(org.id, course.id, { email: 'newbie@example.org', name: 'New Bie' }), systemActor, context);
     expect(newAccount).toBe(true);
     const [user] = await testDb.db.select().from(users).where(eq(users.id, registration.userId));
     expect(user).toMatchObject({ email: 'newbie@example.org', emailVerified: false });
     const [mail] = await testDb.db.select().from(outboxMessages).where(eq(outboxMessages.id, emailIds[0]!));
-    expect(mail).toMatchObject({ toAddress: 'newbie@example.org', kind: 'registration.received' });
+    expect(mail).toMatchObject({ toAddress: 'newbie@example.org', kind: 'registration.confirm', credential: true });
     expect(mail?.text).toContain('$900');
   });
 });

@@ -15,6 +15,11 @@ import { lockCourse, lockDiscountCode, withScarceLocks, type Tx } from './lockin
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
 import { basePrice, checkDiscountCode, discountFor, earlyRateAvailable, localToday, normalizeCode, registrationWindow } from './rules.ts';
 import { validateAnswers } from './validate-answers.ts';
+import { takeThrottle } from '#domain/accounts/throttle.server.ts';
+import { confirmationDeadline, issueConfirmation, notifyAlreadyApplied } from './confirmation.server.ts';
+
+/** Emails one address can be sent an hour because others applied with it (ADR 0047). */
+const NOTICES_PER_ADDRESS = { max: 3, windowMinutes: 60 };
 
 export interface ApplicationInput {
   organizationId: string;
@@ -35,10 +40,22 @@ export type Registration = typeof registrations.$inferSelect;
 
 export interface PlacedRegistration {
   registration: Registration;
-  /** False when this was a repeat of an earlier submission. */
+  /** False when this was a repeat of an earlier submission, or the address had already applied. */
   created: boolean;
+  /**
+   * `placed`: a new registration; `repeat`: the same submission again (same key);
+   * `already_applied`: someone not signed in applied for an address with a live application —
+   * nothing was placed, the address's owner was told by email (ADR 0047). `registration` is
+   * then the existing one: never show it to the caller.
+   */
+  outcome: 'placed' | 'repeat' | 'already_applied';
   /** True when the applicant had no account and one was created for them. */
   newAccount: boolean;
+  /**
+   * The address must still be confirmed through the emailed link (anyone not signed in, or
+   * signed in with an unverified email): answer only "check your email" to an anonymous caller.
+   */
+  needsConfirmation: boolean;
   emailIds: string[];
 }
 
@@ -64,18 +81,27 @@ function snapshot(course: typeof courses.$inferSelect, cells: (typeof coursePric
   };
 }
 
-async function findOrCreateApplicant(tx: Tx, actor: Actor, name: string, email: string): Promise<{ id: string; email: string; name: string; created: boolean }> {
+interface Applicant {
+  /** Undefined until created: applying without an account creates one (unverified, no password). */
+  id: string | undefined;
+  email: string;
+  name: string;
+  /** The signed-in account holder applies for themselves. */
+  signedIn: boolean;
+  emailVerified: boolean;
+}
+
+async function findApplicant(tx: Tx, actor: Actor, name: string, email: string): Promise<Applicant> {
   if (actor.userId) {
     const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));
-    if (user) return { id: user.id, email: user.email, name: user.name, created: false };
+    if (user) return { id: user.id, email: user.email, name: user.name, signedIn: true, emailVerified: user.emailVerified };
   }
   const normalized = email.trim().toLowerCase();
   const [existing] = await tx.select().from(users).where(eq(sql`lower(${users.email})`, normalized));
-  if (existing) return { id: existing.id, email: existing.email, name: existing.name, created: false };
-  // Applying without an account creates one (unverified, no password yet).
-  const id = crypto.randomUUID();
-  await tx.insert(users).values({ id, name, email: normalized, emailVerified: false });
-  return { id, email: normalized, name, created: true };
+  // An anonymous application for an existing account's address is that account's, but holds
+  // its place only if the mailbox's owner confirms it.
+  if (existing) return { id: existing.id, email: existing.email, name: existing.name, signedIn: false, emailVerified: existing.emailVerified };
+  return { id: undefined, email: normalized, name, signedIn: false, emailVerified: false };
 }
 
 export async function placeRegistration(db: Db, input: ApplicationInput, actor: Actor, context: NotifyContext & { now?: Date }): Promise<PlacedRegistration> {
@@ -88,7 +114,7 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
       .select()
       .from(registrations)
       .where(and(eq(registrations.courseId, course.id), eq(registrations.submissionKey, input.submissionKey)));
-    if (repeat) return { registration: repeat, created: false, newAccount: false, emailIds: [] };
+    if (repeat) return { registration: repeat, created: false, outcome: 'repeat', newAccount: false, needsConfirmation: repeat.addressConfirmedAt === null, emailIds: [] };
 
     if (course.status !== 'published') throw new DomainError('COURSE_NOT_OPEN');
     const today = localToday(course.timeZone, context.now);
@@ -104,12 +130,16 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
     const fieldProblems = validateAnswers(course, category, input.answers);
     if (Object.keys(fieldProblems).length > 0) throw new DomainError('INVALID_APPLICATION', undefined, fieldProblems);
 
-    const applicant = await findOrCreateApplicant(tx, actor, input.name, input.email);
-    const [active] = await tx
-      .select({ id: registrations.id })
-      .from(registrations)
-      .where(and(eq(registrations.courseId, course.id), eq(registrations.userId, applicant.id), inArray(registrations.status, [...ACTIVE])));
-    if (active) throw new DomainError('ALREADY_APPLIED', active.id);
+    const applicant = await findApplicant(tx, actor, input.name, input.email);
+    const [active] = applicant.id
+      ? await tx
+          .select()
+          .from(registrations)
+          .where(and(eq(registrations.courseId, course.id), eq(registrations.userId, applicant.id), inArray(registrations.status, [...ACTIVE])))
+      : [];
+    // The signed-in owner hears it plainly; anyone else gets the answer a new application gets
+    // (below, after the same checks, so no refusal tells the two apart) and the owner an email.
+    if (active && applicant.signedIn) throw new DomainError('ALREADY_APPLIED', active.id);
 
     // 2. Then the discount code's row.
     let code: Awaited<ReturnType<typeof lockDiscountCode>>;
@@ -134,16 +164,31 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
     if (!price) throw new DomainError('PRICE_NOT_SET', category.key, { categoryKey: 'PRICE_NOT_SET' });
     if (placeFree && input.expectedTier && input.expectedTier !== price.tier) throw new DomainError('PRICE_CHANGED', `${input.expectedTier} → ${price.tier}`);
     const discountMinor = discountFor(price.amountMinor, code ? { kind: code.kind, amount: code.amount } : undefined);
-    const membershipCheck = category.requiresMembership ? await membershipStatus(tx, course.organizationId, applicant, today) : 'not_needed';
+    const now = context.now ?? new Date();
+    if (active) {
+      const emailIds = (await takeThrottle(tx, [{ scope: 'apply-notice:email', key: applicant.email, ...NOTICES_PER_ADDRESS }])).allowed
+        ? [await notifyAlreadyApplied(tx, active, course, context)]
+        : [];
+      return { registration: active, created: false, outcome: 'already_applied', newAccount: false, needsConfirmation: true, emailIds };
+    }
+    let newAccount = false;
+    if (!applicant.id) {
+      applicant.id = crypto.randomUUID();
+      await tx.insert(users).values({ id: applicant.id, name: input.name.trim() || applicant.name, email: applicant.email, emailVerified: false });
+      newAccount = true;
+    }
+    const userId = applicant.id;
+    const membershipCheck = category.requiresMembership ? await membershipStatus(tx, course.organizationId, { id: userId, email: applicant.email }, today) : 'not_needed';
+    // Only a signed-in applicant with a verified email is confirmed at once (ADR 0047).
+    const confirmedNow = applicant.signedIn && applicant.emailVerified;
 
     // 4. Write.
-    const now = context.now ?? new Date();
     const [registration] = await tx
       .insert(registrations)
       .values({
         organizationId: course.organizationId,
         courseId: course.id,
-        userId: applicant.id,
+        userId,
         submissionKey: input.submissionKey,
         status: placeFree ? (course.requiresApproval ? 'submitted' : 'accepted') : 'waitlisted',
         name: input.name.trim() || applicant.name,
@@ -163,6 +208,8 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
         submittedAt: now,
         waitlistedAt: placeFree ? null : now,
         decidedAt: placeFree && !course.requiresApproval ? now : null,
+        addressConfirmedAt: confirmedNow ? now : null,
+        confirmBy: confirmedNow ? null : confirmationDeadline(now),
       })
       .returning();
     if (!registration) throw new Error('registration insert returned no row');
@@ -172,16 +219,24 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
       action: 'registration.submitted',
       entityType: 'registration',
       entityId: registration.id,
-      after: { status: registration.status, tier: registration.tier, categoryKey: registration.categoryKey, amountMinor: registration.amountMinor },
+      after: {
+        status: registration.status,
+        tier: registration.tier,
+        categoryKey: registration.categoryKey,
+        amountMinor: registration.amountMinor,
+        addressConfirmed: confirmedNow,
+        confirmBy: registration.confirmBy?.toISOString(),
+      },
     });
     const position = placeFree ? undefined : counts.waitlisted + 1;
+    // Unconfirmed: the "Confirm your application" link (a credential; it also lets a new
+    // account choose its password). Confirmed: the usual record of the application.
     const emailIds = [
-      await queueRegistrationEmail(tx, placeFree ? (registration.status === 'accepted' ? 'accepted' : 'received') : 'waitlisted', registration, course, context, {
-        position,
-        newAccount: applicant.created,
-      }),
+      confirmedNow
+        ? await queueRegistrationEmail(tx, placeFree ? (registration.status === 'accepted' ? 'accepted' : 'received') : 'waitlisted', registration, course, context, { position })
+        : await issueConfirmation(tx, registration, course, context),
     ];
-    return { registration, created: true, newAccount: applicant.created, emailIds };
+    return { registration, created: true, outcome: 'placed', newAccount, needsConfirmation: !confirmedNow, emailIds };
   });
 }
 

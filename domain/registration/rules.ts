@@ -78,3 +78,6 @@ export function checkDiscountCode(
 export function normalizeCode(code: string): string {
   return code.trim().toUpperCase().replace(/\s+/g, '');
 }
+
+/** How long an application by someone not signed in holds its place unconfirmed (ADR 0047). */
+export const CONFIRMATION_WINDOW_HOURS = 24;

@@ -3,6 +3,8 @@ import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { apiTokens, registrations } from '#db/schema/registration.ts';
+import { outboxMessages } from '#db/schema/email.ts';
+import { APPLICATIONS_PER_ADDRESS_ENV } from '#domain/registration/apply-throttle.server.ts';
 import { assignRole, createVerifiedAccount } from '#domain/accounts/create-account.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { createAuth } from '#lib/auth.server.ts';
@@ -49,12 +51,31 @@ async function staffOf(organizationId: string, role: 'course_director' | 'facult
   return { userId, tokenId: id, token, auth: { authorization: `Bearer ${token}` } };
 }
 
+/** Applications of one course in submission order (anonymous callers get no id back: ADR 0047). */
+async function idsOf(courseId: string): Promise<string[]> {
+  const rows = await testDb.db.select().from(registrations).where(eq(registrations.courseId, courseId));
+  return rows.sort((a, b) => a.sequence - b.sequence).map((r) => r.id);
+}
+
+/** A verified account, signed in: its session cookie. */
+async function signedIn(): Promise<{ email: string; cookie: string }> {
+  const email = `signed-in-${crypto.randomBytes(4).toString('hex')}@example.org`;
+  await createVerifiedAccount(testDb.db, { email, name: 'Signed In', password: 'signed-in-password-1' }, systemActor);
+  const response = await services.auth.handler(
+    new Request(`${BASE}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body: JSON.stringify({ email, password: 'signed-in-password-1' }) }),
+  );
+  expect(response.status).toBe(200);
+  return { email, cookie: response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
+}
+
 beforeAll(() => {
+  // The per-address limit is tested on its own below, from its own address.
+  process.env[APPLICATIONS_PER_ADDRESS_ENV] = '0';
   delivered = [];
   services = {
     db: testDb.db,
     auth: createAuth({ db: testDb.db, baseUrl: BASE, secret: 'x'.repeat(40), sessionDays: 7, onEmailQueued: async () => {} }),
-    jobs: { deliverEmails: async (ids) => void delivered.push(ids), stop: async () => {} },
+    jobs: { deliverEmails: async (ids) => void delivered.push(ids), requestPasswordReset: async () => {}, stop: async () => {} },
     log: createLogger('silent'),
     requestId: 'req-test-1',
     clientAddress: '127.0.0.1',
@@ -84,7 +105,7 @@ describe('public endpoints', () => {
     const org = await createOrganization(testDb.db);
     const course = await createCourse(testDb.db, org.id, { ...OPEN_NOW, capacity: 2, earlyPlaceLimit: 1 });
     for (let i = 0; i < 3; i++) {
-      expect((await call('POST', `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`, { body: applicationBody(), headers: { 'idempotency-key': key() } })).status).toBe(201);
+      expect((await call('POST', `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`, { body: applicationBody(), headers: { 'idempotency-key': key() } })).status).toBe(202);
     }
     const availability = await read(await call('GET', `/api/v1/organizations/${org.slug}/courses/${course.slug}/availability`));
     expect(availability.body).toMatchObject({
@@ -127,43 +148,101 @@ describe('public endpoints', () => {
 });
 
 describe('applying', () => {
-  test('creates a registration (201), a repeat with the same key returns it (200), emails are delivered once', async () => {
+  test('signed in: creates a registration (201), a repeat with the same key returns it (200), emails are delivered once, a second application is 409', async () => {
     const org = await createOrganization(testDb.db);
     const course = await createCourse(testDb.db, org.id, OPEN_NOW);
     const path = `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`;
-    const body = applicationBody();
+    const { email, cookie } = await signedIn();
+    const body = applicationBody({ email });
     const k = key();
     delivered = [];
-    const first = await read(await call('POST', path, { body, headers: { 'idempotency-key': k } }));
+    const first = await read(await call('POST', path, { body, headers: { 'idempotency-key': k, cookie } }));
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ status: 'submitted', tier: 'early', amount: 90000, currency: 'USD', waitlistPosition: null, registrationUrl: `${BASE}/o/${org.slug}/registrations` });
     expect(delivered).toHaveLength(1);
     expect(delivered[0]).toHaveLength(1);
 
-    const repeat = await read(await call('POST', path, { body, headers: { 'idempotency-key': k } }));
+    const repeat = await read(await call('POST', path, { body, headers: { 'idempotency-key': k, cookie } }));
     expect(repeat.status).toBe(200);
     expect(repeat.body.id).toBe(first.body.id);
     expect(delivered.slice(1).flat()).toEqual([]);
     const rows = await testDb.db.select().from(registrations).where(eq(registrations.courseId, course.id));
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.submissionKey).toBe(`api:${k}`);
+    expect(rows[0]!.submissionKey.startsWith(`api:${k}`)).toBe(true);
+    // A verified, signed-in applicant is confirmed at once (ADR 0047).
+    expect(rows[0]!.addressConfirmedAt).not.toBeNull();
 
-    // The same person with a new key: already applied.
-    const again = await read(await call('POST', path, { body, headers: { 'idempotency-key': key() } }));
+    // The signed-in owner with a new key: already applied, said plainly.
+    const again = await read(await call('POST', path, { body, headers: { 'idempotency-key': key(), cookie } }));
     expect(again).toMatchObject({ status: 409, body: { code: 'ALREADY_APPLIED' } });
+  });
+
+  test('not signed in: 202 "confirmation_sent", the same status and body whether or not the address has applied; only the owner hears which (issue 9 item 9)', async () => {
+    const org = await createOrganization(testDb.db);
+    const course = await createCourse(testDb.db, org.id, OPEN_NOW);
+    const path = `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`;
+    const body = applicationBody();
+    const k = key();
+    const first = await call('POST', path, { body, headers: { 'idempotency-key': k } });
+    const fresh = await call('POST', path, { body: applicationBody(), headers: { 'idempotency-key': key() } });
+    const known = await call('POST', path, { body: { ...body, name: 'Someone Else' }, headers: { 'idempotency-key': key() } });
+    const repeat = await call('POST', path, { body, headers: { 'idempotency-key': k } });
+    const answers = await Promise.all([first, fresh, known, repeat].map(async (r) => ({ status: r.status, type: r.headers.get('content-type'), location: r.headers.get('location'), body: await r.text() })));
+    expect(answers[0]).toEqual({ status: 202, type: 'application/json', location: null, body: JSON.stringify({ status: 'confirmation_sent', confirmWithinHours: 24 }) });
+    for (const answer of answers.slice(1)) expect(answer).toEqual(answers[0]);
+
+    const rows = await testDb.db.select().from(registrations).where(eq(registrations.courseId, course.id));
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.addressConfirmedAt === null && r.confirmBy !== null)).toBe(true);
+    const mails = await testDb.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, body.email));
+    // The first application's link, then (the address applied again while unconfirmed) a new link; nothing to the caller.
+    expect(mails.map((m) => m.kind)).toEqual(['registration.confirm', 'registration.confirm']);
     // The same key for someone else reveals nothing.
     const reused = await read(await call('POST', path, { body: applicationBody(), headers: { 'idempotency-key': k } }));
     expect(reused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
     expect(JSON.stringify(reused.body)).not.toContain(body.email);
   });
 
-  test('waitlisted applicants get their position', async () => {
+  test('an applicant through the API is emailed a link that confirms the application and lets them choose a password (issue 9 item 12)', async () => {
+    const org = await createOrganization(testDb.db);
+    const course = await createCourse(testDb.db, org.id, OPEN_NOW);
+    const body = applicationBody();
+    expect((await call('POST', `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`, { body, headers: { 'idempotency-key': key() } })).status).toBe(202);
+    const [mail] = await testDb.db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, body.email));
+    expect(mail).toMatchObject({ kind: 'registration.confirm', credential: true });
+    expect(mail!.text).toMatch(new RegExp(`${BASE}/o/${org.slug}/registrations/confirm/[A-Za-z0-9_-]{40,}`));
+    expect(mail!.text).toContain('choose a password');
+  });
+
+  test('each client address may apply a limited number of times an hour: then 429 with Retry-After, form and API sharing the count', async () => {
+    const org = await createOrganization(testDb.db);
+    const course = await createCourse(testDb.db, org.id, OPEN_NOW);
+    const path = `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`;
+    const address = `198.51.100.${crypto.randomInt(1, 250)}`;
+    const from = (addr: string) => handleApi(new Request(`${BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key() }, body: JSON.stringify(applicationBody()) }), { ...services, clientAddress: addr });
+    process.env[APPLICATIONS_PER_ADDRESS_ENV] = '3';
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await from(address)).status);
+      expect(statuses).toEqual([202, 202, 202, 429, 429]);
+      const limited = await from(address);
+      expect(limited.headers.get('retry-after')).toBe('3600');
+      expect(await read(limited)).toMatchObject({ status: 429, type: 'application/problem+json', body: { code: 'RATE_LIMITED' } });
+      // Another address is not limited by this one.
+      expect((await from('198.51.100.251')).status).toBe(202);
+    } finally {
+      process.env[APPLICATIONS_PER_ADDRESS_ENV] = '0';
+    }
+    expect(await testDb.db.select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(4);
+  });
+
+  test('waitlisted applicants (signed in) get their position', async () => {
     const org = await createOrganization(testDb.db);
     const course = await createCourse(testDb.db, org.id, { ...OPEN_NOW, capacity: 1 });
     const path = `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`;
     await call('POST', path, { body: applicationBody(), headers: { 'idempotency-key': key() } });
-    const second = await read(await call('POST', path, { body: applicationBody(), headers: { 'idempotency-key': key() } }));
-    const third = await read(await call('POST', path, { body: applicationBody(), headers: { 'idempotency-key': key() } }));
+    const second = await read(await call('POST', path, { body: applicationBody(), headers: { 'idempotency-key': key(), cookie: (await signedIn()).cookie } }));
+    const third = await read(await call('POST', path, { body: applicationBody(), headers: { 'idempotency-key': key(), cookie: (await signedIn()).cookie } }));
     expect(second.body).toMatchObject({ status: 'waitlisted', tier: 'regular', amount: 97500, waitlistPosition: 1 });
     expect(third.body).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
   });
@@ -231,8 +310,11 @@ describe('staff endpoints', () => {
     const course = await createCourse(testDb.db, org.id, { ...OPEN_NOW, capacity: 3 });
     const staff = await staffOf(org.id);
     const path = `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`;
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await read(await call('POST', path, { body: applicationBody({ categoryKey: i === 0 ? 'trainee' : 'non_member', answers: validAnswers({ trainingProgram: 'UW', traineeAttested: true }) }), headers: { 'idempotency-key': key() } }))).body.id);
+    for (let i = 0; i < 5; i++) {
+      const body = applicationBody({ categoryKey: i === 0 ? 'trainee' : 'non_member', answers: validAnswers({ trainingProgram: 'UW', traineeAttested: true }) });
+      expect((await call('POST', path, { body, headers: { 'idempotency-key': key() } })).status).toBe(202);
+    }
+    const ids = await idsOf(course.id);
 
     const page1 = await read(await call('GET', `${path}?limit=2`, { headers: staff.auth }));
     expect(page1.status).toBe(200);
@@ -272,7 +354,8 @@ describe('staff endpoints', () => {
     const other = await createOrganization(testDb.db);
     const course = await createCourse(testDb.db, org.id, OPEN_NOW);
     const path = `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`;
-    const reg = (await read(await call('POST', path, { body: applicationBody(), headers: { 'idempotency-key': key() } }))).body;
+    await call('POST', path, { body: applicationBody(), headers: { 'idempotency-key': key() } });
+    const reg = { id: (await idsOf(course.id))[0]! };
     const decisionPath = `/api/v1/organizations/${org.slug}/registrations/${reg.id}/decision`;
 
     const none = await call('GET', path);
@@ -315,7 +398,8 @@ describe('own registration', () => {
     };
     const email = `own-${crypto.randomBytes(4).toString('hex')}@example.org`;
     await createVerifiedAccount(testDb.db, { email, name: 'Own Applicant', password: 'own-password-123' }, systemActor);
-    const reg = (await read(await call('POST', `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`, { body: applicationBody({ email }), headers: { 'idempotency-key': key() } }))).body;
+    await call('POST', `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`, { body: applicationBody({ email }), headers: { 'idempotency-key': key() } });
+    const reg = { id: (await idsOf(course.id))[0]! };
 
     const anonymous = await read(await call('GET', `/api/v1/registrations/${reg.id}`));
     expect(anonymous).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' } });
@@ -331,5 +415,92 @@ describe('own registration', () => {
     const otherCookie = await signIn(otherEmail, 'other-password-123');
     expect((await call('GET', `/api/v1/registrations/${reg.id}`, { headers: { cookie: otherCookie } })).status).toBe(404);
     expect((await call('GET', `/api/v1/registrations/not-a-uuid`, { headers: { cookie } })).status).toBe(404);
+  });
+});
+
+describe('idempotency, NUL characters and body size (issue 9 item 8, issue 10 item 8)', () => {
+  test('the same Idempotency-Key with a different body is a 422 IDEMPOTENCY_KEY_REUSED; the same body (any key order) replays the first answer', async () => {
+    const org = await createOrganization(testDb.db);
+    const course = await createCourse(testDb.db, org.id, OPEN_NOW);
+    const path = `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`;
+    // Signed in, so the answers carry the registration (a visitor's are all alike: ADR 0047).
+    const email = `idem-${crypto.randomBytes(4).toString('hex')}@example.org`;
+    await createVerifiedAccount(testDb.db, { email, name: 'Idem Potent', password: 'idem-password-123' }, systemActor);
+    const signedIn = await services.auth.handler(
+      new Request(`${BASE}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body: JSON.stringify({ email, password: 'idem-password-123' }) }),
+    );
+    const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const body = applicationBody({ email });
+    const k = key();
+    const first = await read(await call('POST', path, { body, headers: { 'idempotency-key': k, cookie } }));
+    expect(first.status).toBe(201);
+
+    // The same person, the same key, another answer: not the first request, and not silently its result.
+    const changed = { ...body, answers: { ...body.answers, dietaryNeeds: 'vegetarian' } };
+    const reused = await read(await call('POST', path, { body: changed, headers: { 'idempotency-key': k, cookie } }));
+    expect(reused).toMatchObject({ status: 422, type: 'application/problem+json', body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    const otherCategory = await read(await call('POST', path, { body: { ...body, categoryKey: 'trainee' }, headers: { 'idempotency-key': k, cookie } }));
+    expect(otherCategory).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    // Without the session too: the key is taken by another body.
+    const anonymous = await read(await call('POST', path, { body: changed, headers: { 'idempotency-key': k } }));
+    expect(anonymous).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+
+    // The same JSON value written differently is the same request.
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(body).reverse()), null, 2);
+    const replay = await call('POST', path, { raw: reordered, headers: { 'idempotency-key': k, cookie } });
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await replay.json()) as { id: string }).id).toBe(first.body.id);
+
+    const rows = await testDb.db.select().from(registrations).where(eq(registrations.courseId, course.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.answers.dietaryNeeds).toBe(body.answers.dietaryNeeds);
+  });
+
+  test('a NUL character in any string of the body is a 400 problem naming the field, and the error log holds no personal data', async () => {
+    const org = await createOrganization(testDb.db);
+    const course = await createCourse(testDb.db, org.id, OPEN_NOW);
+    const path = `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`;
+    const lines: string[] = [];
+    const log = createLogger('debug', { write: (line: string) => void lines.push(line) });
+    const canary = crypto.randomBytes(6).toString('hex');
+    const cases: [Record<string, unknown>, string][] = [
+      [applicationBody({ name: `Nul ${canary}\u0000Person`, email: `nul-${canary}@example.org` }), 'name'],
+      [applicationBody({ email: `nul2-${canary}@example.org`, answers: validAnswers({ dietaryNeeds: `none\u0000${canary}` }) }), 'answers.dietaryNeeds'],
+      [applicationBody({ email: `nul3-${canary}@example.org`, answers: validAnswers({ custom: { [`q\u0000${canary}`]: 'x' } }) }), 'answers.custom.q\\u0000' + canary],
+    ];
+    for (const [body, field] of cases) {
+      const raw = JSON.stringify(body);
+      expect(raw).toContain('\\u0000');
+      const response = await handleApi(
+        new Request(`${BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key() }, body: raw }),
+        { ...services, log },
+      );
+      const problem = await read(response);
+      expect(problem).toMatchObject({ status: 400, type: 'application/problem+json', body: { code: 'INVALID_REQUEST' } });
+      expect(Object.keys(problem.body.errors)).toEqual([field]);
+    }
+    expect(await testDb.db.select().from(registrations).where(eq(registrations.courseId, course.id))).toHaveLength(0);
+    expect(lines.join('\n')).not.toContain(canary);
+  });
+
+  test('a chunked JSON body over 64 KiB is refused with 413 without reading the rest of it', async () => {
+    const org = await createOrganization(testDb.db);
+    const course = await createCourse(testDb.db, org.id, OPEN_NOW);
+    const path = `/api/v1/organizations/${org.slug}/courses/${course.slug}/applications`;
+    let pulled = 0;
+    const total = 50 * 1024 * 1024;
+    const chunk = new TextEncoder().encode(' '.repeat(16 * 1024));
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= total) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${BASE}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key() }, body: stream, duplex: 'half' } as RequestInit);
+    const response = await handleApi(request, services);
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(1024 * 1024);
   });
 });

@@ -223,6 +223,16 @@ const schemas: Record<string, Schema> = {
       links: { type: 'object', required: ['self'], properties: { self: { type: 'string', format: 'uri' } } },
     },
   },
+  ConfirmationSent: {
+    type: 'object',
+    description:
+      'The answer to an application by someone not signed in, whatever became of it (placed, or the address had already applied): the address must be confirmed through the emailed link. What happened is told by email to the address only (ADR 0047).',
+    required: ['status', 'confirmWithinHours'],
+    properties: {
+      status: { type: 'string', const: 'confirmation_sent' },
+      confirmWithinHours: { type: 'integer', description: 'An unconfirmed application lapses this many hours after submission, and its place goes to the next person.' },
+    },
+  },
   StaffRegistration: {
     allOf: [
       ref('Registration'),
@@ -304,7 +314,7 @@ export function openApiDocument(publicUrl: string): OpenApiDocument {
           operationId: 'submitApplication',
           summary: 'Apply to a course',
           description:
-            'The same use case as the application form. The decision (place or waitlist, early or regular rate) is made under the course lock. Repeating a request with the same `Idempotency-Key` returns the registration the first one made (200) instead of creating another.',
+            'The same use case as the application form. The decision (place or waitlist, early or regular rate) is made under the course lock. Repeating a request with the same `Idempotency-Key` and the same body returns the registration the first one made (200, `Idempotent-Replayed: true`) instead of creating another; the same key with a different body is refused with 422 `IDEMPOTENCY_KEY_REUSED` (as Stripe does). Bodies are compared as JSON values: key order and whitespace do not matter. Someone not signed in always gets 202 `confirmation_sent` (the same status and body whether or not the address had already applied; the address’s owner is told by email), and the application holds its place only until the emailed link is followed within `confirmWithinHours`. A signed-in caller (session cookie) gets the registration (201/200) or 409 `ALREADY_APPLIED`. Each client address may send a limited number of applications an hour (429 with `Retry-After`).',
           tags: ['applications'],
           parameters: [
             { $ref: '#/components/parameters/org' },
@@ -319,13 +329,15 @@ export function openApiDocument(publicUrl: string): OpenApiDocument {
           ],
           requestBody: { required: true, content: json(ref('ApplicationRequest')) },
           responses: {
-            '201': { description: 'Registration created', headers: { Location: { description: 'The registration in the API', schema: { type: 'string' } } }, content: json(ref('Registration')) },
-            '200': { description: 'A repeat of an earlier request with the same Idempotency-Key', content: json(ref('Registration')) },
+            '201': { description: 'Registration created (signed-in caller)', headers: { Location: { description: 'The registration in the API', schema: { type: 'string' } } }, content: json(ref('Registration')) },
+            '200': { description: 'A repeat of an earlier request with the same Idempotency-Key (signed-in caller)', content: json(ref('Registration')) },
+            '202': { description: 'Caller not signed in: check your email to confirm the application (always this answer)', content: json(ref('ConfirmationSent')) },
             '400': problemRef('BadRequest'),
             '404': problemRef('NotFound'),
             '409': problemRef('Conflict'),
             '415': problemRef('BadRequest'),
             '422': problemRef('Unprocessable'),
+            '429': problemRef('TooManyRequests'),
             '503': problemRef('Busy'),
           },
         },
@@ -395,11 +407,16 @@ export function openApiDocument(publicUrl: string): OpenApiDocument {
       },
       responses: {
         BadRequest: { description: 'Malformed JSON, wrong media type, or fields that fail the schema (see `errors`)', content: problemContent },
-        Unprocessable: { description: 'The application breaks a rule of the course (INVALID_APPLICATION, UNKNOWN_CATEGORY, DISCOUNT_CODE_*), see `errors`', content: problemContent },
+        Unprocessable: { description: 'The application breaks a rule of the course (INVALID_APPLICATION, UNKNOWN_CATEGORY, DISCOUNT_CODE_*), see `errors`; or the Idempotency-Key was already used with a different body (IDEMPOTENCY_KEY_REUSED)', content: problemContent },
         NotFound: { description: 'No such organization, course or registration (or not yours)', content: problemContent },
-        Conflict: { description: 'ALREADY_APPLIED, REGISTRATION_CLOSED, REGISTRATION_NOT_OPEN, COURSE_NOT_OPEN, TRANSITION_NOT_ALLOWED, NO_PLACE_AVAILABLE', content: problemContent },
+        Conflict: { description: 'ALREADY_APPLIED (signed-in callers only), REGISTRATION_CLOSED, REGISTRATION_NOT_OPEN, COURSE_NOT_OPEN, TRANSITION_NOT_ALLOWED, NO_PLACE_AVAILABLE', content: problemContent },
         Unauthenticated: { description: 'No or unknown credentials', content: problemContent },
         Forbidden: { description: 'The token belongs to another organization, or its person lacks the permission now', content: problemContent },
+        TooManyRequests: {
+          description: 'Too many applications from this client address in the last hour (RATE_LIMITED); retry after the given time',
+          headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+          content: problemContent,
+        },
         Busy: {
           description: 'The course was too busy to decide in time (BUSY); retry with the same Idempotency-Key',
           headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },

@@ -2,13 +2,16 @@
 import { getPublicCourse } from '#domain/courses/get-course.server.ts';
 import { findPublicCourses, getOrganizationBySlug } from '#domain/organizations/organizations.server.ts';
 import { getAvailability } from '#domain/registration/availability.server.ts';
+import { takeApplyThrottle } from '#domain/registration/apply-throttle.server.ts';
+import { CONFIRMATION_WINDOW_HOURS } from '#domain/registration/confirmation.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { localToday, registrationWindow } from '#domain/registration/rules.ts';
 import { readJson } from './body.server.ts';
 import type { ApiRequest } from './handle-api.server.ts';
-import { problem } from './problem.server.ts';
+import { problem, problemType } from './problem.server.ts';
 import { applicationBody, idempotencyKey } from './schemas.ts';
 import { admit } from './admission.server.ts';
+import { apiSubmissionKey, bodyFingerprint, findKeyUse } from './idempotency.server.ts';
 import { courseSummary, findPublicCourseIds, registrationView, waitlistPosition } from './views.server.ts';
 
 export async function listCoursesHandler({ params, services }: ApiRequest): Promise<Response> {
@@ -64,6 +67,13 @@ export async function submitApplicationHandler({ request, params, services }: Ap
   if (!body.ok) return body.response;
 
   const { organizationId, courseId } = await findPublicCourseIds(services.db, params.org!, params.course!);
+  // The key with another body is another request: refused, never answered with the first one's result.
+  const fingerprint = bodyFingerprint(body.data);
+  const used = await findKeyUse(services.db, courseId, key);
+  if (used && used.fingerprint !== null && used.fingerprint !== fingerprint) return problem(requestId, 422, 'IDEMPOTENCY_KEY_REUSED');
+  // One limit per client address, for the form and the API alike (ADR 0047).
+  const throttle = await takeApplyThrottle(services.db, services.clientAddress);
+  if (!throttle.allowed) return tooManyApplications(requestId, throttle.retryAfterSeconds);
   // Signed in (cookie), the application is the account holder's, as on the form.
   const session = request.headers.has('cookie') ? await services.auth.api.getSession({ headers: request.headers }) : null;
   const input = body.data;
@@ -74,8 +84,7 @@ export async function submitApplicationHandler({ request, params, services }: Ap
       {
         organizationId,
         courseId,
-        // Namespaced so an API key can never collide with a form's one-time key.
-        submissionKey: `api:${key}`,
+        submissionKey: used?.submissionKey ?? apiSubmissionKey(key, fingerprint),
         name: input.name,
         email: input.email,
         categoryKey: input.categoryKey,
@@ -89,14 +98,37 @@ export async function submitApplicationHandler({ request, params, services }: Ap
   );
   const { registration } = result;
   // A repeat must be the same application: a key reused for someone else reveals nothing.
-  if (!result.created && !session && registration.email.toLowerCase() !== input.email.trim().toLowerCase()) {
+  if (result.outcome === 'repeat' && !session && registration.email.toLowerCase() !== input.email.trim().toLowerCase()) {
     return problem(requestId, 422, 'IDEMPOTENCY_KEY_REUSED');
   }
-  if (!result.created && session && registration.userId !== session.user.id) return problem(requestId, 422, 'IDEMPOTENCY_KEY_REUSED');
+  if (result.outcome === 'repeat' && session && registration.userId !== session.user.id) return problem(requestId, 422, 'IDEMPOTENCY_KEY_REUSED');
   await services.jobs.deliverEmails(result.emailIds);
+  // Not signed in: the same answer whether the address was new, known, or had already applied
+  // (ADR 0047). What happened is told by email, to the address's owner only.
+  if (!session) {
+    return Response.json({ status: 'confirmation_sent', confirmWithinHours: CONFIRMATION_WINDOW_HOURS } satisfies ConfirmationSent, { status: 202, headers: { 'cache-control': 'no-store' } });
+  }
   const view = registrationView(registration, { publicUrl: services.publicUrl, organizationSlug: params.org!, courseSlug: params.course! }, await waitlistPosition(services.db, registration));
   return Response.json(view, {
     status: result.created ? 201 : 200,
     headers: { location: view.links.self, ...(result.created ? {} : { 'idempotent-replayed': 'true' }) },
   });
+}
+
+/** The answer to an application by someone not signed in, whatever became of it. */
+export interface ConfirmationSent {
+  status: 'confirmation_sent';
+  confirmWithinHours: number;
+}
+
+function tooManyApplications(requestId: string, retryAfterSeconds: number): Response {
+  const body = {
+    type: problemType('RATE_LIMITED'),
+    title: 'Too many applications from this address. Try again later.',
+    status: 429,
+    code: 'RATE_LIMITED',
+    detail: `At most the configured number of applications per client address an hour; retry after ${retryAfterSeconds} seconds.`,
+    requestId,
+  };
+  return Response.json(body, { status: 429, headers: { 'content-type': 'application/problem+json', 'retry-after': String(retryAfterSeconds) } });
 }

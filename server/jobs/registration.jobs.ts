@@ -1,6 +1,7 @@
-// Registration's periodic work beyond waitlist offers: unpaid holds after acceptance lapse.
+// Registration's periodic work beyond waitlist offers: unpaid holds after acceptance lapse, and
+// so do applications whose address was not confirmed in time (ADR 0047).
 import { systemActor } from '#domain/audit/record-audit.server.ts';
-import { expirePaymentHolds } from '#domain/registration/change-status.server.ts';
+import { expirePaymentHolds, expireUnconfirmedApplications } from '#domain/registration/change-status.server.ts';
 import type { PeriodicTask } from './task.ts';
 
 export const registrationTasks: PeriodicTask[] = [
@@ -8,5 +9,10 @@ export const registrationTasks: PeriodicTask[] = [
     queue: 'registration.expire-payment-holds',
     cron: '* * * * *',
     run: ({ db, publicUrl }) => expirePaymentHolds(db, systemActor, { publicUrl }),
+  },
+  {
+    queue: 'registration.expire-unconfirmed',
+    cron: '* * * * *',
+    run: ({ db, publicUrl }) => expireUnconfirmedApplications(db, systemActor, { publicUrl }),
   },
 ];

@@ -1,7 +1,8 @@
-import { data, Form, Link, useActionData, useNavigation } from 'react-router';
-import { Field, FormAlert } from '#app/components/field.tsx';
+import { data, Form, Link, redirect, useActionData, useNavigation } from 'react-router';
+import { Field } from '#app/components/field.tsx';
 import { Availability } from '#app/components/registration/availability.tsx';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField } from '#app/components/registration/choice-field.tsx';
+import { ErrorSummary } from '#app/components/registration/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { getSessionUser, requireOrganization, services } from '#app/lib/guards.server.ts';
@@ -9,20 +10,29 @@ import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { getProfile } from '#domain/accounts/profile.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { answersFromForm, applicationFormSchema } from '#domain/registration/application-form.ts';
+import { getOwnApplication } from '#domain/registration/application-done.server.ts';
 import { getApplicationPage } from '#domain/registration/application-page.server.ts';
-import { waitlistPosition } from '#domain/registration/availability.server.ts';
+import { takeApplyThrottle } from '#domain/registration/apply-throttle.server.ts';
+import { CONFIRMATION_WINDOW_HOURS } from '#domain/registration/rules.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
 import type { Route } from './+types/apply.ts';
 
-// Public: anyone may apply, with or without an account.
+// Public: anyone may apply, with or without an account. A successful application redirects
+// (Post/Redirect/Get) to this page with `?sent=1` (someone not signed in: "check your email",
+// the same answer whether or not the address had applied, ADR 0047) or `?registration=<id>`
+// (the signed-in applicant's own registration), so a reload shows the answer, not the form.
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
   const { db } = services(context);
   const page = await loadPage(db, org.id, params.course);
   const user = await getSessionUser(request, context);
   const profile = user ? await getProfile(db, user.id) : undefined;
-  return { ...page, org: { slug: org.slug, name: org.name }, user: user ? { name: user.name, email: user.email } : null, profile };
+  const search = new URL(request.url).searchParams;
+  const registrationId = search.get('registration');
+  const own = user && registrationId ? await getOwnApplication(db, { organizationId: org.id, courseId: page.course.id, userId: user.id, registrationId }) : undefined;
+  const done = own ? { kind: 'registration' as const, registration: own } : search.get('sent') === '1' ? { kind: 'sent' as const } : null;
+  return { ...page, org: { slug: org.slug, name: org.name }, user: user ? { name: user.name, email: user.email } : null, profile, done };
 }
 
 async function loadPage(db: Parameters<typeof getApplicationPage>[0], organizationId: string, slug: string) {
@@ -58,13 +68,20 @@ async function loadPage(db: Parameters<typeof getApplicationPage>[0], organizati
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const org = await requireOrganization(context, params.org);
-  const { db, jobs, auth, publicUrl, requestId } = services(context);
+  const { db, jobs, publicUrl, requestId, clientAddress } = services(context);
   const page = await loadPage(db, org.id, params.course);
   const user = await getSessionUser(request, context);
   const formCourse = { ...page.course, categories: page.categories };
   const parsed = parseForm(applicationFormSchema(formCourse, user !== null), await request.formData());
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values, alert: t('form.fixErrors') }, { status: 400 });
+  // One limit per client address, for the form and the API alike (ADR 0047).
+  const throttle = await takeApplyThrottle(db, clientAddress);
+  if (!throttle.allowed) {
+    const alert = t('registrationForm.tooMany', { minutes: Math.ceil(throttle.retryAfterSeconds / 60) });
+    return data({ ok: false as const, errors: {} as Record<string, string>, values: parsed.values, alert, code: 'RATE_LIMITED' }, { status: 429, headers: { 'retry-after': String(throttle.retryAfterSeconds) } });
+  }
   const v = parsed.data as Record<string, string | undefined>;
+  const here = `/o/${org.slug}/courses/${page.course.slug}/apply`;
   try {
     const result = await placeRegistration(
       db,
@@ -84,27 +101,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       { publicUrl },
     );
     await jobs.deliverEmails(result.emailIds);
-    if (result.newAccount) {
-      // A link to choose a password (worded as account set-up, see lib/auth.server.ts).
-      await auth.api.requestPasswordReset({ body: { email: result.registration.email, redirectTo: `/o/${org.slug}/reset-password` } });
-    }
-    const r = result.registration;
-    return {
-      ok: true as const,
-      registration: {
-        status: r.status,
-        amountMinor: r.amountMinor,
-        currency: r.currency,
-        categoryLabel: r.policy.categoryLabel,
-        tier: r.tier,
-        email: r.email,
-        newAccount: result.newAccount,
-        id: r.id,
-        // The seed's practice: pay with the application (signed-in applicants can pay right away).
-        payNow: !result.newAccount && r.amountMinor > 0 && ['submitted', 'accepted'].includes(r.status) && (r.policy.paymentTiming ?? 'at_application') === 'at_application',
-        position: r.status === 'waitlisted' ? await waitlistPosition(db, r.courseId, r.sequence) : undefined,
-      },
-    };
+    // Not signed in: one answer whatever happened to the address (placed, or already applied).
+    if (!user) return redirect(`${here}?sent=1`);
+    return redirect(`${here}?registration=${result.registration.id}`);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const errors = Object.fromEntries(Object.entries(error.fields).map(([field, code]) => [field, fieldMessage(code)]));
@@ -117,39 +116,14 @@ export default function Apply({ loaderData }: Route.ComponentProps) {
   const { course, org, user, profile, categories, availability, window, full, tierNow } = loaderData;
   const actionData = useActionData<typeof action>();
   const formCourse = { ...course, categories };
-  const { errors, onSubmit } = useSchemaForm(applicationFormSchema(formCourse, user !== null), actionData && !actionData.ok ? actionData.errors : undefined);
+  const { errors, onSubmit } = useSchemaForm(applicationFormSchema(formCourse, user !== null), actionData?.errors);
   const busy = useNavigation().state === 'submitting';
   const money = (amount: number | null) => (amount === null ? '—' : formatMoney(amount, course.currency));
   const title = t('registrationForm.title', { course: course.title });
 
-  if (actionData?.ok) {
-    const r = actionData.registration;
-    return (
-      <main id="main" className="page narrow">
-        <title>{t('registrationForm.done.title')}</title>
-        <h1>{t('registrationForm.done.title')}</h1>
-        <div className="notice success" role="status">
-          <p>{r.status === 'waitlisted' ? t('registrationForm.done.waitlisted', { position: r.position }) : t(`registrationForm.done.${r.status === 'accepted' ? 'accepted' : 'submitted'}`)}</p>
-          <p>{t('registrationForm.done.price', { amount: formatMoney(r.amountMinor, r.currency), category: r.categoryLabel, tier: t(`registration.tier_${r.tier}`) })}</p>
-          {r.newAccount ? <p>{t('registrationForm.done.account', { email: r.email })}</p> : null}
-        </div>
-        <ul className="link-row">
-          {r.payNow ? (
-            <li>
-              <Link to={`/o/${org.slug}/registrations/${r.id}/pay`} className="button">
-                {t('money.payNow')}
-              </Link>
-            </li>
-          ) : null}
-          <li>
-            <Link to={`/o/${org.slug}/registrations`}>{t('registrationForm.done.seeRegistrations')}</Link>
-          </li>
-        </ul>
-      </main>
-    );
-  }
+  if (loaderData.done) return <Done done={loaderData.done} org={org} course={course} />;
 
-  const values = actionData && !actionData.ok ? actionData.values : {};
+  const values: Record<string, string | undefined> = actionData?.values ?? {};
   const value = (name: string, fallback = '') => values[name] ?? fallback;
   const checked = (name: string) => values[name] === 'on';
   return (
@@ -166,7 +140,7 @@ export default function Apply({ loaderData }: Route.ComponentProps) {
         <>
           <p>{t('registrationForm.intro')}</p>
           <p className="notice">{t('registrationForm.confidentiality')}</p>
-          <FormAlert message={actionData && !actionData.ok ? actionData.alert : undefined} />
+          <ErrorSummary message={actionData?.alert} attempt={actionData} />
           <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
             <input type="hidden" name="submissionKey" value={loaderData.submissionKey} />
             {full ? null : <input type="hidden" name="expectedTier" value={tierNow} />}
@@ -254,6 +228,59 @@ export default function Apply({ loaderData }: Route.ComponentProps) {
               </button>
             </div>
           </Form>
+        </>
+      )}
+    </main>
+  );
+}
+
+type LoaderData = Route.ComponentProps['loaderData'];
+
+/** The answer to a submitted application (what a reload of it shows too). */
+function Done({ done, org, course }: { done: NonNullable<LoaderData['done']>; org: LoaderData['org']; course: LoaderData['course'] }) {
+  return (
+    <main id="main" className="page narrow">
+      <title>{t('registrationForm.done.title')}</title>
+      <h1>{t('registrationForm.done.title')}</h1>
+      {done.kind === 'sent' ? (
+        <>
+          <div className="notice success" role="status">
+            <p>{t('registrationForm.done.checkEmail', { hours: CONFIRMATION_WINDOW_HOURS })}</p>
+          </div>
+          <p className="hint">{t('registrationForm.done.checkEmailHint')}</p>
+          <p>
+            <Link to={`/o/${org.slug}/courses/${course.slug}`}>{course.title}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <div className="notice success" role="status">
+            <p>
+              {done.registration.status === 'waitlisted'
+                ? t('registrationForm.done.waitlisted', { position: done.registration.position })
+                : t(`registrationForm.done.${done.registration.status === 'accepted' ? 'accepted' : 'submitted'}`)}
+            </p>
+            <p>
+              {t('registrationForm.done.price', {
+                amount: formatMoney(done.registration.amountMinor, done.registration.currency),
+                category: done.registration.categoryLabel,
+                tier: t(`registration.tier_${done.registration.tier}`),
+              })}
+            </p>
+            {done.registration.addressConfirmed ? null : <p>{t('registrationForm.done.checkEmail', { hours: CONFIRMATION_WINDOW_HOURS })}</p>}
+          </div>
+          <ul className="link-row">
+            {done.registration.payNow ? (
+              <li>
+                <Link to={`/o/${org.slug}/registrations/${done.registration.id}/pay`} className="button">
+                  {t('money.payNow')}
+                </Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to={`/o/${org.slug}/registrations`}>{t('registrationForm.done.seeRegistrations')}</Link>
+            </li>
+          </ul>
         </>
       )}
     </main>

@@ -11,6 +11,7 @@ import { changeCategory } from '#domain/registration/change-category.server.ts';
 import { verifyMembership } from '#domain/registration/verify-membership.server.ts';
 import { decideApplication } from '#domain/registration/change-status.server.ts';
 import { getApplication } from '#domain/registration/find-applications.server.ts';
+import { addressStatus } from '#domain/registration/confirmation.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { formatMoney, t } from '#lib/i18n.ts';
 import { requireCourse } from './course-access.server.ts';
@@ -71,6 +72,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       complimentaryMembershipRequested: r.complimentaryMembershipRequested,
       decisionMessage: r.decisionMessage,
       submittedAt: r.submittedAt.toISOString(),
+      address: addressStatus(r, course.timeZone),
     },
     answers: [
       [t('staffApplications.discipline'), a.discipline],
@@ -141,7 +143,12 @@ export default function Application({ loaderData }: Route.ComponentProps) {
       <h2>{t('staffApplications.summary')}</h2>
       <dl className="facts">
         <dt>{t('staffApplications.email')}</dt>
-        <dd>{r.email}</dd>
+        <dd>
+          {r.email}{' '}
+          <span className="status-badge">
+            {t(`registration.address_${r.address.state}`, { until: r.address.until })}
+          </span>
+        </dd>
         <dt>{t('staffApplications.status')}</dt>
         <dd>{t(`staffApplications.status_${r.status}`)}</dd>
         <dt>{t('staffApplications.category')}</dt>

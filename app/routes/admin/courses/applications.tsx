@@ -7,6 +7,7 @@ import { errorMessage } from '#app/lib/error-messages.ts';
 import { FormAlert } from '#app/components/field.tsx';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
 import { decideApplication } from '#domain/registration/change-status.server.ts';
+import { addressStatus } from '#domain/registration/confirmation.server.ts';
 import { applicationFiltersFrom, findApplications } from '#domain/registration/find-applications.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { registrationBalances } from '#domain/money/ledger.server.ts';
@@ -46,6 +47,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       balance: formatMoney(balances.get(a.id)?.balanceMinor ?? 0, a.currency),
       membershipCheck: a.membershipCheck,
       submittedOn: a.submittedAt.toISOString().slice(0, 10),
+      address: addressStatus(a, course.timeZone),
     })),
   };
 }
@@ -191,7 +193,15 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
                       <br />
                       <span className="muted">{a.email}</span>
                     </th>
-                    <td>{t(`staffApplications.status_${a.status}`)}</td>
+                    <td>
+                      {t(`staffApplications.status_${a.status}`)}
+                      {a.address.state === 'confirmed' ? null : (
+                        <>
+                          <br />
+                          <span className="status-badge">{t(`registration.address_${a.address.state}`, { until: a.address.until })}</span>
+                        </>
+                      )}
+                    </td>
                     <td>
                       {a.category} <span className="muted">({t(`registration.tier_${a.tier}`)})</span>
                     </td>
