@@ -8,6 +8,22 @@ export interface SeedPageSection {
   body: string;
 }
 
+/**
+ * Demo money settings, so an invoice can be paid in the demo (the seed publishes no payment
+ * details): the payee is the society, the address and bank details are obviously invented.
+ * A real society replaces them at Admin → Money reports → Money settings.
+ */
+export const ABS_DEMO_MONEY_SETTINGS = {
+  postalAddress: 'American Balint Society (DEMO ADDRESS)\nPO Box 0000\nDemo City, ST 00000',
+  paymentInstructions: [
+    'DEMO PAYMENT DETAILS: sample data only, do not send money.',
+    'By check: payable to "American Balint Society", mailed to the address below, with the invoice number on the memo line.',
+    'By bank transfer: to "American Balint Society", Demo Bank (not a real bank), routing number 000000000 (demo), account number 0000000000 (demo), with the invoice number as the reference.',
+  ].join('\n'),
+  invoiceDueDays: 14,
+  giftReceiptStatement: 'DEMO: The American Balint Society is a nonprofit organization; no goods or services were provided in exchange for this gift.',
+};
+
 export const ABS_ORGANIZATION: Omit<typeof organizations.$inferInsert, 'id' | 'createdAt'> = {
   slug: 'abs',
   name: 'American Balint Society',
@@ -22,6 +38,7 @@ export const ABS_ORGANIZATION: Omit<typeof organizations.$inferInsert, 'id' | 'c
   timeZone: 'America/New_York',
   currency: 'USD',
   locale: 'en-US',
+  ...ABS_DEMO_MONEY_SETTINGS,
 };
 
 export const ABS_HOME: SeedPageSection[] = [

@@ -20,6 +20,15 @@ export const NWBC_ORGANIZATION: Omit<typeof organizations.$inferInsert, 'id' | '
   timeZone: 'America/Los_Angeles',
   currency: 'USD',
   locale: 'en-US',
+  // Demo money settings (obviously invented: the circle publishes no payment details).
+  postalAddress: 'Northwest Balint Circle (DEMO ADDRESS)\nPO Box 0000\nDemo Town, WA 00000',
+  paymentInstructions: [
+    'DEMO PAYMENT DETAILS: sample data only, do not send money.',
+    'By check: payable to "Northwest Balint Circle", mailed to the address below, with the invoice number on the memo line.',
+    'By bank transfer: to "Northwest Balint Circle", Demo Bank (not a real bank), routing number 000000000 (demo), account number 0000000000 (demo), with the invoice number as the reference.',
+  ].join('\n'),
+  invoiceDueDays: 14,
+  giftReceiptStatement: 'DEMO: No goods or services were provided in exchange for this gift.',
 };
 
 export const NWBC_HOME: SeedPageSection[] = [

@@ -14,6 +14,10 @@ export const PERMISSIONS = {
   'financial-aid:report': ['admin', 'course_director', 'treasurer', 'financial_aid_committee'],
   // Statements, receipts, money reports and the reconcile report.
   'money:read': ['admin', 'course_director', 'treasurer'],
+  // The organization's money settings: postal address, payment instructions (payee, bank
+  // details), invoice due days, gift-receipt statement. Where money is sent: the treasurer's
+  // and the admin's, not every course director's.
+  'money:settings': ['admin', 'treasurer'],
   // Record checks and transfers received, issue invoices.
   'payments:record': ['admin', 'course_director', 'treasurer'],
   // The refund tracker: record cancellations received by mail, pay out refunds, override outcomes.

@@ -10,6 +10,7 @@ import { DomainError } from '#domain/errors.ts';
 import { lockRegistrationForMoney, postEntries, registrationAccount, settleCredit, type Refund } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { withScarceLocks } from '#domain/registration/locking.server.ts';
+import { reviseOpenInvoices } from '#domain/billing/invoice-revision.server.ts';
 import type { AidApplication } from './apply-for-aid.server.ts';
 import { queueAidEmail } from './notify.server.ts';
 import { awardRefusal } from './program.ts';
@@ -99,7 +100,8 @@ export async function decideAidApplication(
         kind: 'aid_award',
         amountMinor: -input.amountMinor,
         currency: application.currency,
-        reason: 'financial aid award',
+        // The statement reads "Financial aid award: <course>" (domain/billing/descriptions.ts).
+        reason: course.title,
         aidApplicationId: application.id,
         effectiveOn: today,
         createdBy: actor.userId,
@@ -107,6 +109,16 @@ export async function decideAidApplication(
     ]);
     // Already paid: the award comes back as a refund due today.
     const refund = await settleCredit(tx, { registration, reason: 'aid_award', dueOn: today, actor });
+    // What is owed changed: an open invoice is replaced (or, with money against it, asks for
+    // what is due now) in this same transaction, and the payer is emailed the new amount.
+    const revised = await reviseOpenInvoices(tx, {
+      organizationId: input.organizationId,
+      registrationId: registration.id,
+      change: { kind: 'aid_award', amountMinor: input.amountMinor, currency: application.currency, courseTitle: course.title },
+      actor,
+      publicUrl: context.publicUrl,
+      now,
+    });
     await recordAudit(tx, actor, {
       organizationId: input.organizationId,
       action: 'aid_application.awarded',
@@ -115,7 +127,13 @@ export async function decideAidApplication(
       before: { status: application.status },
       after: { status: 'awarded', awardedMinor: input.amountMinor, currency: application.currency, refundId: refund?.id ?? null },
     });
-    const emailId = await queueAidEmail(tx, 'awarded', { ...email, awardedMinor: input.amountMinor, refundMinor: refund?.amountMinor });
-    return { application: awarded, refund, emailIds: [emailId] };
+    const emailId = await queueAidEmail(tx, 'awarded', {
+      ...email,
+      awardedMinor: input.amountMinor,
+      refundMinor: refund?.amountMinor,
+      owedMinor: revised.owedMinor,
+      invoices: revised.replaced.flatMap((r) => (r.toNumber ? [{ old: r.fromNumber, new: r.toNumber, totalMinor: r.totalMinor }] : [])),
+    });
+    return { application: awarded, refund, emailIds: [emailId, ...revised.emailIds] };
   });
 }

@@ -17,6 +17,10 @@ export interface AidEmailFacts {
   awardedMinor?: number;
   /** A refund created because the registration was already paid. */
   refundMinor?: number;
+  /** What the registration owes after the award (from the ledger). */
+  owedMinor?: number;
+  /** Open invoices replaced because of the award: the void one and its replacement. */
+  invoices?: { old: string; new: string; totalMinor: number }[];
 }
 
 export function aidEmail(kind: AidEmailKind, facts: AidEmailFacts): ComposedEmail {
@@ -27,7 +31,13 @@ export function aidEmail(kind: AidEmailKind, facts: AidEmailFacts): ComposedEmai
     refund: formatMoney(facts.refundMinor ?? 0, facts.currency),
   };
   const paragraphs = [t(`aidEmail.${kind}.body`, values)];
-  if (kind === 'awarded') paragraphs.push(t(facts.refundMinor ? 'aidEmail.awarded.refund' : 'aidEmail.awarded.balance', values));
+  if (kind === 'awarded') {
+    if (facts.refundMinor) paragraphs.push(t('aidEmail.awarded.refund', values));
+    // What is owed now, from the ledger: the amount the payer acts on.
+    const owed = facts.owedMinor ?? 0;
+    paragraphs.push(owed > 0 ? t('aidEmail.awarded.owed', { owed: formatMoney(owed, facts.currency) }) : t('aidEmail.awarded.nothingOwed'));
+    for (const invoice of facts.invoices ?? []) paragraphs.push(t('aidEmail.awarded.invoiceReplaced', { old: invoice.old, new: invoice.new, amount: formatMoney(invoice.totalMinor, facts.currency) }));
+  }
   return composeEmail({
     subject: t(`aidEmail.${kind}.subject`, values),
     greeting: t('email.greeting', { name: facts.name }),

@@ -12,3 +12,11 @@ test('other reasons are kept; no reason is just the kind', () => {
   expect(entryDescription({ kind: 'charge', reason: '  ' })).toBe('Registration fee');
   expect(entryDescription({ kind: 'charge', reason: `${title}: Single` })).toBe(`Registration fee: ${title}: Single`);
 });
+
+test('an aid award is said once, with its course (old rows said "financial aid award" again)', () => {
+  expect(entryDescription({ kind: 'aid_award', reason: 'financial aid award' }, { courseTitle: title })).toBe(`Financial aid award: ${title}`);
+  expect(entryDescription({ kind: 'aid_award', reason: title }, { courseTitle: title })).toBe(`Financial aid award: ${title}`);
+  expect(entryDescription({ kind: 'aid_award', reason: title })).toBe(`Financial aid award: ${title}`);
+  expect(entryDescription({ kind: 'aid_award', reason: 'financial aid award' })).toBe('Financial aid award');
+  expect(entryDescription({ kind: 'discount', reason: 'Discount' })).toBe('Discount');
+});

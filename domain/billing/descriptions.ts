@@ -5,10 +5,19 @@
 // second colon.
 import { t } from '#lib/i18n.ts';
 
+// A reason that only repeats the kind ("financial aid award" under "Financial aid award") is
+// said once; an aid award names its course, so the line reads "Financial aid award: <course>".
+const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 export function entryDescription(entry: { kind: string; reason: string }, context: { courseTitle?: string } = {}): string {
   const label = t(`money.kind_${entry.kind}`);
   let reason = entry.reason.trim();
   const title = context.courseTitle?.trim();
+  if (words(reason) === words(label)) reason = '';
+  if (entry.kind === 'aid_award') {
+    const course = title || reason;
+    return course ? `${label}: ${course}` : label;
+  }
   if (title && reason.startsWith(`${title}: `)) reason = reason.slice(title.length + 2).trim();
   else if (title && reason === title) reason = '';
   return reason ? `${label}: ${reason}` : label;

@@ -21,6 +21,7 @@ import {
 } from '#lib/pdf/documents.ts';
 import { documentNumber, paymentReceiptNumber, safeFilename } from './amounts.ts';
 import { entryDescription } from './descriptions.ts';
+import { invoiceDueNow } from './invoice-remaining.server.ts';
 
 export type DocumentKind = 'receipt' | 'invoice' | 'gift_receipt' | 'statement';
 
@@ -156,6 +157,9 @@ export async function loadInvoice(db: DbOrTx, organizationId: string, checkoutId
   const { checkout, lines } = found;
   const received = await invoicePayments(db, organizationId, checkout.id);
   const paidMinor = received.reduce((sum, p) => sum + p.amountMinor, 0);
+  const open = checkout.status === 'awaiting_payment' || checkout.status === 'open';
+  // An open invoice asks for what is owed now (the ledger), never more (invoiceRemaining).
+  const dueNowMinor = open ? await invoiceDueNow(db, organizationId, checkout.id) : checkout.totalMinor - paidMinor;
   const number = documentNumber(org.shortName, checkout.number);
   return {
     ownerUserIds: checkout.userId ? [checkout.userId] : [],
@@ -171,7 +175,8 @@ export async function loadInvoice(db: DbOrTx, organizationId: string, checkoutId
       lines: lines.map((l) => ({ description: l.description, amountMinor: l.amountMinor })),
       totalMinor: checkout.totalMinor,
       payments: received.map((p) => ({ receivedOn: p.receivedOn, method: methodLabel(p.method), reference: p.reference, amountMinor: p.amountMinor })),
-      balanceMinor: checkout.totalMinor - paidMinor,
+      balanceMinor: dueNowMinor,
+      loweredFromMinor: open && dueNowMinor < checkout.totalMinor - paidMinor ? checkout.totalMinor - paidMinor : undefined,
       // A void invoice (replaced, voided by staff, or its registration ended; ADR 0041) does not say how to pay it.
       paymentInstructions: checkout.status === 'cancelled' || checkout.status === 'expired' ? '' : org.paymentInstructions,
       paid: checkout.status === 'paid',

@@ -10,7 +10,18 @@ import { composeEmail } from '#lib/email/compose.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
 import { documentNumber, safeFilename } from './amounts.ts';
 
-export async function queueInvoiceEmail(tx: DbOrTx, input: { organizationId: string; checkoutId: string; publicUrl: string }): Promise<string> {
+export async function queueInvoiceEmail(
+  tx: DbOrTx,
+  input: {
+    organizationId: string;
+    checkoutId: string;
+    publicUrl: string;
+    /** The void invoice this one replaces, and why (what is owed changed). */
+    replaces?: { number: string; why: string };
+    /** Where the payer sees the invoice online; default: their registrations page (a signed-in payer). */
+    viewUrl?: string;
+  },
+): Promise<string> {
   const [org] = await tx.select().from(organizations).where(eq(organizations.id, input.organizationId));
   const [checkout] = await tx
     .select()
@@ -22,12 +33,18 @@ export async function queueInvoiceEmail(tx: DbOrTx, input: { organizationId: str
     subject: t('billingEmail.invoiceSubject', { org: org.name, number }),
     greeting: t('billingEmail.greeting', { name: checkout.payerName }),
     paragraphs: [
+      input.replaces ? t('billingEmail.invoiceReplaces', { old: input.replaces.number, why: input.replaces.why }) : '',
       t('billingEmail.invoiceBody', { amount: formatMoney(checkout.totalMinor, checkout.currency), number }),
       checkout.dueOn ? t('billingEmail.invoiceDue', { date: formatDate(checkout.dueOn) }) : '',
-      org.paymentInstructions.trim(),
+      // Invoices are issued only with payment instructions (createCheckout); an older invoice
+      // reissued after they were removed says plainly how to get them.
+      org.paymentInstructions.trim() || t('billingEmail.noInstructions'),
+      org.postalAddress.trim() ? t('billingEmail.mailTo', { address: org.postalAddress.trim() }) : '',
       t('billingEmail.invoiceAttached'),
     ].filter((p) => p !== ''),
-    action: { label: t('billingEmail.registrationsLink'), url: `${input.publicUrl}/o/${org.slug}/registrations` },
+    action: input.viewUrl
+      ? { label: t('billingEmail.invoiceLink'), url: input.viewUrl }
+      : { label: t('billingEmail.registrationsLink'), url: `${input.publicUrl}/o/${org.slug}/registrations` },
     signature: org.name,
   });
   return queueEmailWithAttachments(tx, { organizationId: org.id, kind: 'billing.invoice', to: checkout.payerEmail, ...email }, [

@@ -12,7 +12,10 @@ import { DomainError } from '#domain/errors.ts';
 import { applyPayment, lockRegistrationsForMoney, type Allocation, type AppliedPayment } from '#domain/money/apply-payment.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { locksDisabledForTest, withScarceLocks } from '#domain/registration/locking.server.ts';
+import { invoiceDueNow, invoiceRemaining } from './invoice-remaining.server.ts';
 import { queueReceiptEmail } from './receipt-email.server.ts';
+
+export { invoiceDueNow, invoiceRemaining };
 
 import type { RecordableMethodName as RecordableMethod } from './methods.ts';
 
@@ -43,24 +46,6 @@ async function lockOpenInvoice(tx: DbOrTx, organizationId: string, checkoutId: s
   return checkout;
 }
 
-/** What each line of an invoice still needs: its amount less what payments against the invoice posted to its account. */
-export async function invoiceRemaining(tx: DbOrTx, organizationId: string, checkoutId: string) {
-  const lines = await tx.select().from(checkoutLines).where(eq(checkoutLines.checkoutId, checkoutId)).orderBy(asc(checkoutLines.position));
-  const posted = await tx
-    .select({ registrationId: ledgerEntries.registrationId, donationId: ledgerEntries.donationId, paid: sql<number>`(-sum(${ledgerEntries.amountMinor}))::int` })
-    .from(ledgerEntries)
-    .innerJoin(payments, eq(payments.id, ledgerEntries.paymentId))
-    .where(and(eq(payments.checkoutId, checkoutId), eq(payments.organizationId, organizationId), eq(ledgerEntries.kind, 'payment')))
-    .groupBy(ledgerEntries.registrationId, ledgerEntries.donationId);
-  const used = new Map(posted.map((p) => [p.registrationId ?? p.donationId ?? '', p.paid]));
-  return lines.map((line) => {
-    const key = line.registrationId ?? line.donationId ?? '';
-    const paid = Math.min(line.amountMinor, used.get(key) ?? 0);
-    used.set(key, (used.get(key) ?? 0) - paid);
-    return { line, remainingMinor: line.amountMinor - paid };
-  });
-}
-
 /**
  * A check for a registration that names its invoice: this registration's line first, then the
  * invoice's unpaid gift lines (each part to its own account), any excess to the registration
@@ -86,13 +71,16 @@ async function allocateAgainstInvoice(tx: DbOrTx, organizationId: string, checko
   return allocations;
 }
 
-/** Marks an invoice paid once payments against it reach its total. */
-async function settleInvoiceIfPaid(tx: DbOrTx, checkout: typeof checkouts.$inferSelect, actor: Actor, now: Date): Promise<boolean> {
+/**
+ * Marks an invoice paid once payments against it reach its total, or once it asks for nothing
+ * more (what it billed was lowered after it was issued and the rest has been paid).
+ */
+export async function settleInvoiceIfPaid(tx: DbOrTx, checkout: typeof checkouts.$inferSelect, actor: Actor, now: Date): Promise<boolean> {
   const [row] = await tx
     .select({ paid: sql<number>`coalesce(sum(${payments.amountMinor}), 0)::int` })
     .from(payments)
     .where(eq(payments.checkoutId, checkout.id));
-  if ((row?.paid ?? 0) < checkout.totalMinor) return false;
+  if ((row?.paid ?? 0) < checkout.totalMinor && (await invoiceDueNow(tx, checkout.organizationId, checkout.id)) > 0) return false;
   await tx.update(checkouts).set({ status: 'paid', paidAt: now }).where(eq(checkouts.id, checkout.id));
   await recordAudit(tx, actor, {
     organizationId: checkout.organizationId,
@@ -214,7 +202,9 @@ export async function findOpenInvoices(db: DbOrTx, organizationId: string, optio
       totalMinor: checkouts.totalMinor,
       dueOn: checkouts.dueOn,
       createdAt: checkouts.createdAt,
-      paidMinor: sql<number>`coalesce((select sum(p.amount_minor) from payments p where p.checkout_id = ${checkouts.id}), 0)::int`,
+      // Qualified by hand: drizzle renders a column of the outer query unqualified ("id"), which
+      // inside this subquery would mean payments.id and always sum nothing.
+      paidMinor: sql<number>`coalesce((select sum(p.amount_minor) from payments p where p.checkout_id = "checkouts"."id"), 0)::int`,
     })
     .from(checkouts)
     .where(and(...filters))
@@ -226,9 +216,12 @@ export async function findOpenInvoices(db: DbOrTx, organizationId: string, optio
         .innerJoin(registrations, eq(registrations.id, checkoutLines.registrationId))
         .where(and(inArray(checkoutLines.checkoutId, rows.map((r) => r.id)), eq(registrations.organizationId, organizationId)))
     : [];
+  const dueNow = new Map<string, number>();
+  for (const r of rows) dueNow.set(r.id, await invoiceDueNow(db, organizationId, r.id));
   return rows.map((r) => ({
     ...r,
-    balanceMinor: r.totalMinor - r.paidMinor,
+    /** What the invoice asks for now: never more than the ledger says is owed (invoiceRemaining). */
+    balanceMinor: dueNow.get(r.id)!,
     /** The registrations the invoice pays (for a link to the account page). */
     registrations: regRows.filter((g) => g.checkoutId === r.id).map((g) => ({ id: g.registrationId, courseId: g.courseId })),
   }));

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { aidApplications } from '#db/schema/aid.ts';
 import { ledgerEntries, refunds } from '#db/schema/money.ts';
+import { organizations } from '#db/schema/organizations.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { applyForAid } from '#domain/aid/apply-for-aid.server.ts';
 import { decideAidApplication } from '#domain/aid/decide-application.server.ts';
@@ -120,6 +121,8 @@ describe('the ledger, the outcome and the tracker agree', () => {
 
   test('a check for a whole invoice recorded on its registration pays the gift line too', async () => {
     const { org, apply } = await setup();
+    // Invoices are issued only with payment instructions.
+    await testDb.db.update(organizations).set({ paymentInstructions: 'Checks to the society' }).where(eq(organizations.id, org.id));
     const reg = await apply();
     const created = await createCheckout(
       testDb.db,

@@ -17,6 +17,7 @@ import type { Registration } from '#domain/money/ledger.server.ts';
 import { addDays, localDate } from '#domain/money/policy.ts';
 import { locksDisabledForTest, withScarceLocks } from '#domain/registration/locking.server.ts';
 import { createStripe } from '#lib/stripe.server.ts';
+import { guestCheckoutKey, guestCheckoutPath } from './guest-links.server.ts';
 import { lineKind, type LineInput, type PreparedLine } from './line-kinds.server.ts';
 
 export type Checkout = typeof checkouts.$inferSelect;
@@ -25,7 +26,8 @@ export type Organization = typeof organizations.$inferSelect;
 
 export interface CreateCheckoutInput {
   organizationId: string;
-  userId: string;
+  /** null: a visitor giving without an account (donation lines only; see guest-links.server.ts). */
+  userId: string | null;
   payer: { name: string; email: string };
   lines: LineInput[];
   method: CheckoutMethod;
@@ -38,6 +40,8 @@ export interface CheckoutDeps {
   now?: Date;
   /** A ready client (tests); otherwise made from `payments`. */
   stripe?: Stripe;
+  /** The secret guest checkout links are signed with (the app's data key); required when userId is null. */
+  guestLinkSecret?: Buffer;
 }
 
 export interface CreatedCheckout {
@@ -53,6 +57,11 @@ export const idempotencyKeys = {
   session: (checkoutId: string) => `checkout:${checkoutId}:session`,
   expire: (checkoutId: string) => `checkout:${checkoutId}:expire`,
 };
+
+/** Invoices are issued only when the organization says how to pay them (its payment instructions). */
+export function invoicesAvailable(org: { paymentInstructions: string }): boolean {
+  return org.paymentInstructions.trim() !== '';
+}
 
 export async function getOrganization(tx: DbOrTx, organizationId: string): Promise<Organization> {
   const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
@@ -85,6 +94,7 @@ export async function lockCheckout(tx: DbOrTx, organizationId: string, checkoutI
 export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: Actor, deps: CheckoutDeps): Promise<CreatedCheckout> {
   if (input.lines.length === 0) throw new DomainError('CHECKOUT_EMPTY');
   if (input.method === 'card' && !deps.payments && !deps.stripe) throw new DomainError('CARD_PAYMENTS_OFF');
+  if (input.userId === null && (!deps.guestLinkSecret || input.lines.some((l) => l.kind !== 'donation'))) throw new DomainError('NOT_YOUR_REGISTRATION');
   const now = deps.now ?? new Date();
   const regIds = input.lines.flatMap((line) => lineKind(line.kind).locks(line));
   if (new Set(regIds).size !== regIds.length) throw new DomainError('INVALID_APPLICATION', 'a registration appears twice');
@@ -92,6 +102,9 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
   const created = await withScarceLocks(db, async (tx) => {
     const regs = await lockRegistrationsForMoney(tx, input.organizationId, regIds);
     const org = await getOrganization(tx, input.organizationId);
+    // An invoice tells the payer how to pay; without the organization's payment instructions it
+    // is not issued at all (docs/payments.md): the pages offer it only when they are set.
+    if (input.method === 'invoice' && !invoicesAvailable(org)) throw new DomainError('INVOICE_INSTRUCTIONS_MISSING');
     const today = localDate(now, zoneOf(org, regs));
     const currency = regs[0]?.currency ?? org.currency;
     const ctx = { organizationId: org.id, userId: input.userId, payer: input.payer, currency, registrations: new Map(regs.map((r) => [r.id, r])), today, actor };
@@ -149,7 +162,8 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
     }
 
     // The invoice email (billing's, with the invoice PDF attached at delivery), queued with the change.
-    const emailIds = input.method === 'invoice' ? [await queueInvoiceEmail(tx, { organizationId: org.id, checkoutId: checkout!.id, publicUrl: deps.publicUrl })] : [];
+    const viewUrl = input.userId === null ? `${deps.publicUrl}${guestCheckoutPath(org.slug, checkout!.id, deps.guestLinkSecret!)}` : undefined;
+    const emailIds = input.method === 'invoice' ? [await queueInvoiceEmail(tx, { organizationId: org.id, checkoutId: checkout!.id, publicUrl: deps.publicUrl, viewUrl })] : [];
     return { checkout: checkout!, lines, emailIds, org, superseded: superseded.map((s) => s.id).filter((id) => id !== checkout!.id) };
   });
 
@@ -163,6 +177,8 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
 
   const { checkout, lines, org } = created;
   const base = `${deps.publicUrl}/o/${org.slug}/checkouts/${checkout.id}`;
+  // A visitor's pages carry the key that lets them see this checkout without an account.
+  const key = checkout.userId === null ? `key=${guestCheckoutKey(deps.guestLinkSecret!, checkout.id)}` : '';
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.create(
@@ -173,8 +189,8 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
         metadata: { checkoutId: checkout.id, organizationId: org.id },
         payment_intent_data: { metadata: { checkoutId: checkout.id, organizationId: org.id } },
         line_items: lines.map((l) => ({ quantity: 1, price_data: { currency: checkout.currency.toLowerCase(), unit_amount: l.amountMinor, product_data: { name: l.description } } })),
-        success_url: `${base}?session_id={CHECKOUT_SESSION_ID}`,
-        cancel_url: `${base}/cancelled`,
+        success_url: `${base}?${key ? `${key}&` : ''}session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${base}/cancelled${key ? `?${key}` : ''}`,
       },
       { idempotencyKey: idempotencyKeys.session(checkout.id) },
     );

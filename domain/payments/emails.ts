@@ -20,7 +20,7 @@ function lineText(facts: CheckoutEmailFacts): string[] {
   return facts.lines.map((l) => t('paymentsEmail.line', { description: l.description, amount: formatMoney(l.amountMinor, facts.currency) }));
 }
 
-export function receiptEmail(facts: CheckoutEmailFacts & { paidMinor: number; receivedOn: string; refundMinor: number }): ComposedEmail {
+export function receiptEmail(facts: CheckoutEmailFacts & { paidMinor: number; receivedOn: string; refundMinor: number; /** A visitor without an account: no link to a page they cannot open. */ guest?: boolean }): ComposedEmail {
   const values = { number: facts.number, amount: formatMoney(facts.paidMinor, facts.currency), date: formatDate(facts.receivedOn) };
   const paragraphs = [t('paymentsEmail.receipt.body', values), ...lineText(facts)];
   if (facts.refundMinor > 0) paragraphs.push(t('paymentsEmail.receipt.refund', { refund: formatMoney(facts.refundMinor, facts.currency) }));
@@ -29,7 +29,7 @@ export function receiptEmail(facts: CheckoutEmailFacts & { paidMinor: number; re
     subject: t('paymentsEmail.receipt.subject', values),
     greeting: t('email.greeting', { name: facts.payerName }),
     paragraphs,
-    action: { label: t('paymentsEmail.view'), url: `${facts.publicUrl}/o/${facts.orgSlug}/checkouts/${facts.checkoutId}` },
+    action: facts.guest ? undefined : { label: t('paymentsEmail.view'), url: `${facts.publicUrl}/o/${facts.orgSlug}/checkouts/${facts.checkoutId}` },
     signature: facts.orgName,
   });
 }

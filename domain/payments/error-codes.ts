@@ -12,4 +12,5 @@ export const PAYMENTS_ERRORS = {
   CURRENCY_MISMATCH: 'paymentsErrors.currencyMismatch',
   CARD_PAYMENTS_OFF: 'paymentsErrors.cardPaymentsOff',
   PAYMENT_PROVIDER_UNAVAILABLE: 'paymentsErrors.providerUnavailable',
+  INVOICE_INSTRUCTIONS_MISSING: 'paymentsErrors.invoiceInstructionsMissing',
 } as const satisfies Record<string, string>;

@@ -27,7 +27,7 @@ export type LineInput = { kind: 'registration'; registrationId: string } | { kin
 
 export interface LineContext {
   organizationId: string;
-  userId: string;
+  userId: string | null;
   payer: { name: string; email: string };
   /** The organization's currency: the default for lines that have none of their own. */
   currency: string;
@@ -71,7 +71,7 @@ const registrationKind: LineKind<Extract<LineInput, { kind: 'registration' }>> =
   async prepare(tx, ctx, input) {
     const registration = ctx.registrations.get(input.registrationId);
     if (!registration || registration.organizationId !== ctx.organizationId) throw new DomainError('REGISTRATION_NOT_FOUND', input.registrationId);
-    if (registration.userId !== ctx.userId) throw new DomainError('NOT_YOUR_REGISTRATION');
+    if (ctx.userId === null || registration.userId !== ctx.userId) throw new DomainError('NOT_YOUR_REGISTRATION');
     if (!PLACE_HOLDING.includes(registration.status)) throw new DomainError('REGISTRATION_HOLDS_NO_PLACE', registration.status);
     const account = await registrationAccount(tx, registration.id);
     if (account.balanceMinor <= 0) throw new DomainError('NOTHING_TO_PAY');

@@ -1,12 +1,13 @@
 // What the payment pages show a person about their own registration and checkouts. Every read
 // is scoped by organization and by the signed-in user.
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, checkouts } from '#db/schema/money.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
 import { registrationAccount } from '#domain/money/ledger.server.ts';
 import { checkoutNumber, minorPerUnit } from './amounts.ts';
-import { getOrganization } from './checkouts.server.ts';
+import { invoiceDueNow } from '#domain/billing/invoice-remaining.server.ts';
+import { getOrganization, invoicesAvailable } from './checkouts.server.ts';
 
 export async function payPageData(db: DbOrTx, organizationId: string, userId: string, registrationId: string) {
   const [registration] = await db
@@ -30,15 +31,21 @@ export async function payPageData(db: DbOrTx, organizationId: string, userId: st
     holdsPlace: PLACE_HOLDING.includes(registration.status),
     dueMinor: Math.max(0, account.balanceMinor),
     minGiftMinor: minorPerUnit(registration.currency),
-    invoices: invoiceRows.map((i) => ({ id: i.id, number: checkoutNumber(org.shortName, i.number), totalMinor: i.totalMinor, dueOn: i.dueOn })),
+    /** Each open invoice with what it asks for now (never more than the ledger says is owed). */
+    invoices: await Promise.all(
+      invoiceRows.map(async (i) => ({ id: i.id, number: checkoutNumber(org.shortName, i.number), totalMinor: await invoiceDueNow(db, organizationId, i.id), dueOn: i.dueOn })),
+    ),
+    /** Paying by check or bank transfer needs the organization's payment instructions. */
+    invoicesAvailable: invoicesAvailable(org),
   };
 }
 
-export async function checkoutPageData(db: DbOrTx, organizationId: string, userId: string, checkoutId: string) {
+/** `userId` null: a visitor's checkout (no account), reached through its signed link. */
+export async function checkoutPageData(db: DbOrTx, organizationId: string, userId: string | null, checkoutId: string) {
   const [checkout] = await db
     .select()
     .from(checkouts)
-    .where(and(eq(checkouts.id, checkoutId), eq(checkouts.organizationId, organizationId), eq(checkouts.userId, userId)));
+    .where(and(eq(checkouts.id, checkoutId), eq(checkouts.organizationId, organizationId), userId === null ? isNull(checkouts.userId) : eq(checkouts.userId, userId)));
   if (!checkout) return undefined;
   const org = await getOrganization(db, organizationId);
   const lines = await db.select().from(checkoutLines).where(eq(checkoutLines.checkoutId, checkout.id)).orderBy(checkoutLines.position);
@@ -46,9 +53,35 @@ export async function checkoutPageData(db: DbOrTx, organizationId: string, userI
   const regs = regIds.length
     ? await db.select({ id: registrations.id, status: registrations.status, policy: registrations.policy }).from(registrations).where(inArray(registrations.id, regIds))
     : [];
+  const open = checkout.status === 'awaiting_payment' || checkout.status === 'open';
+  // A void invoice replaced because what is owed changed: the invoice that replaced it.
+  const [replacement] =
+    checkout.method === 'invoice' && checkout.status === 'cancelled' && regIds.length > 0 && userId !== null
+      ? await db
+          .selectDistinct({ id: checkouts.id, number: checkouts.number, createdAt: checkouts.createdAt })
+          .from(checkouts)
+          .innerJoin(checkoutLines, eq(checkoutLines.checkoutId, checkouts.id))
+          .where(
+            and(
+              eq(checkouts.organizationId, organizationId),
+              eq(checkouts.userId, userId),
+              eq(checkouts.method, 'invoice'),
+              eq(checkouts.status, 'awaiting_payment'),
+              gt(checkouts.number, checkout.number),
+              inArray(checkoutLines.registrationId, regIds),
+            ),
+          )
+          .orderBy(desc(checkouts.createdAt))
+          .limit(1)
+      : [];
   return {
     id: checkout.id,
+    guest: checkout.userId === null,
+    orgName: org.name,
     number: checkoutNumber(org.shortName, checkout.number),
+    /** What an open invoice asks for now: its total, lowered when what is owed fell after it was issued. */
+    dueNowMinor: open && checkout.method === 'invoice' ? await invoiceDueNow(db, organizationId, checkout.id) : checkout.totalMinor,
+    replacement: replacement ? { id: replacement.id, number: checkoutNumber(org.shortName, replacement.number) } : null,
     method: checkout.method,
     status: checkout.status,
     currency: checkout.currency,

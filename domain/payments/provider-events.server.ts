@@ -199,6 +199,7 @@ async function applyPaidSession(db: Db, stripe: Stripe, event: EventLike, sessio
           paidMinor: amountMinor,
           receivedOn: today,
           refundMinor: applied.refunds.reduce((sum, r) => sum + r.amountMinor, 0),
+          guest: checkout.userId === null,
         }),
       },
       [

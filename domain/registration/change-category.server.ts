@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { coursePriceCategories, coursePrices } from '#db/schema/courses.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
+import { reviseOpenInvoices } from '#domain/billing/invoice-revision.server.ts';
 import { postEntries, registrationAccount, settleCredit } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
@@ -69,6 +70,16 @@ export async function changeCategory(
     if (after && PLACE_HOLDING.includes(after.status)) {
       // Paid more than the new price: the difference is refunded.
       await settleCredit(tx, { registration: after, reason: 'overpayment', dueOn: localDate(context.now ?? new Date(), found.policy.timeZone), actor });
+      // What is owed changed: an open invoice is replaced or adjusted now, and the payer told (billing).
+      const revised = await reviseOpenInvoices(tx, {
+        organizationId: found.organizationId,
+        registrationId: found.id,
+        change: { kind: 'category_change', categoryLabel: category.label, courseTitle: course.title },
+        actor,
+        publicUrl: context.publicUrl,
+        now: context.now,
+      });
+      emailIds.push(...revised.emailIds);
     }
     return { registration: after!, emailIds };
   });

@@ -11,7 +11,9 @@ export type RegistrationEmailKind =
   | 'offerExpired'
   | 'withdrawn'
   | 'categoryChanged'
-  | 'holdExpired';
+  | 'holdExpired'
+  | 'alreadyApplied'
+  | 'confirmationLapsed';
 
 export interface RegistrationEmailFacts {
   orgName: string;
@@ -32,6 +34,10 @@ export interface RegistrationEmailFacts {
   refundMinor?: number;
   /** Pay after acceptance: the local time the place is held until. */
   payBy?: string;
+  /** What is owed now, from the ledger (the acceptance states it; billing's part). */
+  owedMinor?: number;
+  /** The application's status in words (the "already applied" notice). */
+  status?: string;
 }
 
 export function registrationEmail(kind: RegistrationEmailKind, facts: RegistrationEmailFacts): ComposedEmail {
@@ -45,10 +51,13 @@ export function registrationEmail(kind: RegistrationEmailKind, facts: Registrati
     until: facts.offerUntil,
     hours: facts.hours,
     reason: facts.reason,
+    status: facts.status,
   };
   const paragraphs = [t(`registrationEmail.${kind}.body`, values)];
   if (kind === 'received') paragraphs.push(t('registrationEmail.received.price', values));
-  if (facts.payBy) paragraphs.push(t('registrationEmail.payBy', { ...values, payBy: facts.payBy }));
+  const owed = facts.owedMinor === undefined ? undefined : formatMoney(facts.owedMinor, facts.course.currency);
+  if (kind === 'accepted' && owed !== undefined && !facts.payBy) paragraphs.push(t(facts.owedMinor! > 0 ? 'registrationEmail.owed' : 'registrationEmail.nothingOwed', { owed }));
+  if (facts.payBy) paragraphs.push(t('registrationEmail.payBy', { ...values, amount: owed ?? values.amount, payBy: facts.payBy }));
   if (facts.refundMinor && facts.refundMinor > 0) paragraphs.push(t('registrationEmail.refund', { refund: formatMoney(facts.refundMinor, facts.course.currency) }));
   if (facts.message) paragraphs.push(t('registrationEmail.message', { message: facts.message }));
   if (facts.newAccount) paragraphs.push(t('registrationEmail.setPassword'));
@@ -57,6 +66,45 @@ export function registrationEmail(kind: RegistrationEmailKind, facts: Registrati
     greeting: t('email.greeting', { name: facts.name }),
     paragraphs,
     action: { label: t('registrationEmail.nextSteps'), url: `${facts.publicUrl}/o/${facts.orgSlug}/registrations` },
+    signature: facts.orgName,
+  });
+}
+
+export interface ConfirmationEmailFacts extends RegistrationEmailFacts {
+  /** The "Confirm your application" link: a credential (ADR 0047). */
+  confirmUrl: string;
+  /** The local time the application lapses if not confirmed, in words. */
+  until: string;
+  status: 'submitted' | 'accepted' | 'waitlisted' | string;
+  statusLabel: string;
+  /** The account has no password yet: the same link lets them choose one. */
+  choosePassword: boolean;
+}
+
+/** The credential-bearing "Confirm your application" message. */
+export function confirmationEmail(facts: ConfirmationEmailFacts): ComposedEmail {
+  const values = {
+    course: facts.course.title,
+    dates: formatDateRange(facts.course.startsOn, facts.course.endsOn),
+    amount: formatMoney(facts.amountMinor, facts.course.currency),
+    category: facts.categoryLabel,
+    tier: t(`registration.tier_${facts.tier}`),
+    position: facts.position,
+    hours: facts.hours,
+    until: facts.until,
+    status: facts.statusLabel,
+  };
+  const statusKey = ['submitted', 'accepted', 'waitlisted'].includes(facts.status) ? facts.status : 'other';
+  const paragraphs = [t('registrationEmail.confirm.body', values), t(`registrationEmail.confirm.status_${statusKey}`, values)];
+  // The waitlist's quote is re-made when a place is offered: only a place's price is fixed.
+  if (facts.status !== 'waitlisted') paragraphs.push(t('registrationEmail.received.price', values));
+  if (facts.choosePassword) paragraphs.push(t('registrationEmail.confirm.password'));
+  paragraphs.push(t('registrationEmail.confirm.notYou'));
+  return composeEmail({
+    subject: t('registrationEmail.confirm.subject', values),
+    greeting: t('email.greeting', { name: facts.name }),
+    paragraphs,
+    action: { label: t('registrationEmail.confirm.action'), url: facts.confirmUrl },
     signature: facts.orgName,
   });
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from '#db/client.server.ts';
 import type { courses } from '#db/schema/courses.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import type { registrations } from '#db/schema/registration.ts';
+import { registrationAccount } from '#domain/money/ledger.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { registrationEmail, type RegistrationEmailFacts, type RegistrationEmailKind } from './emails.ts';
 
@@ -23,6 +24,8 @@ export async function queueRegistrationEmail(
   extra: Partial<RegistrationEmailFacts> = {},
 ): Promise<string> {
   const [org] = await tx.select().from(organizations).where(eq(organizations.id, course.organizationId));
+  // The acceptance states what is owed now, from the ledger (aid, payments and changes included).
+  const owedMinor = kind === 'accepted' ? Math.max(0, (await registrationAccount(tx, registration.id)).balanceMinor) : undefined;
   const email = registrationEmail(kind, {
     orgName: org?.name ?? '',
     orgSlug: org?.slug ?? '',
@@ -33,6 +36,7 @@ export async function queueRegistrationEmail(
     categoryLabel: registration.policy.categoryLabel,
     tier: registration.tier,
     hours: course.offerHoldHours,
+    owedMinor,
     ...extra,
   });
   return queueEmail(tx, { organizationId: course.organizationId, kind: `registration.${kind}`, to: registration.email, ...email });

@@ -21,6 +21,8 @@ export interface InvoiceDocument {
   totalMinor: number;
   payments: { receivedOn: string; method: string; reference: string; amountMinor: number }[];
   balanceMinor: number;
+  /** The invoice's total less payments, when what is owed fell after it was issued (balanceMinor is then lower). */
+  loweredFromMinor?: number;
   paymentInstructions: string;
   paid: boolean;
   /** Replaced, voided by staff, or its registration ended: not to be paid. */
@@ -103,11 +105,16 @@ export async function renderInvoicePdf(invoice: InvoiceDocument): Promise<Buffer
       invoice.payments.map((p) => [formatDate(p.receivedOn), p.reference ? `${p.method} (${p.reference})` : p.method, money(p.amountMinor)]),
     );
   if (invoice.void) paragraph(doc, t('billingPdf.invoiceVoid'), { bold: true });
-  else paragraph(doc, `${t('billingPdf.balance')}: ${balanceWords(invoice.balanceMinor, invoice.currency)}`, { bold: true });
+  else {
+    if (invoice.loweredFromMinor !== undefined) paragraph(doc, t('billingPdf.invoiceLowered', { from: money(invoice.loweredFromMinor), amount: money(invoice.balanceMinor) }));
+    paragraph(doc, `${t('billingPdf.balance')}: ${balanceWords(invoice.balanceMinor, invoice.currency)}`, { bold: true });
+  }
   if (invoice.paid) paragraph(doc, t('billingPdf.invoicePaid'));
-  else if (invoice.paymentInstructions.trim()) {
+  else if (!invoice.void) {
+    // New invoices always carry instructions (createCheckout refuses without); an older one says how to get them.
     sectionTitle(doc, t('billingPdf.howToPay'));
-    paragraph(doc, invoice.paymentInstructions);
+    paragraph(doc, invoice.paymentInstructions.trim() || t('billingPdf.noInstructions'));
+    if (invoice.organization.postalAddress.trim()) paragraph(doc, t('billingPdf.mailTo', { address: invoice.organization.postalAddress.trim() }));
   }
   return finish(doc);
 }

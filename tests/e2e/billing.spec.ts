@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { type Page } from '@playwright/test';
 import { pdfText } from '../../lib/pdf/pdf-text.ts';
-import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
+import { demoAccount, expect, expectAccessible, firstLink, readCredentialMail, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -27,11 +27,11 @@ test('a visitor applies to the upcoming intensive and sees an empty statement', 
   await submitIntensiveApplication(page, { name, email });
   await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
 
-  const setup = await readMailAsAdmin(page, 'abs', email, /Choose a password/);
-  await page.goto(firstLink(setup));
+  // One mail confirms the application and lets a new account choose its password (ADR 0047).
+  await page.goto(firstLink(await readCredentialMail(page, email, /^Confirm your application/)));
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Save new password' }).click();
-  await expect(page.getByRole('status')).toContainText('Your password has been changed');
+  await page.getByRole('button', { name: 'Confirm my application and save my password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your application is confirmed and your password is saved.');
 
   await signInAs(page, { email, password });
   await page.goto('/o/abs/registrations');
@@ -166,8 +166,37 @@ test('the registrant downloads the receipt PDF from the statement page; another 
   }
 });
 
+// Issue 10, money item 2: the treasurer's money pages link to the money settings, and the
+// treasurer may open and save them; the demo carries payment details that are plainly demo
+// values. A course director (no money:settings) gets no link and a 403.
+test('the treasurer opens the money settings from the money reports: demo payment details, saved', async ({ page, browser }) => {
+  await signInAs(page, demoAccount('abs', 'treasurer'));
+  await page.goto('/o/abs/admin/money');
+  await page.getByRole('link', { name: 'Money settings' }).click();
+  await page.waitForURL(/\/admin\/money\/settings$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Money settings' })).toBeVisible();
+  await expect(page.getByLabel('Payment instructions')).toHaveValue(/^DEMO PAYMENT DETAILS: sample data only, do not send money\./);
+  await expect(page.getByLabel('Payment instructions')).toHaveValue(/payable to "American Balint Society"/);
+  await expect(page.getByLabel('Postal address')).toHaveValue(/American Balint Society \(DEMO ADDRESS\)/);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Money settings saved.' })).toBeVisible();
+
+  const other = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    const director = await other.newPage();
+    await signInAs(director, demoAccount('abs', 'course_director'));
+    await director.goto('/o/abs/admin/money');
+    await expect(director.getByRole('heading', { level: 1, name: 'Money reports' })).toBeVisible();
+    await expect(director.getByRole('link', { name: 'Money settings' })).toHaveCount(0);
+    expect((await director.goto('/o/abs/admin/money/settings'))?.status()).toBe(403);
+  } finally {
+    await other.close();
+  }
+});
+
 test('money settings and the course payment policy: field errors, then saved unchanged; open invoices page', async ({ page }) => {
-  await signInAs(page, demoAccount('abs', 'course_director'));
+  await signInAs(page, demoAccount('abs', 'admin'));
   await page.goto('/o/abs/admin/money/settings');
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('heading', { level: 1, name: 'Money settings' })).toBeVisible();

@@ -2,7 +2,8 @@
 // reads the application, reviews it and awards an amount; the registrant's balance drops by
 // the award; an admin cannot open the application and sees only the totals.
 import type { Browser, Page } from '@playwright/test';
-import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
+import { pdfText } from '../../lib/pdf/pdf-text.ts';
+import { demoAccount, expect, expectAccessible, firstLink, readCredentialMail, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
 
 const PASSWORD = 'aid-applicant-password-1';
 const STATEMENT = 'I work in a community clinic and the tuition is more than a month of my take-home pay.';
@@ -29,12 +30,36 @@ async function newRegistrant(page: Page, namePrefix: string) {
   const name = `${namePrefix} ${Date.now() % 100000}`;
   const email = uniqueEmail('aid-applicant');
   await applyToUpcomingCourse(page, name, email);
-  const setup = await readMailAsAdmin(page, 'abs', email, /Choose a password/);
-  await page.goto(firstLink(setup));
+  // One mail confirms the application and lets a new account choose its password (ADR 0047).
+  await page.goto(firstLink(await readCredentialMail(page, email, /^Confirm your application/)));
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Save new password' }).click();
-  await expect(page.getByRole('status')).toContainText('Your password has been changed');
+  await page.getByRole('button', { name: 'Confirm my application and save my password' }).click();
+  await expect(page.getByRole('status')).toContainText('Your application is confirmed and your password is saved.');
   await signedIn(page, { email, password: PASSWORD });
+  return { name, email };
+}
+
+/**
+ * A new person with an account (signed up, email confirmed, signed in) who applies to the
+ * upcoming intensive at the single rate ($900).
+ */
+async function signedUpApplicant(page: Page, namePrefix: string) {
+  const name = `${namePrefix} ${Date.now() % 100000}`;
+  const email = uniqueEmail('aid-invoice');
+  await page.goto('/o/abs/sign-up');
+  await page.getByLabel('Full name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL(/check-email|sign-in|\/o\/abs/);
+  await page.goto(firstLink(await readMailAsAdmin(page, 'abs', email, /Confirm your email/)));
+  await signedIn(page, { email, password: PASSWORD });
+  await page.goto('/o/abs');
+  await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
+  await page.getByRole('link', { name: 'Apply now' }).click();
+  await page.waitForURL(/\/apply$/);
+  await submitIntensiveApplication(page);
+  await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
   return { name, email };
 }
 
@@ -199,6 +224,106 @@ test('a registrant applies for aid, the committee reviews and awards it, the bal
   } finally {
     await admin.close();
   }
+});
+
+// Issue 10, money items 1 and 2: with the demo data, a registrant asks for an invoice (which says
+// how to pay: the demo payee, address and bank details), then receives a $400 award. The open
+// invoice does not keep asking for $900: the payer is sent a $500 invoice that replaces it, the
+// aid email says what is owed, and the treasurer records $500 — no "overpayment" refund.
+test('an open invoice follows an aid award: the payer is told the new amount, the treasurer records what is due now', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const { name, email } = await signedUpApplicant(page, 'Ines Invoice');
+  const origin = new URL(page.url()).origin;
+
+  // An invoice for $900 that says how to pay, on the page and in its PDF.
+  await page.goto('/o/abs/registrations');
+  await page.getByRole('link', { name: /^Pay for / }).click();
+  await page.waitForURL(/\/pay$/);
+  await page.getByRole('radio', { name: /^By check or bank transfer/ }).check();
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await page.waitForURL(/\/o\/abs\/checkouts\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/Invoice ABS-\d{6}/);
+  await expect(page.getByRole('status')).toContainText('Please pay $900');
+  await expect(page.getByText(/By check: payable to "American Balint Society"/)).toBeVisible();
+  await expect(page.getByText(/PO Box 0000/)).toBeVisible();
+  await expect(page.getByText('Please contact the society for payment details.')).toHaveCount(0);
+  const firstUrl = page.url();
+  const firstId = /checkouts\/([0-9a-f-]{36})$/.exec(firstUrl)![1]!;
+  const firstNumber = /ABS-\d{6}/.exec(await page.getByRole('heading', { level: 1 }).innerText())![0];
+  const pdf = (await pdfText(await (await page.request.get(`/o/abs/documents/invoices/${firstId}.pdf`)).body())).replace(/\s+/g, ' ');
+  expect(pdf).toContain('By bank transfer: to "American Balint Society", Demo Bank');
+  expect(pdf).not.toContain('contact the society');
+
+  // Aid requested and awarded: $400.
+  await page.goto('/o/abs/registrations');
+  await page.getByRole('link', { name: /^Apply for financial aid for / }).click();
+  await page.waitForURL(/\/financial-aid$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Financial aid: /);
+  const courseTitle = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Financial aid: /, '');
+  await page.getByLabel('Why would the tuition be a hardship for you?').fill(STATEMENT);
+  await page.getByLabel('Socioeconomic background').check();
+  await page.getByLabel('Amount requested').fill('400');
+  await page.getByRole('button', { name: 'Submit aid application' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your financial-aid application has been received.' })).toBeVisible();
+  const committee = await asAnotherPerson(browser, origin, demoAccount('abs', 'financial_aid_committee'));
+  try {
+    const c = committee.page;
+    await c.goto('/o/abs/admin/financial-aid');
+    await c.getByRole('link', { name: `Applications for ${courseTitle}` }).click();
+    await c.getByRole('link', { name }).click();
+    await expect(c.getByRole('heading', { level: 1, name: `Aid application: ${name}` })).toBeVisible();
+    await c.getByRole('radio', { name: 'Award' }).check();
+    await c.getByLabel('Amount to award').fill('400');
+    await c.getByRole('button', { name: 'Record decision' }).click();
+    await expect(c.getByRole('status').filter({ hasText: 'Awarded $400.' })).toBeVisible();
+  } finally {
+    await committee.close();
+  }
+
+  // The payer: the $900 invoice is void and leads to the $500 one; the emails say so.
+  await page.goto(firstUrl);
+  await expect(page.getByText('Void: nothing to pay')).toBeVisible();
+  await expect(page.getByText('Please pay $900')).toHaveCount(0);
+  await page.getByRole('link', { name: /^See invoice ABS-\d{6}, which replaces it$/ }).click();
+  await page.waitForURL((url) => /\/checkouts\/[0-9a-f-]{36}$/.test(url.pathname) && !url.href.includes(firstId));
+  await expect(page.getByRole('status')).toContainText('Please pay $500');
+  const secondNumber = /ABS-\d{6}/.exec(await page.getByRole('heading', { level: 1 }).innerText())![0];
+  await expectAccessible(page);
+  const awardMail = await readMailAsAdmin(page, 'abs', email, /Financial aid awarded/);
+  expect(awardMail).toContain('you now owe $500');
+  expect(awardMail).toContain(`Your invoice ${firstNumber} is void; invoice ${secondNumber} for $500 replaces it`);
+  const invoiceMail = await readMailAsAdmin(page, 'abs', email, new RegExp(`invoice ${secondNumber}`));
+  expect(invoiceMail).toContain(`please do not pay ${firstNumber}`);
+  expect(invoiceMail).toContain('Here is invoice');
+  expect(invoiceMail).toContain('$500');
+
+  // The statement names the award once, with the course.
+  await page.goto('/o/abs/registrations');
+  await page.getByRole('link', { name: /^Statement and receipts for / }).first().click();
+  const ledger = page.getByRole('table', { name: /Every entry on your account/ });
+  await expect(ledger).toContainText(`Financial aid award: ${courseTitle}`);
+  await expect(ledger).not.toContainText(/financial aid award: financial aid award/i);
+
+  // The treasurer records the invoice for what is due now: $500, and no refund appears.
+  const treasurer = await asAnotherPerson(browser, origin, demoAccount('abs', 'treasurer'));
+  try {
+    const tr = treasurer.page;
+    await tr.goto('/o/abs/admin/money/invoices');
+    await expect(tr.getByRole('heading', { level: 1, name: 'Open invoices' })).toBeVisible();
+    await expect(tr.getByRole('region', { name: `Record payment for invoice ${firstNumber}` })).toHaveCount(0);
+    const section = tr.getByRole('region', { name: `Record payment for invoice ${secondNumber}` });
+    await section.getByLabel('Reference').fill('check 5150');
+    await section.getByRole('button', { name: 'Record payment of $500' }).click();
+    await expect(tr.getByRole('status').filter({ hasText: `Payment of $500 recorded against invoice ${secondNumber}` })).toBeVisible();
+    await expectAccessible(tr);
+    await tr.goto('/o/abs/admin/refunds?view=all');
+    await expect(tr.getByText(name)).toHaveCount(0);
+  } finally {
+    await treasurer.close();
+  }
+  await page.goto('/o/abs/registrations');
+  const card = page.locator('li.card', { has: page.getByRole('heading', { name: courseTitle }) });
+  await expect(card).toContainText('Paid in full');
 });
 
 test.describe('with JavaScript off', () => {

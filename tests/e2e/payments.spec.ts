@@ -200,6 +200,98 @@ test('a member gives to the financial aid fund by invoice from the donate page',
   await giveByInvoice(page, { axe: true });
 });
 
+// Issue 10, money item 3: giving needs no account. A visitor names themselves, gets an invoice
+// that says how to pay (the demo payment details), and once the treasurer records the check, a
+// receipt and gift receipt by email; a card gift comes back to the visitor's own page. The
+// signed link is the only way in without an account.
+test('a visitor gives without an account, by invoice and by card', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const email = uniqueEmail('visitor-gift');
+  try {
+    await page.goto('/o/abs/donate');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Give to American Balint Society');
+    await expectAccessible(page);
+    await page.getByLabel('Your name').fill('Vic Visitor');
+    await page.getByLabel('Your email').fill('not-an-email');
+    await page.getByLabel(/^Amount/).fill('40');
+    await page.getByRole('radio', { name: /^By check or bank transfer/ }).check();
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await expect(page.getByLabel('Your email')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('Your email').fill(email);
+    await page.getByRole('radio', { name: /^By check or bank transfer/ }).check();
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await page.waitForURL(/\/o\/abs\/checkouts\/[0-9a-f-]{36}\?key=/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/Invoice ABS-\d{6}/);
+    await expect(page.getByRole('status')).toContainText(`We emailed this invoice to ${email}. Please pay $40`);
+    await expect(page.getByText('Gift to the financial aid fund — $40')).toBeVisible();
+    await expect(page.getByText(/DEMO PAYMENT DETAILS/)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Back to American Balint Society' })).toBeVisible();
+    await expectAccessible(page);
+    const checkoutId = /checkouts\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const number = /ABS-\d{6}/.exec(await page.getByRole('heading', { level: 1 }).innerText())![0];
+
+    // The email carries the same signed link; a wrong key is no way in.
+    const invoiceMail = await readMailAsAdmin(page, 'abs', email, new RegExp(`invoice ${number}`));
+    expect(invoiceMail).toContain(`/o/abs/checkouts/${checkoutId}?key=`);
+    const wrong = await context.request.get(`/o/abs/checkouts/${checkoutId}?key=AAAA`, { maxRedirects: 0 });
+    expect(wrong.status()).toBe(302);
+    expect(wrong.headers()['location']).toMatch(/\/o\/abs\/sign-in\?next=/);
+
+    // The treasurer records the check; the visitor is sent a receipt with the gift receipt.
+    const staff = await browser.newContext({ baseURL });
+    try {
+      const treasurer = await staff.newPage();
+      await signIn(treasurer, 'abs', demoAccount('abs', 'treasurer').email, demoAccount('abs', 'treasurer').password);
+      await treasurer.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+      await treasurer.goto('/o/abs/admin/money/invoices');
+      const section = treasurer.getByRole('region', { name: `Record payment for invoice ${number}` });
+      await section.getByLabel('Reference').fill('check 77');
+      await section.getByRole('button', { name: 'Record payment of $40' }).click();
+      await expect(treasurer.getByRole('status').filter({ hasText: `Payment of $40 recorded against invoice ${number}. A receipt was emailed to ${email}.` })).toBeVisible();
+      const gift = await treasurer.request.get(`/o/abs/documents/gift-receipts/${checkoutId}.pdf`);
+      expect(gift.status()).toBe(200);
+    } finally {
+      await staff.close();
+    }
+    const receipt = await readMailAsAdmin(page, 'abs', email, /receipt/);
+    expect(receipt).toContain('We received your payment of $40');
+
+    // By card: Stripe's page, then back to the visitor's own page.
+    await page.goto('/o/abs/donate');
+    await page.getByLabel('Your name').fill('Vic Visitor');
+    await page.getByLabel('Your email').fill(email);
+    await page.getByLabel(/^Amount/).fill('15');
+    await page.getByRole('radio', { name: /^By card/ }).check();
+    await page.getByRole('button', { name: 'Continue to payment' }).click();
+    await page.waitForURL(/\/pay\/cs_test_/);
+    await page.getByRole('button', { name: /^Pay \$15/ }).click();
+    await page.waitForURL(/\/o\/abs\/checkouts\/[0-9a-f-]+\?key=[^&]+&session_id=cs_test_/);
+    await expect(page.getByRole('status')).toContainText(`Payment received. Thank you! A receipt is on its way to ${email}.`);
+    await expectAccessible(page);
+  } finally {
+    await context.close();
+  }
+});
+
+// Issue 10, money item 3: a withdrawn application that was never paid owes nothing and was not
+// "paid"; the next steps of an application name no payment method the society may not offer.
+test('a withdrawn, never-paid registration says nothing is due, not "Paid in full"', async ({ page }) => {
+  test.setTimeout(120_000);
+  await applicantWithRegistration(page, 'Wanda Withdrawn');
+  await page.goto('/o/abs/registrations');
+  const card = page.locator('li.card').first();
+  await expect(card).toContainText('$900 due');
+  await card.locator('summary', { hasText: 'Withdraw my application' }).click();
+  await card.getByRole('button', { name: /^Yes, withdraw my application to / }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your application is withdrawn.' })).toBeVisible();
+  await expect(card).toContainText('Withdrawn');
+  await expect(card).toContainText('Nothing due');
+  await expect(card).not.toContainText('Paid in full');
+  await expect(card).not.toContainText(/by card or by invoice/);
+});
+
 test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -36,6 +36,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       total: formatMoney(i.totalMinor, i.currency),
       paid: formatMoney(i.paidMinor, i.currency),
       balance: formatMoney(i.balanceMinor, i.currency),
+      /** What the invoice asks for now is derived from the ledger: nothing left, nothing to record against it. */
+      recordable: i.balanceMinor > 0,
       dueOn: i.dueOn ? formatDate(i.dueOn, 'en-US', 'medium') : '—',
       overdue: i.dueOn !== null && i.dueOn < today,
       voidable: i.paidMinor === 0,
@@ -170,13 +172,17 @@ export default function Invoices({ loaderData }: Route.ComponentProps) {
         return (
           <section key={i.id} aria-labelledby={`record-${i.id}`}>
             <h2 id={`record-${i.id}`}>{t('billingInvoices.recordFor', { number: i.number })}</h2>
-            <Form method="post" noValidate>
-              <input type="hidden" name="checkoutId" value={i.id} />
-              <PaymentFields today={d.today} values={values} errors={errors} />
-              <button type="submit" name="intent" value="record" disabled={busy}>
-                {t('billingInvoices.submit', { amount: i.balance })}
-              </button>
-            </Form>
+            {i.recordable ? (
+              <Form method="post" noValidate>
+                <input type="hidden" name="checkoutId" value={i.id} />
+                <PaymentFields today={d.today} values={values} errors={errors} />
+                <button type="submit" name="intent" value="record" disabled={busy}>
+                  {t('billingInvoices.submit', { amount: i.balance })}
+                </button>
+              </Form>
+            ) : (
+              <p>{t('billingInvoices.nothingDue')}</p>
+            )}
             {i.voidable ? (
               <Form method="post">
                 <input type="hidden" name="checkoutId" value={i.id} />

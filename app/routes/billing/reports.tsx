@@ -2,13 +2,15 @@
 // outstanding balances, refunds due and overdue, aid awarded; each table as CSV.
 import { Form, Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
+import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { moneyReport } from '#domain/billing/reports.server.ts';
+import { invoicesAvailable } from '#domain/payments/checkouts.server.ts';
 import { formatMoney, t } from '#lib/i18n.ts';
 import { reportScope } from './report-scope.server.ts';
 import type { Route } from './+types/reports.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { org } = await requirePermission(request, context, params.org, 'money:read');
+  const { org, roles } = await requirePermission(request, context, params.org, 'money:read');
   const { db } = services(context);
   const { courses, course, scope } = await reportScope(db, org, new URL(request.url));
   const report = await moneyReport(db, scope);
@@ -16,6 +18,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const query = course ? `&course=${course.id}` : '';
   return {
     base: `/o/${org.slug}/admin`,
+    // Only those who may open the money settings get the link (no link to a 403).
+    canEditSettings: rolesGrant(roles, 'money:settings'),
+    // Invoices cannot be issued without payment instructions: staff are told, not left to find out.
+    invoicesBlocked: !invoicesAvailable(org),
     courses: courses.map((c) => ({ id: c.id, title: c.title })),
     courseId: course?.id ?? '',
     csvBase: `/o/${org.slug}/admin/money/export.csv?`,
@@ -80,11 +86,14 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
           <li>
             <Link to={`${d.base}/money/reconcile`}>{t('billingReports.reconcile')}</Link>
           </li>
-          <li>
-            <Link to={`${d.base}/money/settings`}>{t('billingReports.settings')}</Link>
-          </li>
+          {d.canEditSettings ? (
+            <li>
+              <Link to={`${d.base}/money/settings`}>{t('billingReports.settings')}</Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
+      {d.invoicesBlocked ? <p role="status">{t(d.canEditSettings ? 'billingSettings.invoicesBlocked' : 'billingSettings.invoicesBlockedAskTreasurer')}</p> : null}
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="report-course">{t('billingReports.scope')}</label>

@@ -1,5 +1,5 @@
 // The organization's money settings: what invoices and receipts print and how long an
-// invoice gives to pay. Audited.
+// invoice gives to pay. Audited. The treasurer's and the admin's ('money:settings').
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { Field, FormAlert } from '#app/components/field.tsx';
 import { fieldMessage } from '#app/lib/error-messages.ts';
@@ -13,7 +13,7 @@ import { problemWords } from './payment-fields.tsx';
 import type { Route } from './+types/settings.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { org } = await requirePermission(request, context, params.org, 'course:manage');
+  const { org } = await requirePermission(request, context, params.org, 'money:settings');
   return {
     slug: org.slug,
     values: {
@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { org, actor } = await requirePermission(request, context, params.org, 'course:manage');
+  const { org, actor } = await requirePermission(request, context, params.org, 'money:settings');
   const values = formValues(await request.formData());
   const parsed = readOrganizationSettings(values);
   if (!parsed.ok) return data({ errors: problemWords(parsed.errors, fieldMessage), values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
@@ -47,6 +47,7 @@ export default function MoneySettings({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>{t('billingSettings.title')}</h1>
       <p>{t('billingSettings.intro')}</p>
+      {(loaderData.values.paymentInstructions ?? '').trim() === '' ? <p role="status">{t('billingSettings.invoicesBlocked')}</p> : null}
       <FormAlert message={actionData?.alert} />
       <FormAlert message={actionData?.done} tone="success" />
       <Form method="post" noValidate>

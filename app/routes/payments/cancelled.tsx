@@ -2,22 +2,25 @@
 // session expires on its own (its webhook then closes the checkout and voids any gift).
 import { data, Link } from 'react-router';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
+import { guestKeyMatches } from '#domain/payments/guest-links.server.ts';
 import { checkoutPageData } from '#domain/payments/pages.server.ts';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/cancelled.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
-  const user = await requireUser(request, context, org.slug);
   requireIds(params.checkoutId);
-  const checkout = await checkoutPageData(services(context).db, org.id, user.id, params.checkoutId);
+  // A visitor's gift (no account) comes back here with its signed key.
+  const guest = guestKeyMatches(services(context).encryptionKey, params.checkoutId, new URL(request.url).searchParams.get('key'));
+  const userId = guest ? null : (await requireUser(request, context, org.slug)).id;
+  const checkout = await checkoutPageData(services(context).db, org.id, userId, params.checkoutId);
   if (!checkout) throw data(null, { status: 404 });
   const registrationId = checkout.lines.find((l) => l.registrationId)?.registrationId ?? null;
-  return { slug: org.slug, registrationId, payUrl: checkout.payUrl };
+  return { slug: org.slug, registrationId, payUrl: checkout.payUrl, guest: checkout.guest };
 }
 
 export default function Cancelled({ loaderData }: Route.ComponentProps) {
-  const { slug, registrationId, payUrl } = loaderData;
+  const { slug, registrationId, payUrl, guest } = loaderData;
   return (
     <main id="main" className="page narrow">
       <title>{t('payments.cancelledTitle')}</title>
@@ -32,9 +35,11 @@ export default function Cancelled({ loaderData }: Route.ComponentProps) {
         <li>
           <Link to={registrationId ? `/o/${slug}/registrations/${registrationId}/pay` : `/o/${slug}/donate`}>{t('payments.tryAgain')}</Link>
         </li>
-        <li>
-          <Link to={`/o/${slug}/registrations`}>{t('payments.backToRegistrations')}</Link>
-        </li>
+        {guest ? null : (
+          <li>
+            <Link to={`/o/${slug}/registrations`}>{t('payments.backToRegistrations')}</Link>
+          </li>
+        )}
       </ul>
     </main>
   );

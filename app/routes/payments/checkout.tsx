@@ -1,9 +1,11 @@
 // One checkout of the signed-in person: the return page from Stripe ("payment received" or
 // "being confirmed", read from the checkout's status, which only the webhook sets), and the
-// invoice page (how to pay, by when).
+// invoice page (how to pay, by when). A visitor who gave without an account reaches theirs
+// through the signed link they were sent (`?key=`, domain/payments/guest-links.server.ts).
 import { data, Link } from 'react-router';
 import { FormAlert } from '#app/components/field.tsx';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
+import { guestKeyMatches } from '#domain/payments/guest-links.server.ts';
 import { closeEndedInvoices } from '#domain/billing/invoice-lifecycle.server.ts';
 import { checkoutPageData } from '#domain/payments/pages.server.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
@@ -11,19 +13,23 @@ import type { Route } from './+types/checkout.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
-  const user = await requireUser(request, context, org.slug);
   requireIds(params.checkoutId);
-  const { db } = services(context);
+  const { db, encryptionKey } = services(context);
+  const url = new URL(request.url);
+  const key = url.searchParams.get('key');
+  // A visitor's checkout: the signed key names this checkout and no other; otherwise the owner signs in.
+  const guest = guestKeyMatches(encryptionKey, params.checkoutId, key);
+  const userId = guest ? null : (await requireUser(request, context, org.slug)).id;
   // An invoice whose registration no longer holds a place is void (ADR 0041): closed before it is shown.
-  await closeEndedInvoices(db, org.id, { checkoutId: params.checkoutId, userId: user.id });
-  const checkout = await checkoutPageData(db, org.id, user.id, params.checkoutId);
+  if (userId) await closeEndedInvoices(db, org.id, { checkoutId: params.checkoutId, userId });
+  const checkout = await checkoutPageData(db, org.id, userId, params.checkoutId);
   if (!checkout) throw data(null, { status: 404 });
-  const returned = new URL(request.url).searchParams.has('session_id');
-  return { slug: org.slug, checkout, returned };
+  const returned = url.searchParams.has('session_id');
+  return { slug: org.slug, checkout, returned, key: checkout.guest && key ? key : null };
 }
 
 export default function CheckoutPage({ loaderData }: Route.ComponentProps) {
-  const { checkout: c, slug, returned } = loaderData;
+  const { checkout: c, slug, returned, key } = loaderData;
   const money = (minor: number) => formatMoney(minor, c.currency);
   const invoice = c.method === 'invoice';
   const title = invoice ? t('payments.invoiceTitle', { number: c.number }) : t('payments.checkoutTitle', { number: c.number });
@@ -33,9 +39,15 @@ export default function CheckoutPage({ loaderData }: Route.ComponentProps) {
       <h1>{title}</h1>
       {c.status === 'paid' ? <FormAlert tone="success" message={t('payments.paidNotice', { email: c.payerEmail })} /> : null}
       {c.status === 'open' && returned ? <FormAlert tone="success" message={t('payments.confirmingNotice')} /> : null}
-      {c.status === 'awaiting_payment' && c.dueOn ? <FormAlert tone="success" message={t('payments.invoiceNotice', { email: c.payerEmail, amount: money(c.totalMinor), date: formatDate(c.dueOn) })} /> : null}
+      {c.status === 'awaiting_payment' && c.dueOn ? <FormAlert tone="success" message={t('payments.invoiceNotice', { email: c.payerEmail, amount: money(c.dueNowMinor), date: formatDate(c.dueOn) })} /> : null}
+      {c.status === 'awaiting_payment' && c.dueNowMinor < c.totalMinor ? <p>{t('payments.invoiceLowered', { total: money(c.totalMinor), amount: money(c.dueNowMinor) })}</p> : null}
       {c.status === 'expired' || (c.status === 'cancelled' && !invoice) ? <p>{t('payments.expiredNotice')}</p> : null}
       {c.status === 'cancelled' && invoice ? <p>{t('payments.invoiceVoidNotice')}</p> : null}
+      {c.replacement ? (
+        <p>
+          <Link to={`/o/${slug}/checkouts/${c.replacement.id}`}>{t('payments.replacedBy', { number: c.replacement.number })}</Link>
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t('payments.status')}</dt>
         <dd>
@@ -68,6 +80,7 @@ export default function CheckoutPage({ loaderData }: Route.ComponentProps) {
       {c.status === 'awaiting_payment' ? (
         <section aria-labelledby="how-to-pay">
           <h2 id="how-to-pay">{t('payments.howToPay')}</h2>
+          {/* New invoices need instructions (createCheckout); older ones say plainly how to get them. */}
           <p className="preserve-lines">{c.instructions || t('payments.noInstructions')}</p>
           <p>{t('payments.reference', { number: c.number })}</p>
           {c.postalAddress ? (
@@ -86,14 +99,12 @@ export default function CheckoutPage({ loaderData }: Route.ComponentProps) {
         ) : null}
         {c.status === 'open' && returned ? (
           <li>
-            <Link to={`/o/${slug}/checkouts/${c.id}?session_id=1`} reloadDocument>
+            <Link to={`/o/${slug}/checkouts/${c.id}?${key ? `key=${encodeURIComponent(key)}&` : ''}session_id=1`} reloadDocument>
               {t('payments.refresh')}
             </Link>
           </li>
         ) : null}
-        <li>
-          <Link to={`/o/${slug}/registrations`}>{t('payments.backToRegistrations')}</Link>
-        </li>
+        <li>{c.guest ? <Link to={`/o/${slug}`}>{t('payments.backToOrganization', { org: c.orgName })}</Link> : <Link to={`/o/${slug}/registrations`}>{t('payments.backToRegistrations')}</Link>}</li>
       </ul>
     </main>
   );

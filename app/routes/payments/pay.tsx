@@ -54,7 +54,10 @@ export default function Pay({ loaderData }: Route.ComponentProps) {
   const errors: Record<string, string | undefined> = actionData?.errors ?? {};
   const values: Record<string, string | undefined> = actionData?.values ?? {};
   const canPay = page.holdsPlace && page.dueMinor > 0;
-  const methods = [...(cardEnabled ? [{ value: 'card', label: t('payments.method_card') }] : []), { value: 'invoice', label: t('payments.method_invoice') }];
+  const methods = [
+    ...(cardEnabled ? [{ value: 'card', label: t('payments.method_card') }] : []),
+    ...(page.invoicesAvailable ? [{ value: 'invoice', label: t('payments.method_invoice') }] : []),
+  ];
   return (
     <main id="main" className="page narrow">
       <title>{t('payments.payTitle', { course: page.courseTitle })}</title>
@@ -75,7 +78,8 @@ export default function Pay({ loaderData }: Route.ComponentProps) {
           </ul>
         </section>
       ) : null}
-      {canPay ? (
+      {canPay && methods.length === 0 ? <p>{t('payments.noWayToPayRegistration')}</p> : null}
+      {canPay && methods.length > 0 ? (
         <Form method="post" className="stack" noValidate>
           <fieldset className="field">
             <legend>{t('payments.donationLegend')}</legend>
@@ -88,6 +92,7 @@ export default function Pay({ loaderData }: Route.ComponentProps) {
             />
           </fieldset>
           {cardEnabled ? null : <p className="hint">{t('payments.cardOff')}</p>}
+          {page.invoicesAvailable ? null : <p className="hint">{t('payments.invoiceOff')}</p>}
           <RadioGroup name="method" legend={t('payments.methodLegend')} options={methods} defaultValue={values.method ?? methods[0]!.value} error={errors.method} />
           <button type="submit" disabled={busy}>
             {t('payments.continue')}

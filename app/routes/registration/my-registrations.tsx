@@ -75,7 +75,9 @@ export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
                   ? t('money.owes', { amount: formatMoney(r.balanceMinor, r.currency) })
                   : r.balanceMinor < 0
                     ? t('money.credit', { amount: formatMoney(-r.balanceMinor, r.currency) })
-                    : t('money.settled')}
+                    : r.paidMinor > 0
+                      ? t('money.paidInFull')
+                      : t('money.settled')}
                 {r.paymentDueAt ? ` · ${t('money.paymentDue', { date: when(r.paymentDueAt, r.course.timeZone) })}` : null}
               </dd>
               {r.refunds.some((f) => f.status !== 'done' && f.status !== 'cancelled') ? (

@@ -189,6 +189,9 @@ export const aid = {
       body: 'The financial-aid committee has awarded you {{awarded}} toward your tuition for {{course}}.',
       balance: 'The award has been taken off what you owe for this registration.',
       refund: 'Because you had already paid, {{refund}} will be refunded to you.',
+      owed: 'The award has been taken off what you owe: you now owe {{owed}} for this registration.',
+      nothingOwed: 'The award has been taken off what you owe: nothing more is owed for this registration.',
+      invoiceReplaced: 'Your invoice {{old}} is void; invoice {{new}} for {{amount}} replaces it and is on its way in a separate email.',
     },
     not_awarded: {
       subject: 'Your financial-aid application: {{course}}',

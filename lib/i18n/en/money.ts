@@ -8,7 +8,10 @@ export const money = {
     recordCancellation: 'Cancellation',
     owes: '{{amount}} due',
     credit: '{{amount}} to be refunded',
-    settled: 'Paid in full',
+    // A zero balance: paid in full, or never owed (a withdrawn, unpaid application). "Paid" would be untrue for the latter.
+    settled: 'Nothing due',
+    paidInFull: 'Paid in full',
+    nothingOwedEnded: 'Nothing owed',
     statement: 'Statement',
     kind_charge: 'Registration fee',
     kind_discount: 'Discount',
