@@ -4,7 +4,7 @@
 //  - its output in a log file, not a pipe that dies with the app,
 //  - a data-directory lock, so a second `npm start` on the same data fails clearly,
 //  - recovery from an orphaned server left behind by `kill -9` of the app.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -44,10 +44,19 @@ export interface EmbeddedPostgresOptions {
   settings?: Record<string, string | number>;
   /** Hold the data-directory lock (the app does; a test harness may not need to). */
   lock?: boolean;
+  /**
+   * Running as root, where the database cluster goes when the `postgres` user cannot reach
+   * the data directory (a parent folder it may not open). Default /var/lib/balint-hub.
+   */
+  clusterRoot?: string;
 }
 
 const USER = 'balint';
 const POSTGRES_OS_USER = 'postgres';
+/** Running as root: clusters of data directories the `postgres` user cannot reach. */
+const DEFAULT_CLUSTER_ROOT = '/var/lib/balint-hub';
+/** In the data directory: the path of its database cluster when that lives elsewhere. */
+const CLUSTER_POINTER = 'pg-location';
 
 async function binaries(): Promise<{ postgres: string; initdb: string }> {
   const arch = `${os.platform()}-${os.arch()}`;
@@ -127,6 +136,75 @@ function osUser(): { uid: number; gid: number } | undefined {
   }
 }
 
+/**
+ * Whether `user` can open the folder `dir` — asked of the user itself, so every parent's mode,
+ * ownership and ACL counts exactly as it will for PostgreSQL.
+ */
+function canReach(dir: string, user: { uid: number; gid: number }): boolean {
+  return spawnSync('/bin/sh', ['-c', 'cd -- "$1"', 'sh', dir], { ...user, stdio: 'ignore' }).status === 0;
+}
+
+/** The first folder on the way to `dir` that `user` cannot open (undefined: none). */
+function firstBlocked(dir: string, user: { uid: number; gid: number }): string | undefined {
+  const chain: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    chain.unshift(d);
+    if (path.dirname(d) === d) break;
+  }
+  return chain.find((d) => fs.existsSync(d) && !canReach(d, user));
+}
+
+function describeMode(dir: string): string {
+  try {
+    return `mode ${(fs.statSync(dir).mode & 0o777).toString(8).padStart(4, '0')}`;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/**
+ * Where the database cluster of `dataDir` lives. Normally `dataDir/pg`. When the app runs as
+ * root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to reach the
+ * cluster: a data directory inside a folder only root may open (e.g. made by `mktemp -d`)
+ * would stop it. Then the cluster goes to a folder of its own under `clusterRoot`, recorded
+ * in `dataDir/pg-location` so later starts find it, and nobody's folders change mode.
+ */
+function clusterDir(dataDir: string, user: { uid: number; gid: number } | undefined, clusterRoot: string): string {
+  const pointer = path.join(dataDir, CLUSTER_POINTER);
+  if (fs.existsSync(pointer)) return fs.readFileSync(pointer, 'utf8').trim();
+  const local = path.join(dataDir, 'pg');
+  if (!user) return local;
+  if (fs.existsSync(path.join(local, 'PG_VERSION')) || canReach(path.dirname(dataDir), user)) {
+    // The data directory is the app's own: let the server traverse it (not list it).
+    const mode = fs.statSync(dataDir).mode & 0o777;
+    if ((mode & 0o011) !== 0o011) fs.chmodSync(dataDir, mode | 0o711);
+    return local;
+  }
+  const blocked = firstBlocked(path.dirname(dataDir), user) ?? path.dirname(dataDir);
+  try {
+    fs.mkdirSync(clusterRoot, { recursive: true, mode: 0o711 });
+  } catch {
+    // reported below
+  }
+  if (!fs.existsSync(clusterRoot) || !canReach(clusterRoot, user)) {
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL runs as the "${POSTGRES_OS_USER}" user (Balint Hub runs as root), and that user cannot open ${blocked} (${describeMode(blocked)}), ` +
+        `on the way to DATA_DIR ${dataDir}; nor could its database go to ${clusterRoot}. ` +
+        `Choose a DATA_DIR the "${POSTGRES_OS_USER}" user can reach (e.g. ./data), start Balint Hub as a non-root user, or let that user through with: chmod o+x ${blocked}`,
+    );
+  }
+  const own = path.join(clusterRoot, `${path.basename(dataDir).replace(/[^\w.-]/g, '_')}-${crypto.randomBytes(6).toString('hex')}`);
+  fs.mkdirSync(own, { mode: 0o700 });
+  fs.chownSync(own, user.uid, user.gid);
+  const cluster = path.join(own, 'pg');
+  fs.writeFileSync(pointer, `${cluster}\n`);
+  process.stderr.write(
+    `The "${POSTGRES_OS_USER}" user that runs the embedded PostgreSQL cannot open ${blocked} (${describeMode(blocked)}), so the database of ${dataDir} ` +
+      `is kept in ${cluster} (recorded in ${pointer}). Delete both for a fresh start.\n`,
+  );
+  return cluster;
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -178,7 +256,7 @@ async function initdb(initdbBin: string, pgDir: string, password: string, user: 
     if (code !== 0) {
       fs.rmSync(pgDir, { recursive: true, force: true });
       throw new EmbeddedPostgresError(
-        `initdb failed (exit ${code}). If the data directory's parents are not readable by the "${POSTGRES_OS_USER}" user, choose another DATA_DIR.\n${tail(logFile)}`,
+        `initdb failed (exit ${code}).\n${tail(logFile)}`,
       );
     }
   } finally {
@@ -234,15 +312,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   const user = osUser();
-  if (user) {
-    // The unprivileged server must be able to traverse the data directory.
-    const mode = fs.statSync(dataDir).mode & 0o777;
-    if ((mode & 0o011) !== 0o011) fs.chmodSync(dataDir, mode | 0o711);
-  }
   const releaseLock = options.lock === false ? () => undefined : acquireLock(dataDir);
   try {
     const { postgres, initdb: initdbBin } = await binaries();
-    const pgDir = path.join(dataDir, 'pg');
+    const pgDir = clusterDir(dataDir, user, options.clusterRoot ?? DEFAULT_CLUSTER_ROOT);
     const logFile = path.join(dataDir, 'postgres.log');
     const password = readSecret(dataDir);
     if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await initdb(initdbBin, pgDir, password, user, logFile);

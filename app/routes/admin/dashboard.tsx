@@ -11,10 +11,13 @@ import type { Route } from './+types/dashboard.ts';
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org, roles } = await requirePermission(request, context, params.org, 'admin:access');
   const { db } = services(context);
-  const [waiting] = await db
-    .select({ n: count() })
-    .from(outboxMessages)
-    .where(and(eq(outboxMessages.organizationId, org.id), inArray(outboxMessages.status, ['pending', 'held', 'failed'])));
+  // Waiting mail is shown to those who can open the outbox (admins), as a link to it.
+  const [waiting] = rolesGrant(roles, 'outbox:read')
+    ? await db
+        .select({ n: count() })
+        .from(outboxMessages)
+        .where(and(eq(outboxMessages.organizationId, org.id), inArray(outboxMessages.status, ['pending', 'held', 'failed'])))
+    : [];
   const courseRows = await db
     .select({ slug: courses.slug, title: courses.title, status: courses.status, startsOn: courses.startsOn, endsOn: courses.endsOn })
     .from(courses)
@@ -25,7 +28,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     orgName: org.name,
     slug: org.slug,
-    waiting: waiting?.n ?? 0,
+    waiting: waiting ? waiting.n : null,
     courses: courseRows,
     overdueRefunds: overdue ? { count: overdue.count, total: formatMoney(overdue.totalMinor, overdue.currency ?? org.currency) } : null,
   };
@@ -36,9 +39,11 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
     <main id="main">
       <title>{t('admin.title', { org: loaderData.orgName })}</title>
       <h1>{t('admin.title', { org: loaderData.orgName })}</h1>
-      <p>
-        {t('admin.outboxPending')}: <strong>{loaderData.waiting}</strong>
-      </p>
+      {loaderData.waiting !== null ? (
+        <p>
+          <Link to={`/o/${loaderData.slug}/admin/outbox`}>{t('admin.outboxPending')}</Link>: <strong>{loaderData.waiting}</strong>
+        </p>
+      ) : null}
       {loaderData.overdueRefunds ? (
         <section aria-labelledby="overdue-refunds" className={loaderData.overdueRefunds.count > 0 ? 'notice error' : undefined}>
           <h2 id="overdue-refunds">{t('refundsDashboard.overdueTitle')}</h2>
@@ -65,7 +70,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                 <td>
                   <Link to={`/o/${loaderData.slug}/courses/${c.slug}`}>{c.title}</Link>
                 </td>
-                <td>{c.status}</td>
+                <td>{t(`staffCourses.status_${c.status}`)}</td>
               </tr>
             ))}
           </tbody>

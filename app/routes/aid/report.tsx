@@ -37,7 +37,7 @@ export default function AidReport({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <p>{t('aidReport.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('aidReport.caption')}>
           <table>
             <caption>{t('aidReport.caption')}</caption>
             <thead>
