@@ -1,0 +1,178 @@
+// The permission table: for every React Router route (its loader: GET, its action: POST) and
+// every JSON API operation, who may use it. tests/e2e/authorization.spec.ts enumerates the
+// routes from the server build and the operations from the API's OpenAPI document, fails on
+// any that is missing here (or listed here but gone), and requests each one as every caller
+// with ids from the same organization, another organization and another person.
+// See docs/security-permissions.md.
+//
+// Adding a route is one line: its full path (as in app/routes.ts, with every prefix) and a rule
+// for each method its module has, e.g.
+//   '/o/:org/admin/money/settings': { GET: staff('money:read'), POST: staff('money:settings') },
+// Rules name a permission of domain/accounts/permissions.ts, never a list of roles: the roles
+// come from the PERMISSIONS map itself, so changing who holds a permission changes the
+// expectations here too.
+import type { Permission } from '#domain/accounts/permissions.ts';
+
+/** What a caller gets. */
+export type Outcome =
+  /** 2xx, or a 3xx that is not to sign-in; for a POST with an empty form also 400/409/422 (the guard let it through). */
+  | 'allowed'
+  /** A redirect to /o/<org>/sign-in?next=… (pages). */
+  | 'sign-in'
+  /** 401 (API without a usable credential). */
+  | 'unauthenticated'
+  /** 403. */
+  | 'refused'
+  /** 404: the row does not exist for this caller (another organization's or another person's id). */
+  | 'not-found';
+
+/** Who may use a route, and what everyone else gets. */
+export type Rule =
+  /** Anyone, signed in or not. */
+  | { kind: 'public' }
+  /** Any signed-in person (requireUser); anonymous is sent to sign in. */
+  | { kind: 'signed-in' }
+  /** Staff of the organization in the URL holding the permission (requirePermission): others 403. */
+  | { kind: 'staff'; permission: Permission }
+  /**
+   * Rows that belong to a person (a registration, a checkout, a document): the person themself,
+   * and staff of the organization holding `staff` if given. Anyone else gets 404, as if the
+   * row did not exist.
+   */
+  | { kind: 'owner'; staff?: Permission }
+  /** The deployment's operator (not an organization's role); signed-in others 403. */
+  | { kind: 'operator' }
+  /** Nobody: the catch-all "page not found". */
+  | { kind: 'nobody' }
+  // JSON API
+  /** A bearer token of the organization in the URL whose person holds the permission; no token 401, others 403. */
+  | { kind: 'api-token'; permission: Permission }
+  /** A registration read by its own applicant (cookie) or by a token holding the permission in its organization; others 404, no credential 401. */
+  | { kind: 'api-owner-or-token'; permission: Permission };
+
+export interface Entry {
+  GET?: Rule;
+  POST?: Rule;
+  /** Values for route params the sweep has no sample for (e.g. a token), by param name. */
+  samples?: Record<string, string>;
+  /** A query string the route needs to answer at all, e.g. `?table=revenue`. */
+  query?: string;
+  /** Why, when the rule is not obvious. */
+  note?: string;
+}
+
+export const PUBLIC: Rule = { kind: 'public' };
+export const SIGNED_IN: Rule = { kind: 'signed-in' };
+export const OPERATOR: Rule = { kind: 'operator' };
+export const NOBODY: Rule = { kind: 'nobody' };
+export const staff = (permission: Permission): Rule => ({ kind: 'staff', permission });
+export const owner = (staffPermission?: Permission): Rule => (staffPermission ? { kind: 'owner', staff: staffPermission } : { kind: 'owner' });
+export const apiToken = (permission: Permission): Rule => ({ kind: 'api-token', permission });
+export const apiOwnerOrToken = (permission: Permission): Rule => ({ kind: 'api-owner-or-token', permission });
+const both = (rule: Rule): Pick<Entry, 'GET' | 'POST'> => ({ GET: rule, POST: rule });
+
+/**
+ * React Router routes by full path. Pathless layouts are keyed `layout <route id>`: their
+ * loader runs for every page below them, but each page must guard itself too (the sweep
+ * requests every loader on its own, as a client-side navigation does).
+ */
+export const PAGES: Record<string, Entry> = {
+  // ── Deployment ──────────────────────────────────────────────────────────────────────
+  '/': { GET: PUBLIC },
+  '*': { GET: NOBODY },
+
+  // ── The deployment's operator ──────────────────────────────────────────────────────────
+  '/operator': { GET: OPERATOR },
+  '/operator/outbox/:message': { GET: OPERATOR },
+  '/operator/audit': { GET: OPERATOR },
+
+  // ── An organization's public site ─────────────────────────────────────────────────────
+  'layout routes/org/layout': { GET: PUBLIC },
+  '/o/:org': { GET: PUBLIC },
+  '/o/:org/courses/:course': { GET: PUBLIC },
+  '/o/:org/courses/:course/apply': both(PUBLIC),
+  '/o/:org/registrations/confirm/:token': { ...both(PUBLIC), samples: { token: 'not-a-real-token' } },
+
+  // ── Accounts ───────────────────────────────────────────────────────────────────────────
+  '/o/:org/sign-in': both(PUBLIC),
+  '/o/:org/sign-up': both(PUBLIC),
+  '/o/:org/check-email': { GET: PUBLIC },
+  '/o/:org/verified': { GET: PUBLIC },
+  '/o/:org/forgot-password': both(PUBLIC),
+  '/o/:org/reset-password': both(PUBLIC),
+  '/o/:org/sign-out': { ...both(PUBLIC), note: 'GET redirects home; POST signs out whoever asks (the sweep runs it last).' },
+  '/o/:org/profile': both(SIGNED_IN),
+
+  // ── A person's own registrations, payments and documents ──────────────────────────────
+  '/o/:org/registrations': both(SIGNED_IN),
+  '/o/:org/registrations/:registrationId/pay': both(owner()),
+  '/o/:org/registrations/:registrationId/cancel': both(owner()),
+  '/o/:org/registrations/:registrationId/financial-aid': { ...both(owner()), note: 'Only the applicant: staff never open a sealed aid application here.' },
+  '/o/:org/registrations/:registrationId/statement': { GET: owner('money:read') },
+  '/o/:org/registrations/:registrationId/statement.pdf': { GET: owner('money:read') },
+  '/o/:org/documents/:kind/:file': { GET: owner('money:read') },
+  '/o/:org/checkouts/:checkoutId': { GET: owner() },
+  '/o/:org/checkouts/:checkoutId/cancelled': { GET: owner() },
+  '/o/:org/donate': { ...both(PUBLIC), note: 'Visitors give with a name and an email (throttled); the signed-in give as themselves.' },
+
+  // ── Admin area: shell, mail, people, audit ──────────────────────────────────────────────
+  'layout routes/admin/layout': { GET: staff('admin:access') },
+  '/o/:org/admin': { GET: staff('admin:access') },
+  '/o/:org/admin/outbox': { GET: staff('outbox:read') },
+  '/o/:org/admin/outbox/:message': { GET: staff('outbox:read') },
+  '/o/:org/admin/people': both(staff('roles:manage')),
+  '/o/:org/admin/audit': { GET: staff('audit:read') },
+
+  // ── Admin: courses and applications ────────────────────────────────────────────────────
+  '/o/:org/admin/courses': { GET: staff('registration:review') },
+  '/o/:org/admin/courses/new': both(staff('course:manage')),
+  '/o/:org/admin/courses/:courseId': { GET: staff('registration:review') },
+  '/o/:org/admin/courses/:courseId/edit': both(staff('course:manage')),
+  '/o/:org/admin/courses/:courseId/prices': both(staff('course:manage')),
+  '/o/:org/admin/courses/:courseId/questions': both(staff('course:manage')),
+  '/o/:org/admin/courses/:courseId/discount-codes': both(staff('course:manage')),
+  '/o/:org/admin/courses/:courseId/applications': both(staff('registration:review')),
+  '/o/:org/admin/courses/:courseId/applications.csv': { GET: staff('registration:review') },
+  '/o/:org/admin/courses/:courseId/applications/:registrationId': both(staff('registration:review')),
+
+  // ── Admin: memberships ─────────────────────────────────────────────────────────────────
+  '/o/:org/admin/memberships': both(staff('membership:manage')),
+  '/o/:org/admin/memberships/import': both(staff('membership:manage')),
+
+  // ── Admin: money ───────────────────────────────────────────────────────────────────────
+  '/o/:org/admin/money': { GET: staff('money:read') },
+  '/o/:org/admin/money/export.csv': { GET: staff('money:read'), query: '?table=revenue' },
+  '/o/:org/admin/money/invoices': both(staff('payments:record')),
+  '/o/:org/admin/money/settings': both(staff('money:settings')),
+  '/o/:org/admin/money/reconcile': { GET: staff('money:read') },
+  '/o/:org/admin/courses/:courseId/money': both(staff('course:manage')),
+  '/o/:org/admin/courses/:courseId/applications/:registrationId/account': both(staff('payments:record')),
+
+  // ── Admin: refunds and cancellations ───────────────────────────────────────────────────
+  '/o/:org/admin/refunds': both(staff('refunds:manage')),
+  '/o/:org/admin/refunds.csv': { GET: staff('refunds:manage') },
+  '/o/:org/admin/courses/:courseId/applications/:registrationId/cancel': both(staff('refunds:manage')),
+  '/o/:org/admin/courses/:courseId/cancel-course': both(staff('course:manage')),
+
+  // ── Admin: financial aid ───────────────────────────────────────────────────────────────
+  '/o/:org/admin/financial-aid': { GET: staff('financial-aid:report') },
+  '/o/:org/admin/financial-aid/report': { GET: staff('financial-aid:report') },
+  '/o/:org/admin/financial-aid/:courseId': { GET: staff('financial-aid:review') },
+  '/o/:org/admin/financial-aid/:courseId/settings': both(staff('course:manage')),
+  '/o/:org/admin/financial-aid/:courseId/applications/:applicationId': both(staff('financial-aid:review')),
+};
+
+/**
+ * JSON API operations, `METHOD path` as in the OpenAPI document (server/api/openapi.ts). The
+ * document itself is served by the router outside the OpenAPI paths, so it is listed too.
+ */
+export const API: Record<string, Rule> = {
+  'GET /api/openapi.json': PUBLIC,
+  'GET /api/v1/organizations/{org}/courses': PUBLIC,
+  'GET /api/v1/organizations/{org}/courses/{course}': PUBLIC,
+  'GET /api/v1/organizations/{org}/courses/{course}/availability': PUBLIC,
+  'POST /api/v1/organizations/{org}/courses/{course}/applications': PUBLIC,
+  'GET /api/v1/organizations/{org}/courses/{course}/applications': apiToken('registration:review'),
+  'POST /api/v1/organizations/{org}/registrations/{id}/decision': apiToken('registration:review'),
+  'GET /api/v1/registrations/{id}': apiOwnerOrToken('registration:review'),
+};
