@@ -80,6 +80,8 @@ async function balanceDue(page: Page, courseTitle: string): Promise<number> {
 }
 
 test('a registrant applies for aid, the committee reviews and awards it, the balance drops; an admin cannot read it', async ({ page, browser }) => {
+  // Four people in turn (registrant, committee, admin, another member), each signing in.
+  test.setTimeout(180_000);
   const { name, email } = await newRegistrant(page, 'Aida Applicant');
 
   // From My registrations to the aid form.
