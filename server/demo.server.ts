@@ -6,6 +6,7 @@ import type { Role } from '#db/schema/accounts.ts';
 import { seedDemoContent } from '#db/seed/demo-content.server.ts';
 import { assignRole, createVerifiedAccount, randomPassword } from '#domain/accounts/create-account.server.ts';
 import { grantOperator } from '#domain/accounts/operators.server.ts';
+import { addMembership } from '#domain/membership/memberships.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 
 export interface DemoAccount {
@@ -36,6 +37,14 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
       const { userId } = await createVerifiedAccount(tx, { email: person.email, name: person.name, password }, systemActor);
       await assignRole(tx, { organizationId: orgs[person.org], userId, role: person.role }, systemActor);
       accounts.push({ email: person.email, password, organization: person.org, role: person.role });
+      // Everyone with a role in a society is also its member, so the member rate applies to
+      // them on the demo course (and the director sees a verified membership).
+      const year = Number(today.slice(0, 4));
+      await addMembership(
+        tx,
+        { organizationId: orgs[person.org], email: person.email, name: person.name, type: 'regular', validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31` },
+        systemActor,
+      );
     }
     // The deployment's operator: reads credential mail (resets, confirmations) that cannot be
     // sent without SMTP. No organization's staff can.

@@ -19,7 +19,7 @@ async function userIdsByEmail(tx: DbOrTx, emails: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.email.toLowerCase(), r.id]));
 }
 
-export async function addMembership(db: Db, input: { organizationId: string } & MembershipInput, actor: Actor) {
+export async function addMembership(db: DbOrTx, input: { organizationId: string } & MembershipInput, actor: Actor) {
   return db.transaction(async (tx) => {
     const email = input.email.trim().toLowerCase();
     const userId = (await userIdsByEmail(tx, [email])).get(email) ?? null;
@@ -70,6 +70,26 @@ export async function importMemberships(db: Db, input: { organizationId: string;
     });
     return inserted.length;
   });
+}
+
+/**
+ * The person's membership of the organization current on `today` (a local date), by their
+ * account or their email: what the application form uses to suggest a member rate.
+ */
+export async function findCurrentMembership(db: DbOrTx, organizationId: string, person: { userId: string; email: string }, today: string) {
+  const [row] = await db
+    .select({ type: memberships.type, validTo: memberships.validTo })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        sql`(${memberships.userId} = ${person.userId} or lower(${memberships.email}) = ${person.email.toLowerCase()})`,
+        sql`${memberships.validFrom} <= ${today} and ${memberships.validTo} >= ${today}`,
+      ),
+    )
+    .orderBy(desc(memberships.validTo))
+    .limit(1);
+  return row;
 }
 
 /** Only for tests and checks: the records of one email. */

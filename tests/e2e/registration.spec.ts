@@ -213,3 +213,24 @@ test('a visitor applying with an address that has already applied gets the same 
   expect(notice).toContain('nothing new was made');
   expect(notice).not.toContain('/confirm/');
 });
+
+test("the demo member's membership is on record: the member rate is selected and the form says why", async ({ page }) => {
+  const member = demoAccount('abs', 'member');
+  await signIn(page, 'abs', member.email, member.password);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await openUpcomingCourse(page);
+  await page.getByRole('link', { name: 'Apply now' }).click();
+  await expect(page.getByRole('radio', { name: /^ABS Member Registration:/ })).toBeChecked();
+  await expect(page.getByText(/Your membership of American Balint Society is on record until December 31, \d{4}, so the member rate is selected for you/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('someone signed in with no membership on record gets the non-member rate selected, and is told why', async ({ page }) => {
+  const outsider = demoAccount('nwbc', 'admin');
+  await signIn(page, 'nwbc', outsider.email, outsider.password);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await openUpcomingCourse(page);
+  await page.getByRole('link', { name: 'Apply now' }).click();
+  await expect(page.getByRole('radio', { name: /^Single Registration:/ })).toBeChecked();
+  await expect(page.getByText(/We have no current membership of American Balint Society on record for you/)).toBeVisible();
+});

@@ -14,8 +14,10 @@ import { getOwnApplication } from '#domain/registration/application-done.server.
 import { getApplicationPage } from '#domain/registration/application-page.server.ts';
 import { takeApplyThrottle } from '#domain/registration/apply-throttle.server.ts';
 import { CONFIRMATION_WINDOW_HOURS } from '#domain/registration/rules.ts';
+import { findCurrentMembership } from '#domain/membership/memberships.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
-import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { Temporal } from 'temporal-polyfill';
+import { formatDate, formatDateRange, formatMoney, t } from '#lib/i18n.ts';
 import type { Route } from './+types/apply.ts';
 
 // Public: anyone may apply, with or without an account. A successful application redirects
@@ -32,7 +34,26 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const registrationId = search.get('registration');
   const own = user && registrationId ? await getOwnApplication(db, { organizationId: org.id, courseId: page.course.id, userId: user.id, registrationId }) : undefined;
   const done = own ? { kind: 'registration' as const, registration: own } : search.get('sent') === '1' ? { kind: 'sent' as const } : null;
-  return { ...page, org: { slug: org.slug, name: org.name }, user: user ? { name: user.name, email: user.email } : null, profile, done };
+  const suggestion = user ? await suggestCategory(db, org.id, { userId: user.id, email: user.email }, page) : null;
+  return { ...page, org: { slug: org.slug, name: org.name }, user: user ? { name: user.name, email: user.email } : null, profile, done, suggestion };
+}
+
+/**
+ * For a signed-in person, the category that fits them: a member rate when their membership is
+ * on record today (in the course's zone), else a non-member rate; trainee rates are theirs to
+ * choose. The form pre-selects it and says why.
+ */
+async function suggestCategory(
+  db: Parameters<typeof findCurrentMembership>[0],
+  organizationId: string,
+  person: { userId: string; email: string },
+  page: { course: { timeZone: string }; categories: { key: string; requiresMembership: boolean; requiresTraineeStatus: boolean }[] },
+) {
+  const today = Temporal.Now.plainDateISO(page.course.timeZone).toString();
+  const membership = await findCurrentMembership(db, organizationId, person, today);
+  const fits = page.categories.find((c) => c.requiresMembership === Boolean(membership) && !c.requiresTraineeStatus);
+  if (!fits) return null;
+  return { categoryKey: fits.key, memberUntil: membership?.validTo ?? null };
 }
 
 async function loadPage(db: Parameters<typeof getApplicationPage>[0], organizationId: string, slug: string) {
@@ -113,7 +134,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function Apply({ loaderData }: Route.ComponentProps) {
-  const { course, org, user, profile, categories, availability, window, full, tierNow } = loaderData;
+  const { course, org, user, profile, categories, availability, window, full, tierNow, suggestion } = loaderData;
   const actionData = useActionData<typeof action>();
   const formCourse = { ...course, categories };
   const { errors, onSubmit } = useSchemaForm(applicationFormSchema(formCourse, user !== null), actionData?.errors);
@@ -170,9 +191,17 @@ export default function Apply({ loaderData }: Route.ComponentProps) {
             <RadioGroup
               name="categoryKey"
               legend={t('registrationForm.category')}
-              hint={t('registrationForm.categoryHint')}
+              hint={
+                suggestion
+                  ? `${t('registrationForm.categoryHint')} ${
+                      suggestion.memberUntil
+                        ? t('registrationForm.suggestedMember', { org: org.name, date: formatDate(suggestion.memberUntil) })
+                        : t('registrationForm.suggestedNonMember', { org: org.name })
+                    }`
+                  : t('registrationForm.categoryHint')
+              }
               error={errors.categoryKey}
-              defaultValue={value('categoryKey')}
+              defaultValue={value('categoryKey', suggestion?.categoryKey ?? '')}
               options={categories.map((c) => ({
                 value: c.key,
                 label: `${c.label}: ${full ? t('registrationForm.waitlistPrice', { amount: money(c.amountMinor) }) : c.tier === 'early' ? t('registrationForm.earlyNow', { amount: money(c.amountMinor) }) : t('registrationForm.regularNow', { amount: money(c.amountMinor) })}`,

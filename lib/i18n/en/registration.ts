@@ -9,6 +9,8 @@ export const registration = {
     email: 'Email',
     category: 'Registration category',
     categoryHint: 'Prices shown are what you pay if you submit now.',
+    suggestedMember: 'Your membership of {{org}} is on record until {{date}}, so the member rate is selected for you.',
+    suggestedNonMember: 'We have no current membership of {{org}} on record for you, so the non-member rate is selected; if you are a member, choose the member rate and staff will verify it.',
     chooseCategory: 'Choose a registration category.',
     earlyNow: '{{amount}} (early rate)',
     regularNow: '{{amount}}',
