@@ -13,7 +13,7 @@ export interface AuditRow {
 /** Audit events, newest first; times in UTC, said so. */
 export function AuditTable({ events }: { events: AuditRow[] }) {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('admin.auditTitle')}>
       <table>
         <thead>
           <tr>
