@@ -7,6 +7,7 @@ import type { Db } from '#db/client.server.ts';
 import { aidApplications } from '#db/schema/aid.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { racePoint } from '#db/test-hooks.server.ts';
 import { lockRegistrationForMoney, postEntries, registrationAccount, settleCredit, type Refund } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { withScarceLocks } from '#domain/registration/locking.server.ts';
@@ -78,6 +79,7 @@ export async function decideAidApplication(
       .from(aidApplications)
       .where(and(eq(aidApplications.courseId, course.id), eq(aidApplications.status, 'awarded')));
     const account = await registrationAccount(tx, registration.id);
+    await racePoint('aid.counted');
     const refusal = awardRefusal(course, {
       applicationStatus: application.status,
       registrationStatus: registration.status,

@@ -10,6 +10,7 @@
 import { and, eq, exists, inArray, notExists, notInArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, checkouts, payments } from '#db/schema/money.ts';
+import { racePoint } from '#db/test-hooks.server.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
 import { recordAudit, systemActor, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -86,6 +87,7 @@ export async function voidInvoice(db: Db, input: { organizationId: string; check
     const { checkout } = await lockCheckout(tx, input.organizationId, input.checkoutId);
     if (checkout.status !== 'open' && checkout.status !== 'awaiting_payment') throw new DomainError('INVOICE_NOT_OPEN', checkout.id, { checkoutId: 'INVOICE_NOT_OPEN' });
     if (await paidAgainst(tx, checkout.id)) throw new DomainError('INVOICE_HAS_PAYMENTS', checkout.id, { checkoutId: 'INVOICE_HAS_PAYMENTS' });
+    await racePoint('invoice.open');
     await closeCheckout(db, { organizationId: input.organizationId, checkoutId: checkout.id, status: 'cancelled', reason: 'voided by staff', actor, now }, tx);
     await recordAudit(tx, actor, {
       organizationId: input.organizationId,

@@ -11,6 +11,7 @@ import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { applyPayment, lockRegistrationsForMoney, type Allocation, type AppliedPayment } from '#domain/money/apply-payment.server.ts';
 import { localDate } from '#domain/money/policy.ts';
+import { racePoint } from '#db/test-hooks.server.ts';
 import { locksDisabledForTest, withScarceLocks } from '#domain/registration/locking.server.ts';
 import { invoiceDueNow, invoiceRemaining } from './invoice-remaining.server.ts';
 import { queueReceiptEmail } from './receipt-email.server.ts';
@@ -113,6 +114,8 @@ export async function recordRegistrationPayment(
         .where(and(eq(checkoutLines.checkoutId, checkout.id), eq(checkoutLines.registrationId, registration!.id)));
       if (!line) throw new DomainError('INVOICE_NOT_FOUND', 'invoice does not pay this registration', { checkoutId: 'INVOICE_NOT_FOUND' });
     }
+    const allocations = checkout ? await allocateAgainstInvoice(tx, input.organizationId, checkout.id, registration!.id, input.amountMinor) : [{ registrationId: registration!.id, amountMinor: input.amountMinor }];
+    if (checkout) await racePoint('invoice.open');
     const applied = await applyPayment(
       tx,
       {
@@ -124,7 +127,7 @@ export async function recordRegistrationPayment(
         receivedOn: input.receivedOn,
         reference: input.reference,
       },
-      checkout ? await allocateAgainstInvoice(tx, input.organizationId, checkout.id, registration!.id, input.amountMinor) : [{ registrationId: registration!.id, amountMinor: input.amountMinor }],
+      allocations,
       actor,
       now,
     );
@@ -166,6 +169,7 @@ export async function recordInvoicePayment(
       .map((r) => (r.line.registrationId ? { registrationId: r.line.registrationId, amountMinor: r.remainingMinor } : { donationId: r.line.donationId!, amountMinor: r.remainingMinor }));
     const amountMinor = allocations.reduce((sum, a) => sum + a.amountMinor, 0);
     if (amountMinor <= 0) throw new DomainError('NOTHING_DUE', checkout.id);
+    await racePoint('invoice.open');
     const applied = await applyPayment(
       tx,
       { organizationId: input.organizationId, checkoutId: checkout.id, method: input.method, amountMinor, currency: checkout.currency, receivedOn: input.receivedOn, reference: input.reference },

@@ -18,6 +18,7 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.server.ts';
 import { ledgerEntries, payments, refunds, type PaymentMethod } from '#db/schema/money.ts';
+import { racePoint } from '#db/test-hooks.server.ts';
 import type { PaymentSettings } from '#app/lib/context.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -198,6 +199,7 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
     }
     if (!settings) throw new DomainError('CARD_PAYMENTS_OFF');
     await checkWithinPaid(tx, refund);
+    await racePoint('refund.due');
     const [source] = await refundableCardPayments(tx, registration.id);
     if (!source) throw new DomainError('REFUND_NO_CARD_PAYMENT', refund.id);
     let split: Refund | undefined;
@@ -228,6 +230,7 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
   });
 
   const { refund } = prepared;
+  await racePoint('refund.sending');
   let outcome: { ok: true; id: string } | { ok: false; message: string; unknown?: boolean };
   if (!settings) throw new DomainError('CARD_PAYMENTS_OFF');
   try {
@@ -298,6 +301,7 @@ export async function recordRefundPaid(db: Db, input: ManualRefund, actor: Actor
     const today = localDate(now, registration.policy.timeZone || course.timeZone);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.paidOn) || input.paidOn > today) throw new DomainError('REFUND_PAID_ON_INVALID', input.paidOn, { paidOn: 'REFUND_PAID_ON_INVALID' });
     await checkWithinPaid(tx, refund);
+    await racePoint('refund.due');
     return markDone(tx, refund, { method: input.method, completedOn: input.paidOn, reference: input.reference.trim() }, actor, now);
   });
 }

@@ -15,13 +15,9 @@ const LOCK_TIMEOUT = '5s';
 const RETRYABLE = new Set(['55P03', '40P01', '40001', '23505']);
 const ATTEMPTS = 4;
 
-/**
- * Test-only negative control: with NODE_ENV=test and BALINT_UNSAFE_SKIP_LOCKS=1 the locks are
- * skipped, so the concurrency test can prove it would catch an oversell. Ignored otherwise.
- */
-export function locksDisabledForTest(): boolean {
-  return process.env.NODE_ENV === 'test' && process.env.BALINT_UNSAFE_SKIP_LOCKS === '1';
-}
+// Test-only: the locks can be switched off for a negative control (db/test-hooks.server.ts).
+export { locksDisabledForTest } from '#db/test-hooks.server.ts';
+import { locksDisabledForTest } from '#db/test-hooks.server.ts';
 
 export async function lockCourse(tx: DbOrTx, organizationId: string, courseId: string) {
   const query = tx.select().from(courses).where(eq(courses.id, courseId));

@@ -10,6 +10,7 @@ import { ACTIVE, memberships, registrations, type ApplicationAnswers, type Polic
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { priceTable } from '#domain/courses/get-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { racePoint } from '#db/test-hooks.server.ts';
 import { countPlaces } from './availability.server.ts';
 import { lockCourse, lockDiscountCode, withScarceLocks, type Tx } from './locking.server.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
@@ -156,6 +157,7 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
 
     // 3. Count, then decide.
     const counts = await countPlaces(tx, course.id);
+    await racePoint('registration.counted');
     const placeFree = counts.taken < course.capacity;
     const early = placeFree && earlyRateAvailable(course, counts.earlyTaken, today);
     const cells = await tx.select().from(coursePrices).where(eq(coursePrices.courseId, course.id));

@@ -1,11 +1,13 @@
 // A card payment racing other money work on the same accounts. Everything runs under the money
 // locks (course row, then registration rows, then the checkout row), so whichever goes second
-// sees the first. The other operation is started while the payment's transaction is open
-// (just before it commits), so the two always overlap.
-// Negative control: with NODE_ENV=test BALINT_UNSAFE_SKIP_LOCKS=1 the locks are skipped and
-// both tests fail: the decline reverses the charge without seeing the payment while the
-// payment still sees a place held (money received, no refund due); the expiry reads the
-// checkout as still open, voids the gift that was just paid and marks the paid checkout expired.
+// sees the first. The other operation is started while the payment's transaction is open,
+// just before it commits, and the payment commits only once the other has finished or is seen
+// waiting on a lock in pg_stat_activity (tests/helpers/forced-race.ts): the two always overlap,
+// whatever the machine's speed — no fixed sleep decides it.
+// Negative controls, in this file: with the locks switched off both races go wrong every
+// round: the decline reverses the charge without seeing the payment while the payment still
+// sees a place held (money received, no refund due); the expiry reads the checkout as still
+// open, voids the gift that was just paid and marks the paid checkout expired.
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -19,6 +21,7 @@ import { summarize } from '#domain/money/account.ts';
 import { paymentTestHooks } from '#domain/payments/provider-events.server.ts';
 import { decideApplication } from '#domain/registration/change-status.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
+import { settledOrBlocked, withLocksOff } from '../../tests/helpers/forced-race.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
 import { startFakeStripe, type FakeStripe } from '../../tests/helpers/fake-stripe.ts';
@@ -35,7 +38,8 @@ afterAll(async () => {
   await fake.close();
 });
 
-test('a payment racing a decline: the money paid is due back exactly once', { timeout: 120_000 }, async () => {
+/** Three rounds of a card payment racing a decline of its registration; what went wrong in each. */
+async function paymentRacingDecline(): Promise<string[]> {
   const settings = { secretKey: fake.secretKey, webhookSecret: fake.webhookSecret, apiUrl: fake.url };
   const org = await createOrganization(testDb.db);
   const course = await createCourse(testDb.db, org.id);
@@ -52,8 +56,8 @@ test('a payment racing a decline: the money paid is due back exactly once', { ti
     let decline: Promise<unknown> | undefined;
     paymentTestHooks.beforeCommit = async () => {
       decline ??= decideApplication(testDb.db, { organizationId: org.id, registrationId: registration.id, decision: 'decline' }, systemActor, { publicUrl, now: DURING_REGISTRATION });
-      // Long enough for an unlocked decline to finish; a locked one waits for this commit.
-      await Promise.race([decline, new Promise((r) => setTimeout(r, 300))]);
+      // An unlocked decline finishes; a locked one is seen waiting for this commit.
+      await settledOrBlocked(testDb.pool, decline);
     };
     const response = await handleStripeWebhook(new Request(`${publicUrl}/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': header }, body }), {
       db: testDb.db,
@@ -74,10 +78,11 @@ test('a payment racing a decline: the money paid is due back exactly once', { ti
       problems.push(`round ${round}: status ${after!.status}, paid ${account.paidMinor}, balance ${account.balanceMinor}, refunds ${rows.map((r) => `${r.reason}:${r.amountMinor}`).join(',') || 'none'}`);
     }
   }
-  expect(problems).toEqual([]);
-});
+  return problems;
+}
 
-test('a payment racing the expiry of its checkout: the checkout ends paid and the gift stays given', { timeout: 120_000 }, async () => {
+/** Three rounds of a card payment racing the expiry of its checkout; what went wrong in each. */
+async function paymentRacingExpiry(): Promise<string[]> {
   const settings = { secretKey: fake.secretKey, webhookSecret: fake.webhookSecret, apiUrl: fake.url };
   const org = await createOrganization(testDb.db);
   const course = await createCourse(testDb.db, org.id);
@@ -100,7 +105,7 @@ test('a payment racing the expiry of its checkout: the checkout ends paid and th
     let expiry: Promise<unknown> | undefined;
     paymentTestHooks.beforeCommit = async () => {
       expiry ??= closeCheckout(testDb.db, { organizationId: org.id, checkoutId: created.checkout.id, status: 'expired', reason: 'race test', actor: systemActor });
-      await Promise.race([expiry, new Promise((r) => setTimeout(r, 300))]);
+      await settledOrBlocked(testDb.pool, expiry);
     };
     const response = await handleStripeWebhook(new Request(`${publicUrl}/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': header }, body }), {
       db: testDb.db,
@@ -121,5 +126,20 @@ test('a payment racing the expiry of its checkout: the checkout ends paid and th
       problems.push(`round ${round}: checkout ${checkout!.status}, gift balance ${giftBalance}, payments ${paid.length}`);
     }
   }
-  expect(problems).toEqual([]);
+  return problems;
+}
+
+test('a payment racing a decline: the money paid is due back exactly once', { timeout: 120_000 }, async () => {
+  expect(await paymentRacingDecline()).toEqual([]);
+});
+
+test('a payment racing the expiry of its checkout: the checkout ends paid and the gift stays given', { timeout: 120_000 }, async () => {
+  expect(await paymentRacingExpiry()).toEqual([]);
+});
+
+test('negative control: with the locks switched off both races go wrong, every round', { timeout: 120_000 }, async () => {
+  await withLocksOff(async () => {
+    expect(await paymentRacingDecline()).toHaveLength(3);
+    expect(await paymentRacingExpiry()).toHaveLength(3);
+  });
 });

@@ -4,15 +4,19 @@
 // refund, at most one ledger refund entry, and money never paid back twice. Checked against
 // PostgreSQL and against what the fake Stripe server actually refunded.
 //
-// Negative control: with the locks switched off (NODE_ENV=test BALINT_UNSAFE_SKIP_LOCKS=1) the
-// same load must make the checker see a double refund. Two cancellations cannot be created
-// even then — the unique index on cancellations(registration_id) refuses the second and its
-// whole transaction (account closing, refund row, email) rolls back — so the control is about
-// the refund paid out: without the money lock, a card refund and a check recorded by hand both
-// see the refund 'due' and both pay it. The unique ledger index keeps the books to one entry,
-// but the money left twice; that is what the checker looks for.
+// Then the payout race forced (tests/helpers/forced-race.ts): once the refund is due, card
+// refunds and checks recorded by hand at once, each held after reading the refund as due until
+// all have read it or wait on the money lock: paid out exactly once.
+// A card refund asks the provider only after the checks have been answered — the order in which,
+// without the lock, both pay. Negative control: a card refund and a check forced to race with
+// the locks switched off must make the checker see the refund paid out twice, every round. (Two cancellations cannot be created even then —
+// the unique index on cancellations(registration_id) refuses the second and its whole
+// transaction rolls back — so the control is about the refund paid out: without the money lock,
+// a card refund and a check recorded by hand both see the refund 'due' and both pay it. The
+// unique ledger index keeps the books to one entry, but the money left twice; that is what the
+// checker looks for.)
 import { and, eq, inArray } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { auditEvents } from '../../db/schema/audit.ts';
 import { cancellations, ledgerEntries, refunds } from '../../db/schema/money.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -21,6 +25,8 @@ import { cancelRegistration } from '../../domain/refunds/cancel-registration.ser
 import { issueRefund, recordRefundPaid } from '../../domain/refunds/issue-refund.server.ts';
 import { startFakeStripe, type FakeStripe } from '../helpers/fake-stripe.ts';
 import { cardIntent, payRegistration, setupCourse, stripeSettings } from '../helpers/money-fixtures.ts';
+import { testHooks } from '../../db/test-hooks.server.ts';
+import { forceRace, withLocksOff } from '../helpers/forced-race.ts';
 import { useTestDatabase } from '../helpers/test-database.ts';
 
 const testDb = useTestDatabase();
@@ -35,10 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake?.close();
 });
-afterEach(() => {
-  delete process.env.BALINT_UNSAFE_SKIP_LOCKS;
-});
-
 const settings = () => stripeSettings(fake);
 
 /** A registration paid in full by card (a PaymentIntent that succeeded on the fake server). */
@@ -142,19 +144,68 @@ test('10 concurrent cancellation and refund requests for one registration: one c
   }
 }, 120_000);
 
-test('negative control: with the locks switched off the same check catches money refunded twice', async () => {
-  process.env.BALINT_UNSAFE_SKIP_LOCKS = '1';
-  expect(process.env.NODE_ENV).toBe('test');
-  const doubled = (t: Tally) => t.violations.some((v) => v.startsWith('refunded more than paid') || v.includes('paid out'));
-  // Races are likely, not certain: fresh registrations until one is paid back twice.
-  const seen: Tally[] = [];
-  for (let round = 0; round < 12 && !seen.some(doubled); round++) {
-    const registration = await paidRegistration();
-    const outcomes = await fire(registration);
-    if (process.env.DEBUG_CONC) console.log(JSON.stringify(outcomes));
-    seen.push(await check(registration));
+/** A paid registration cancelled online: its refund is due. Then card refunds and checks at once, held after reading it as due. */
+async function forcedPayouts(cards: number, checks: number): Promise<{ outcomes: Outcome[]; tally: Tally }> {
+  const registration = await paidRegistration();
+  const org = registration.organizationId;
+  await cancelRegistration(testDb.db, { organizationId: org, registrationId: registration.id, channel: 'online', userId: registration.userId }, { userId: registration.userId }, { publicUrl, now: BEFORE_DEADLINE });
+  const refundId = await refundIdOf(registration.id);
+  const staff = { userId: null, requestId: 'forced' };
+  const payouts: [string, () => Promise<unknown>][] = [
+    ...Array.from({ length: cards }, () => ['card', () => issueRefund(testDb.db, refundId, staff, settings(), { organizationId: org, now: BEFORE_DEADLINE })] as [string, () => Promise<unknown>]),
+    ...Array.from({ length: checks }, () => ['check', () => recordRefundPaid(testDb.db, { organizationId: org, refundId, method: 'check', paidOn: '2025-03-10', reference: 'check 500' }, staff, BEFORE_DEADLINE)] as [string, () => Promise<unknown>]),
+  ];
+  const race = forceRace(testDb.pool, 'refund.due', payouts.length);
+  // A card refund asks the provider only once every check recorded by hand has been answered:
+  // the order in which, without the lock, a check paid by hand and the card refund both pay.
+  const checksAnswered = Promise.withResolvers<void>();
+  let answered = 0;
+  if (checks === 0) checksAnswered.resolve();
+  const atBarrier = testHooks.racePoint!;
+  testHooks.racePoint = async (point) => (point === 'refund.sending' ? checksAnswered.promise : atBarrier(point));
+  try {
+    const outcomes = await Promise.all(
+      payouts.map(([kind, run]) =>
+        race.run(async (): Promise<Outcome> => {
+          try {
+            await run();
+            return { kind, ok: true };
+          } catch (error) {
+            if (error instanceof DomainError) return { kind, ok: false, code: error.code };
+            throw error;
+          } finally {
+            if (kind === 'check' && ++answered === checks) checksAnswered.resolve();
+          }
+        }),
+      ),
+    );
+    return { outcomes, tally: await check(registration) };
+  } finally {
+    race.end();
   }
-  expect(seen.some(doubled), JSON.stringify(seen)).toBe(true);
-  // Even without locks there is never a second cancellation: the unique index refuses it.
-  expect(seen.every((t) => t.cancellations === 1)).toBe(true);
+}
+
+test('payouts of one refund forced to race: paid out exactly once', async () => {
+  for (const [cards, checks] of [[1, 1], [3, 2], [1, 1]] as const) {
+    const { outcomes, tally } = await forcedPayouts(cards, checks);
+    expect(tally.violations, JSON.stringify({ tally, outcomes })).toEqual([]);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok).every((o) => ['REFUND_IN_PROGRESS', 'REFUND_NOT_OPEN'].includes(o.code!)), JSON.stringify(outcomes)).toBe(true);
+    expect(tally.moneyOutMinor).toBe(PAID - 10000);
+  }
+}, 120_000);
+
+test('negative control: with the locks switched off a card refund and a check forced to race both pay, every round', async () => {
+  await withLocksOff(async () => {
+    for (let round = 0; round < 3; round++) {
+      const { outcomes, tally } = await forcedPayouts(1, 1);
+      // The check is recorded and the card refund reaches the provider: the money leaves twice
+      // (the card refund's own bookkeeping then fails on the unique ledger entry — too late).
+      expect(outcomes.find((o) => o.kind === 'check'), JSON.stringify(outcomes)).toMatchObject({ ok: true });
+      expect(tally.moneyOutMinor, JSON.stringify(outcomes)).toBe(2 * (PAID - 10000));
+      expect(tally.violations).toContain(`refunded more than paid: ${2 * (PAID - 10000)} > ${PAID}`);
+      // Even without locks there is only one cancellation: the unique index refuses a second.
+      expect(tally.cancellations).toBe(1);
+    }
+  });
 }, 120_000);

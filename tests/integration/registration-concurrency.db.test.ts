@@ -1,14 +1,21 @@
 // 500 people apply at once through two app processes to a course with 60 places, 30 at the
 // early rate. Exactly 60 get a place, exactly 30 the early rate, the rest are waitlisted, none
-// is lost or duplicated — checked in SQL. The negative control runs the same load with the
-// course lock switched off (test-only switch) and must see the checker catch the oversell:
-// a test that cannot fail proves nothing.
+// is lost or duplicated — checked in SQL.
+// Then the race forced (tests/helpers/forced-race.ts): twelve applications for a course with
+// five places, two early, each held after counting the places taken until all have counted or
+// wait on the course lock — the worst interleaving, every time. With the lock: five places, two
+// early. The negative control runs the same forced race with the locks switched off and must
+// see the checker catch the oversell every round: a test that cannot fail proves nothing.
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, expect, inject, test } from 'vitest';
 import { connect } from '../../db/client.server.ts';
 import { checkRegistrations, fireApplications, type Attempt, type Tally } from '../../bench/lib/registration-load.ts';
-import { createCourse, createOrganization, SEED_PRICES } from '../helpers/fixtures.ts';
+import { systemActor } from '../../domain/audit/record-audit.server.ts';
+import { placeRegistration } from '../../domain/registration/place-registration.server.ts';
+import { application, createCourse, createOrganization, SEED_PRICES } from '../helpers/fixtures.ts';
+import { forceRace, withLocksOff } from '../helpers/forced-race.ts';
+import { createTestDatabase } from '../helpers/test-database.ts';
 import { freePort, startAppProcess, type AppProcess } from '../helpers/app-process.ts';
 
 const adminUrl = inject('pgAdminUrl');
@@ -109,19 +116,53 @@ test('500 simultaneous applications through two processes: exactly 60 places, 30
   }
 }, 120_000);
 
-test('negative control: with the lock switched off the same check catches the oversell', async () => {
-  const { database } = await startTwoApps({ NODE_ENV: 'test', BALINT_UNSAFE_SKIP_LOCKS: '1' });
+const FORCED = { capacity: 5, early: 2, applicants: 12 };
+
+/** Twelve applications at once, each held after counting the places taken; then what SQL says. */
+async function forcedApplications(database: { db: ReturnType<typeof connect>['db']; pool: pg.Pool }) {
+  const org = await createOrganization(database.db);
+  const course = await createCourse(database.db, org.id, { ...OPEN_NOW, capacity: FORCED.capacity, earlyPlaceLimit: FORCED.early });
+  const race = forceRace(database.pool, 'registration.counted', FORCED.applicants);
   try {
-    // Races are likely, not certain: a few courses in a row; the first oversold one suffices.
-    const seen: string[][] = [];
-    for (let attempt = 0; attempt < 4; attempt++) {
-      const { tally } = await runLoad(database);
-      seen.push(tally.violations);
-      if (tally.taken > CAPACITY || tally.early > EARLY) break;
-    }
-    const last = seen.at(-1)!;
-    expect(last.some((v) => v.startsWith('oversold') || v.startsWith('early rate oversold')), JSON.stringify(seen)).toBe(true);
+    const results = await Promise.allSettled(
+      Array.from({ length: FORCED.applicants }, () => race.run(() => placeRegistration(database.db, application(org.id, course.id), systemActor, { publicUrl: 'http://hub.test' }))),
+    );
+    const rejected = results.find((r) => r.status === 'rejected');
+    if (rejected) throw (rejected as PromiseRejectedResult).reason;
+    const { rows } = await database.pool.query<{ placed: number; early: number; waitlisted: number }>(
+      `select count(*) filter (where status <> 'waitlisted')::int as placed, count(*) filter (where tier = 'early' and status <> 'waitlisted')::int as early,
+              count(*) filter (where status = 'waitlisted')::int as waitlisted from registrations where course_id = $1`,
+      [course.id],
+    );
+    return { ...rows[0]!, arrived: race.arrived };
   } finally {
-    await database.close();
+    race.end();
+  }
+}
+
+test('twelve applications forced to race for five places: five placed, two early, seven waitlisted', async () => {
+  // A migrated database in this process: the race hook lives here.
+  const database = await createTestDatabase();
+  try {
+    for (let round = 0; round < 3; round++) {
+      expect(await forcedApplications(database)).toEqual({ placed: 5, early: 2, waitlisted: 7, arrived: 12 });
+    }
+  } finally {
+    await database.drop();
+  }
+}, 120_000);
+
+test('negative control: with the lock switched off the same forced race oversells, every round', async () => {
+  // A migrated database in this process: the race hook lives here.
+  const database = await createTestDatabase();
+  try {
+    await withLocksOff(async () => {
+      for (let round = 0; round < 3; round++) {
+        // Every applicant counted no place taken, so every one took a place at the early rate.
+        expect(await forcedApplications(database)).toEqual({ placed: 12, early: 12, waitlisted: 0, arrived: 12 });
+      }
+    });
+  } finally {
+    await database.drop();
   }
 }, 120_000);

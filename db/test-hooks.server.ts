@@ -1,0 +1,41 @@
+// Test-only hooks into the transactions that guard scarce things (places, early places, aid
+// awards, an invoice's payment, a refund's payout). Inert unless NODE_ENV is "test":
+// - `skipLocks` (or BALINT_UNSAFE_SKIP_LOCKS=1 in a child process) makes the lock helpers read
+//   without `FOR UPDATE`, so a concurrency test's negative control can show that its checker
+//   catches the oversell the locks prevent;
+// - `racePoint` is called at each race point — after the transaction has read what it decides
+//   on, before it writes — so a test can hold every contender there until all have read
+//   (tests/helpers/forced-race.ts): with the locks off the race then happens every time, with
+//   them on the test proves the lock rather than hoping for an interleaving.
+
+/** Where a transaction has read what it decides on and is about to write. */
+export type RacePoint =
+  /** placeRegistration counted the places and early places taken. */
+  | 'registration.counted'
+  /** decideAidApplication counted the awards given. */
+  | 'aid.counted'
+  /** Recording a payment against, or voiding, an invoice that was read as open. */
+  | 'invoice.open'
+  /** Paying out (card) or recording as paid (by hand) a refund that was read as due. */
+  | 'refund.due'
+  /** issueRefund marked a refund processing (committed) and is about to ask the provider. */
+  | 'refund.sending';
+
+export const testHooks: {
+  skipLocks?: boolean;
+  racePoint?: (point: RacePoint) => Promise<void>;
+} = {};
+
+function testing(): boolean {
+  return process.env.NODE_ENV === 'test';
+}
+
+/** True only in tests that switched the locks off for a negative control. */
+export function locksDisabledForTest(): boolean {
+  return testing() && (testHooks.skipLocks === true || process.env.BALINT_UNSAFE_SKIP_LOCKS === '1');
+}
+
+/** A race point: resolves at once outside tests, or when the test's barrier lets go. */
+export async function racePoint(point: RacePoint): Promise<void> {
+  if (testHooks.racePoint && testing()) await testHooks.racePoint(point);
+}
