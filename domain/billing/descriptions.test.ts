@@ -8,7 +8,8 @@ test('a charge on a page about its course reads without the title and with one c
 });
 
 test('other reasons are kept; no reason is just the kind', () => {
-  expect(entryDescription({ kind: 'discount', reason: 'discount code' }, { courseTitle: title })).toBe(`${entryDescription({ kind: 'discount', reason: '' })}: discount code`);
+  expect(entryDescription({ kind: 'discount', reason: 'discount code' }, { courseTitle: title })).toBe('Discount: discount code');
+  expect(entryDescription({ kind: 'discount', reason: '' })).toBe('Discount');
   expect(entryDescription({ kind: 'charge', reason: '  ' })).toBe('Registration fee');
   expect(entryDescription({ kind: 'charge', reason: `${title}: Single` })).toBe(`Registration fee: ${title}: Single`);
 });

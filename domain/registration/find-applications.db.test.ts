@@ -33,8 +33,13 @@ describe('findApplications', () => {
     expect(await find({ membershipCheck: 'to_verify' })).toEqual(['Bob Jones']);
     expect(await find({ q: 'ANN@' })).toEqual(['Ann Smith']);
     expect(await find({ q: '%' })).toEqual(['Cy 100%_match']);
-    expect(ann.id).toBeTruthy();
-    expect(cy.id).toBeTruthy();
+    // What a row carries for the review page: the id it links to, its category and its state.
+    const rows = await findApplications(testDb.db, { organizationId: org.id, courseId: course.id });
+    expect(rows.map((r) => [r.id, r.status])).toEqual([
+      [ann.id, 'submitted'],
+      [bob.id, 'accepted'],
+      [cy.id, 'submitted'],
+    ]);
   });
 
   test("another organization's application is not found", async () => {

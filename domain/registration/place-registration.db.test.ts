@@ -59,9 +59,12 @@ describe('placeRegistration: early places and capacity', () => {
   test('the deadline day is open until midnight in the course time zone, the next day is closed', async () => {
     const { apply } = await setup({ registrationDeadline: '2025-03-12' });
     const lastMinute = new Date('2025-03-13T06:59:00Z'); // 23:59 March 12 in Spokane
-    await expect(placeRegistration(testDb.db, application((await apply()).registration.organizationId, (await apply()).registration.courseId), systemActor, { ...context, now: lastMinute })).resolves.toBeDefined();
-    const tooLate = new Date('2025-03-13T07:00:00Z');
     const { registration } = await apply();
+    const atLastMinute = await placeRegistration(testDb.db, application(registration.organizationId, registration.courseId, { name: 'Last Minute' }), systemActor, { ...context, now: lastMinute });
+    // Taken, as a new application with its place, not refused or turned into a repeat.
+    expect(atLastMinute).toMatchObject({ created: true, registration: { name: 'Last Minute', courseId: registration.courseId } });
+    expect(atLastMinute.registration.status).not.toBe('waitlisted');
+    const tooLate = new Date('2025-03-13T07:00:00Z');
     await expect(placeRegistration(testDb.db, application(registration.organizationId, registration.courseId), systemActor, { ...context, now: tooLate })).rejects.toMatchObject({ code: 'REGISTRATION_CLOSED' });
   });
 });

@@ -24,7 +24,14 @@ test('a queued message is delivered over SMTP once, with plain-text and HTML par
     return r?.status === 'sent' ? r : undefined;
   });
   expect(row.sentAt).not.toBeNull();
-  await new Promise((r) => setTimeout(r, 1500)); // room for a wrongful second delivery
+  // No second delivery: once no delivery job for this message is waiting, retrying or running
+  // (pg-boss's own table), everything the queue would ever send for it has reached the sink.
+  // The duplicate request may have become a second job (the singleton key only collapses
+  // requests while one is waiting); it found the message sent and sent nothing.
+  await waitFor(async () => {
+    const { rows } = await testDb.pool.query<{ state: string }>(`select state from pgboss.job where name = 'email.deliver' and data->>'id' = $1`, [id]);
+    return rows.length > 0 && rows.every((r) => r.state === 'completed') ? rows : undefined;
+  });
   const mine = delivery.sink.received.filter((m) => m.to === 'ana@example.org');
   expect(mine).toHaveLength(1);
   expect(mine[0]!.raw).toMatch(/multipart\/alternative/);
