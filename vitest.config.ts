@@ -2,7 +2,7 @@
 // breaks plain unit and integration tests (see ../shared/ARCHITECTURE.md).
 import { defineConfig } from 'vitest/config';
 
-const roots = '{app,domain,db,lib,server,tests/integration}';
+const roots = '{app,domain,db,lib,server,tests/integration,tests/architecture}';
 
 export default defineConfig({
   test: {

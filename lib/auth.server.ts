@@ -1,25 +1,38 @@
 // better-auth does passwords, sessions, verification and reset tokens; Balint Hub decides who
-// may do what (organization_roles). Mail goes through the outbox like every other message.
+// may do what (organization_roles). What happens around an account event — the email through
+// the outbox, the audit row — is the accounts capability's, handed in as `events`
+// (domain/accounts/auth.server.ts), so this wrapper knows only the library and the tables.
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '#db/client.server.ts';
 import { authAccounts, rateLimits, sessions, users, verifications } from '#db/schema/accounts.ts';
-import { eq } from 'drizzle-orm';
-import { sendAccountEmail } from '#domain/accounts/account-emails.server.ts';
-import { hasPassword } from '#domain/accounts/create-account.server.ts';
-import { recordAudit } from '#domain/audit/record-audit.server.ts';
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** What the accounts capability does when better-auth reports an event. */
+export interface AuthEvents {
+  /** A reset link was made: mail it. */
+  sendResetPassword(user: AuthUser, url: string): Promise<void>;
+  /** The password was reset through the emailed link. */
+  passwordWasReset(user: AuthUser): Promise<void>;
+  /** A verification link was made: mail it. */
+  sendVerificationEmail(user: AuthUser, url: string): Promise<void>;
+  /** The emailed verification link was followed. */
+  emailWasVerified(user: AuthUser): Promise<void>;
+}
 
 export interface AuthOptions {
   db: Db;
   baseUrl: string;
   secret: string;
   sessionDays: number;
-  /** Called with outbox ids after an account email is committed. */
-  onEmailQueued(ids: string[]): Promise<void>;
+  minPasswordLength: number;
+  events: AuthEvents;
 }
-
-export { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
-import { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
 
 /** Set by the HTTP host on requests it passes to better-auth; any incoming copy is dropped. */
 export const CLIENT_ADDRESS_HEADER = 'x-balint-client-address';
@@ -65,39 +78,21 @@ export function createAuth(options: AuthOptions) {
     emailAndPassword: {
       enabled: true,
       requireEmailVerification: true,
-      minPasswordLength: MIN_PASSWORD_LENGTH,
+      minPasswordLength: options.minPasswordLength,
       maxPasswordLength: 256,
       autoSignIn: false,
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: 60 * 60,
-      async sendResetPassword({ user, url }) {
-        // Someone who applied without an account has no password yet: same link, other words.
-        const kind = (await hasPassword(db, user.id)) ? 'password_reset' : 'account_setup';
-        const id = await sendAccountEmail(db, { kind, to: user.email, name: user.name, url });
-        await recordAudit(db, { userId: null }, { organizationId: null, action: 'account.password_reset_requested', entityType: 'user', entityId: user.id, after: { kind } });
-        await options.onEmailQueued(id ? [id] : []);
-      },
-      // Following the emailed link proves the mailbox is theirs. Audited, at no organization:
-      // an account belongs to the deployment.
-      async onPasswordReset({ user }) {
-        await db.transaction(async (tx) => {
-          await tx.update(users).set({ emailVerified: true, updatedAt: new Date() }).where(eq(users.id, user.id));
-          await recordAudit(tx, { userId: user.id }, { organizationId: null, action: 'account.password_reset', entityType: 'user', entityId: user.id });
-        });
-      },
+      sendResetPassword: ({ user, url }) => options.events.sendResetPassword(user, url),
+      onPasswordReset: ({ user }) => options.events.passwordWasReset(user),
     },
     emailVerification: {
       sendOnSignUp: true,
       sendOnSignIn: true,
       autoSignInAfterVerification: false,
       expiresIn: 24 * 60 * 60,
-      async afterEmailVerification(user) {
-        await recordAudit(db, { userId: user.id }, { organizationId: null, action: 'account.email_verified', entityType: 'user', entityId: user.id });
-      },
-      async sendVerificationEmail({ user, url }) {
-        const id = await sendAccountEmail(db, { kind: 'email_verification', to: user.email, name: user.name, url });
-        await options.onEmailQueued(id ? [id] : []);
-      },
+      afterEmailVerification: (user) => options.events.emailWasVerified(user),
+      sendVerificationEmail: ({ user, url }) => options.events.sendVerificationEmail(user, url),
     },
   });
 }

@@ -2,7 +2,14 @@
 // when a person pays, a webhook is re-checked or a refund is issued. STRIPE_API_URL points it
 // at a local fake server (tests, offline development) speaking the same protocol.
 import Stripe from 'stripe';
-import type { PaymentSettings } from '#app/lib/context.ts';
+
+/** Card payments: present only when STRIPE_SECRET_KEY is set. */
+export interface PaymentSettings {
+  secretKey: string;
+  webhookSecret: string;
+  /** Stripe's API base URL; a local fake server in tests. */
+  apiUrl: string | undefined;
+}
 
 export function createStripe(settings: PaymentSettings): Stripe {
   const api = settings.apiUrl ? new URL(settings.apiUrl) : undefined;

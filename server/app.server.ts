@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequestListener } from '@remix-run/node-fetch-server';
 import type { ServerBuild } from 'react-router';
-import { createAuth } from '#lib/auth.server.ts';
+import { createAccountsAuth } from '#domain/accounts/auth.server.ts';
 import { createSmtpTransport } from '#lib/email/deliver.server.ts';
 import type { Logger } from '#lib/log.server.ts';
 import type { Config } from './config.server.ts';
@@ -43,7 +43,7 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
     const encryptionKey = dataEncryptionKey(config);
     // Auth's mail is delivered by the jobs, and the jobs mail reset links through auth.
     let jobs: JobQueue | undefined;
-    const auth = createAuth({
+    const auth = createAccountsAuth({
       db: database.db,
       baseUrl: publicUrl,
       secret: authSecret(config),

@@ -6,10 +6,12 @@ import type { Db } from '#db/client.server.ts';
 import { deliverOutboxMessage, type MailTransport } from '#lib/email/deliver.server.ts';
 import { findUndeliveredIds } from '#lib/email/outbox.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
+import { renderAttachmentDocument } from '#domain/billing/documents.server.ts';
 import { pruneThrottleEvents, takeThrottle } from '#domain/accounts/throttle.server.ts';
 import { expireOffers } from '#domain/registration/change-status.server.ts';
 import type { Logger } from '#lib/log.server.ts';
-import type { PaymentSettings } from '#app/lib/context.ts';
+import type { JobQueue, PasswordResetRequest } from '#lib/services.ts';
+import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { PERIODIC_TASKS } from './jobs/index.ts';
 
 export const QUEUES = {
@@ -20,22 +22,7 @@ export const QUEUES = {
   pruneThrottle: 'account.prune-throttle',
 } as const;
 
-export interface JobQueue {
-  /** Ask for delivery of outbox messages already committed. Never throws: the sweeper catches up. */
-  deliverEmails(ids: string[]): Promise<void>;
-  /**
-   * Ask for a password-reset (or set-up) link to be mailed, later, by a worker: the request
-   * answers in the same time whether or not the address has an account.
-   */
-  requestPasswordReset(input: PasswordResetRequest): Promise<void>;
-  stop(): Promise<void>;
-}
-
-export interface PasswordResetRequest {
-  email: string;
-  /** Where the emailed link leads, e.g. `/o/abs/reset-password`. */
-  redirectTo: string;
-}
+export type { JobQueue, PasswordResetRequest } from '#lib/services.ts';
 
 /** Limits on reset mail per address asked for: with the per-client limit in the form. */
 export const RESET_MAILS_PER_EMAIL = { max: 3, windowMinutes: 60 };
@@ -73,7 +60,7 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
   if (options.work) {
     await boss.work<{ id: string }>(QUEUES.deliverEmail, { localConcurrency: 2, pollingIntervalSeconds: 1 }, async (jobs) => {
       for (const job of jobs) {
-        const outcome = await deliverOutboxMessage(db, job.data.id, options.transport, options.mailFrom);
+        const outcome = await deliverOutboxMessage(db, job.data.id, options.transport, options.mailFrom, renderAttachmentDocument);
         log.info({ outboxId: job.data.id, outcome, attempt: job.retryCount + 1 }, 'email delivery');
       }
     });

@@ -1,6 +1,6 @@
 // npm run worker: a process that only runs background jobs (email delivery and the outbox
 // sweeper). Run it beside app processes started with JOBS_IN_PROCESS=0, or as extra capacity.
-import { createAuth } from '#lib/auth.server.ts';
+import { createAccountsAuth } from '#domain/accounts/auth.server.ts';
 import { createSmtpTransport } from '#lib/email/deliver.server.ts';
 import { createLogger } from '#lib/log.server.ts';
 import { parseConfigOrExit } from './config.server.ts';
@@ -14,7 +14,7 @@ const database = await openDatabase(config, { attach: true, applicationName: 'ba
 const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 // Reset links are mailed by a job: the worker signs them with the same secret as the app.
 let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
-const auth = createAuth({
+const auth = createAccountsAuth({
   db: database.db,
   baseUrl: publicUrl,
   secret: authSecret(config),

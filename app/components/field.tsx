@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
+import { MIN_PASSWORD_LENGTH } from '#domain/accounts/password.ts';
 import { t } from '#lib/i18n.ts';
 
 /** The ids a control points to with aria-describedby, and the hint and error it names. */

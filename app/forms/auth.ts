@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
+import { MIN_PASSWORD_LENGTH } from '#domain/accounts/password.ts';
 
 const email = z.string().trim().min(1).max(254).pipe(z.email());
 

@@ -1,7 +1,7 @@
 // Guards throw a response. Every loader and every action calls its own guard: a parent
 // layout's check does not protect child routes.
 import { data, redirect, type RouterContextProvider } from 'react-router';
-import type { Role } from '#db/schema/accounts.ts';
+import type { Role } from '#domain/accounts/roles.ts';
 import { rolesGrant, type Permission } from '#domain/accounts/permissions.ts';
 import { isOperator } from '#domain/accounts/operators.server.ts';
 import { findRoles } from '#domain/accounts/roles.server.ts';

@@ -5,7 +5,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { auditEvents } from '#db/schema/audit.ts';
 import { outboxMessages } from '#db/schema/email.ts';
-import { createAuth } from '#lib/auth.server.ts';
+import { createAccountsAuth } from '#domain/accounts/auth.server.ts';
 import { findCredentialMessages, findOutboxMessages, getCredentialMessage } from '#lib/email/outbox.server.ts';
 import { WITHHELD_LINK, withholdLinks } from '#lib/email/credential.ts';
 import { createLogger } from '#lib/log.server.ts';
@@ -19,7 +19,7 @@ import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 
 const testDb = useTestDatabase();
 const BASE = 'http://localhost:3000';
-const auth = () => createAuth({ db: testDb.db, baseUrl: BASE, secret: 'a-test-secret-that-is-long-enough-0123456789', sessionDays: 7, onEmailQueued: async () => {} });
+const auth = () => createAccountsAuth({ db: testDb.db, baseUrl: BASE, secret: 'a-test-secret-that-is-long-enough-0123456789', sessionDays: 7, onEmailQueued: async () => {} });
 
 describe('credential mail', () => {
   test('a reset asked for through another organization is credential mail there, its link withheld from staff', async () => {

@@ -16,7 +16,7 @@ import { pdfText } from '#lib/pdf/pdf-text.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION, validAnswers } from '../../tests/helpers/fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { renderAttachments } from '#lib/email/attachments.server.ts';
-import { loadInvoice, loadReceipt, loadStatement, renderDocument } from './documents.server.ts';
+import { loadInvoice, loadReceipt, loadStatement, renderAttachmentDocument, renderDocument } from './documents.server.ts';
 import { queueInvoiceEmail } from './invoice-email.server.ts';
 import { reconcile } from './reconcile.server.ts';
 import { recordInvoicePayment, recordRegistrationPayment } from './record-payment.server.ts';
@@ -116,7 +116,7 @@ describe('staff record a payment received', () => {
     expect(invoiceEmail).toMatchObject({ toAddress: r.email, kind: 'billing.invoice' });
     expect(invoiceEmail!.text).toContain('Checks payable to the Society, PO Box 1.');
     expect(invoiceEmail!.text).toContain('February 15, 2025');
-    const [attached] = await renderAttachments(testDb.db, org.id, invoiceEmail!.attachments);
+    const [attached] = await renderAttachments(testDb.db, org.id, invoiceEmail!.attachments, renderAttachmentDocument);
     expect(attached!.filename).toMatch(/^invoice-.+\.pdf$/);
     const unpaid = (await pdfText(attached!.content)).replace(/\s+/g, ' ');
     expect(unpaid).toContain('Checks payable to the Society, PO Box 1.');

@@ -242,6 +242,11 @@ export async function renderDocument(db: DbOrTx, organizationId: string, kind: D
   }
 }
 
+/** The mailer's attachment renderer (lib/email/attachments.server.ts): a document's bytes as it stands now. */
+export async function renderAttachmentDocument(db: DbOrTx, organizationId: string, kind: DocumentKind, id: string): Promise<Buffer | undefined> {
+  return (await renderDocument(db, organizationId, kind, id))?.bytes;
+}
+
 /** The documents of one registration, for its statement page: receipts and invoices. */
 export async function registrationDocuments(db: DbOrTx, organizationId: string, registrationId: string) {
   const paymentRows = await db

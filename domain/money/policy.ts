@@ -3,6 +3,8 @@
 import { Temporal } from 'temporal-polyfill';
 import type { CancellationOutcome } from '#db/schema/money.ts';
 
+export type { CancellationOutcome };
+
 export interface CancellationInput {
   /** Money received for the registration, less refunds already made (never negative). */
   paidMinor: number;

@@ -8,7 +8,7 @@ import type Stripe from 'stripe';
 import type { Db, DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, checkouts, payments as paymentRows, type CheckoutMethod } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
-import type { PaymentSettings } from '#app/lib/context.ts';
+import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { queueInvoiceEmail } from '#domain/billing/invoice-email.server.ts';
 import { DomainError } from '#domain/errors.ts';

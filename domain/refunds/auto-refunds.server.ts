@@ -9,7 +9,7 @@
 import { and, asc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { refunds, type RefundReason } from '#db/schema/money.ts';
-import type { PaymentSettings } from '#app/lib/context.ts';
+import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { Logger } from '#lib/log.server.ts';

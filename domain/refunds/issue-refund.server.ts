@@ -19,7 +19,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.server.ts';
 import { ledgerEntries, payments, refunds, type PaymentMethod } from '#db/schema/money.ts';
 import { racePoint } from '#db/test-hooks.server.ts';
-import type { PaymentSettings } from '#app/lib/context.ts';
+import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { lockRegistrationForMoney, postEntries, registrationAccount, type Refund } from '#domain/money/ledger.server.ts';

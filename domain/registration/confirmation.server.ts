@@ -22,7 +22,7 @@ import { confirmationEmail } from './emails.ts';
 import { withScarceLocks, type Tx } from './locking.server.ts';
 import { CONFIRMATION_WINDOW_HOURS } from './rules.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
-import type { Registration } from './place-registration.server.ts';
+import type { Registration } from './statuses.ts';
 
 /** How long an unconfirmed application holds its place (or its turn on the waitlist). */
 export { CONFIRMATION_WINDOW_HOURS };

@@ -37,7 +37,9 @@ export interface ApplicationInput {
   expectedTier?: 'early' | 'regular';
 }
 
-export type Registration = typeof registrations.$inferSelect;
+import type { Registration } from './statuses.ts';
+
+export type { Registration };
 
 export interface PlacedRegistration {
   registration: Registration;

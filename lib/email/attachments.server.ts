@@ -1,10 +1,10 @@
 // Attachments are named in the outbox (kind, id, file name) and rendered at delivery time
 // from the ledger, so a queued message never carries stale bytes and nothing is stored twice.
-// The registry maps each kind to the document renderer of the billing capability.
+// The renderer is the billing capability's (domain/billing/documents.server.ts
+// renderAttachmentDocument), handed to the mailer by the process that delivers (server/).
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { outboxMessages, type OutboxAttachment } from '#db/schema/email.ts';
-import { renderDocument } from '#domain/billing/documents.server.ts';
 import { queueEmail, type QueuedEmail } from './outbox.server.ts';
 
 export interface RenderedAttachment {
@@ -13,30 +13,18 @@ export interface RenderedAttachment {
   contentType: string;
 }
 
-type Renderer = (db: DbOrTx, organizationId: string, id: string) => Promise<Buffer | undefined>;
-
-const pdf =
-  (kind: OutboxAttachment['kind']): Renderer =>
-  async (db, organizationId, id) =>
-    (await renderDocument(db, organizationId, kind, id))?.bytes;
-
-export const ATTACHMENT_RENDERERS: Record<OutboxAttachment['kind'], Renderer> = {
-  receipt: pdf('receipt'),
-  invoice: pdf('invoice'),
-  gift_receipt: pdf('gift_receipt'),
-  statement: pdf('statement'),
-};
+/** Renders one attached document as it stands now, or undefined when it no longer exists. */
+export type AttachmentRenderer = (db: DbOrTx, organizationId: string, kind: OutboxAttachment['kind'], id: string) => Promise<Buffer | undefined>;
 
 export class AttachmentMissing extends Error {
   readonly code = 'ATTACHMENT_MISSING';
 }
 
 /** Renders every attachment of a message; a document that no longer exists fails the delivery attempt. */
-export async function renderAttachments(db: DbOrTx, organizationId: string, attachments: readonly OutboxAttachment[]): Promise<RenderedAttachment[]> {
+export async function renderAttachments(db: DbOrTx, organizationId: string, attachments: readonly OutboxAttachment[], render: AttachmentRenderer | undefined): Promise<RenderedAttachment[]> {
   const rendered: RenderedAttachment[] = [];
   for (const attachment of attachments) {
-    const renderer = ATTACHMENT_RENDERERS[attachment.kind];
-    const content = renderer ? await renderer(db, organizationId, attachment.id) : undefined;
+    const content = render ? await render(db, organizationId, attachment.kind, attachment.id) : undefined;
     if (!content) throw new AttachmentMissing(`attachment ${attachment.kind} ${attachment.id} cannot be rendered`);
     rendered.push({ filename: attachment.filename, content, contentType: 'application/pdf' });
   }

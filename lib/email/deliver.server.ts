@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '#db/client.server.ts';
 import { outboxMessages } from '#db/schema/email.ts';
-import { renderAttachments } from './attachments.server.ts';
+import { renderAttachments, type AttachmentRenderer } from './attachments.server.ts';
 
 export type MailTransport = Pick<Transporter, 'sendMail' | 'close'>;
 
@@ -19,7 +19,7 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
  * message goes out, and a row that is no longer pending is skipped (a duplicate job, a
  * message already sent). Without a transport the message is held for the outbox page.
  */
-export async function deliverOutboxMessage(db: Db, id: string, transport: MailTransport | undefined, from: string): Promise<DeliveryOutcome> {
+export async function deliverOutboxMessage(db: Db, id: string, transport: MailTransport | undefined, from: string, renderAttachment?: AttachmentRenderer): Promise<DeliveryOutcome> {
   const outcome = await db.transaction(async (tx): Promise<DeliveryOutcome | DeliveryFailed> => {
     const [message] = await tx
       .select()
@@ -33,7 +33,7 @@ export async function deliverOutboxMessage(db: Db, id: string, transport: MailTr
     }
     try {
       // Documents are rendered now, from the ledger as it stands (ADR 0044).
-      const attachments = message.attachments.length > 0 ? await renderAttachments(tx, message.organizationId, message.attachments) : [];
+      const attachments = message.attachments.length > 0 ? await renderAttachments(tx, message.organizationId, message.attachments, renderAttachment) : [];
       await transport.sendMail({
         from,
         to: message.toAddress,

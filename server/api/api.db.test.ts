@@ -7,7 +7,7 @@ import { outboxMessages } from '#db/schema/email.ts';
 import { APPLICATIONS_PER_ADDRESS_ENV } from '#domain/registration/apply-throttle.server.ts';
 import { assignRole, createVerifiedAccount } from '#domain/accounts/create-account.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
-import { createAuth } from '#lib/auth.server.ts';
+import { createAccountsAuth } from '#domain/accounts/auth.server.ts';
 import { createLogger } from '#lib/log.server.ts';
 import type { AppServices } from '#app/lib/context.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
@@ -74,7 +74,7 @@ beforeAll(() => {
   delivered = [];
   services = {
     db: testDb.db,
-    auth: createAuth({ db: testDb.db, baseUrl: BASE, secret: 'x'.repeat(40), sessionDays: 7, onEmailQueued: async () => {} }),
+    auth: createAccountsAuth({ db: testDb.db, baseUrl: BASE, secret: 'x'.repeat(40), sessionDays: 7, onEmailQueued: async () => {} }),
     jobs: { deliverEmails: async (ids) => void delivered.push(ids), requestPasswordReset: async () => {}, stop: async () => {} },
     log: createLogger('silent'),
     requestId: 'req-test-1',

@@ -3,18 +3,14 @@
 // authorize, call one domain function, map the result.
 import type { AppServices } from '#app/lib/context.ts';
 import { DomainError } from '#domain/errors.ts';
+import type { ApiRequest } from './api-request.ts';
 import { domainProblem, problem } from './problem.server.ts';
 import { openApiDocument } from './openapi.ts';
 import { getAvailabilityHandler, getCourseHandler, listCoursesHandler, submitApplicationHandler } from './public.server.ts';
 import { getRegistrationHandler } from './registrations.server.ts';
 import { decideHandler, listApplicationsHandler } from './staff.server.ts';
 
-export interface ApiRequest {
-  request: Request;
-  url: URL;
-  params: Record<string, string>;
-  services: AppServices;
-}
+export type { ApiRequest };
 
 type Handler = (req: ApiRequest) => Promise<Response>;
 

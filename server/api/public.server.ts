@@ -7,7 +7,7 @@ import { CONFIRMATION_WINDOW_HOURS } from '#domain/registration/confirmation.ser
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { localToday, registrationWindow } from '#domain/registration/rules.ts';
 import { readJson } from './body.server.ts';
-import type { ApiRequest } from './handle-api.server.ts';
+import type { ApiRequest } from './api-request.ts';
 import { problem, problemType } from './problem.server.ts';
 import { applicationBody, idempotencyKey } from './schemas.ts';
 import { admit } from './admission.server.ts';

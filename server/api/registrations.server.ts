@@ -1,7 +1,7 @@
 // One's own registration: the applicant (session cookie) or staff of its organization (token).
 // Anyone else gets 404, so ids of other people's registrations reveal nothing.
 import { DomainError } from '#domain/errors.ts';
-import type { ApiRequest } from './handle-api.server.ts';
+import type { ApiRequest } from './api-request.ts';
 import { problem } from './problem.server.ts';
 import { UUID } from './schemas.ts';
 import { requireStaffToken } from './staff-auth.server.ts';

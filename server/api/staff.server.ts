@@ -4,7 +4,7 @@ import { getOrganizationBySlug } from '#domain/organizations/organizations.serve
 import { decideApplication } from '#domain/registration/change-status.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { readJson } from './body.server.ts';
-import type { ApiRequest } from './handle-api.server.ts';
+import type { ApiRequest } from './api-request.ts';
 import { problem, zodFields } from './problem.server.ts';
 import { applicationsQuery, decisionBody, UUID } from './schemas.ts';
 import { requireStaffToken } from './staff-auth.server.ts';

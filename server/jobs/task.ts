@@ -1,5 +1,5 @@
 import type { Db } from '#db/client.server.ts';
-import type { PaymentSettings } from '#app/lib/context.ts';
+import type { PaymentSettings } from '#lib/stripe.server.ts';
 import type { Logger } from '#lib/log.server.ts';
 
 export interface TaskContext {

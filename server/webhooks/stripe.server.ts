@@ -4,7 +4,7 @@
 // Each verified event is applied once (domain/payments/provider-events.server.ts); a failure
 // while applying is a 500 so Stripe delivers it again later (nothing was committed).
 import type { Db } from '#db/client.server.ts';
-import type { PaymentSettings } from '#app/lib/context.ts';
+import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { applyStripeEvent } from '#domain/payments/provider-events.server.ts';
 import type { Logger } from '#lib/log.server.ts';
 import { createStripe, type Stripe } from '#lib/stripe.server.ts';

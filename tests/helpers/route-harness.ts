@@ -3,7 +3,7 @@
 // whose permission rules are subtle (who may open what), next to those routes.
 import { RouterContextProvider } from 'react-router';
 import { appContext, type AppServices } from '#app/lib/context.ts';
-import { createAuth } from '#lib/auth.server.ts';
+import { createAccountsAuth } from '#domain/accounts/auth.server.ts';
 import { createLogger } from '#lib/log.server.ts';
 import type { TestDatabase } from './test-database.ts';
 
@@ -20,7 +20,7 @@ export function routeHarness(testDb: TestDatabase, options: { baseUrl: string; e
   const get = () =>
     (services ??= {
       db: testDb.db,
-      auth: createAuth({ db: testDb.db, baseUrl: options.baseUrl, secret: 'a-test-secret-that-is-long-enough-0123456789', sessionDays: 7, onEmailQueued: async () => {} }),
+      auth: createAccountsAuth({ db: testDb.db, baseUrl: options.baseUrl, secret: 'a-test-secret-that-is-long-enough-0123456789', sessionDays: 7, onEmailQueued: async () => {} }),
       jobs: { deliverEmails: async () => {}, requestPasswordReset: async () => {}, stop: async () => {} },
       log: createLogger('silent'),
       requestId: 'req-route-test',

@@ -1,35 +1,22 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
 import { Link } from 'react-router';
-import { outboxMessages } from '#db/schema/email.ts';
-import { courses } from '#db/schema/courses.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
-import { countOverdueRefunds } from '#domain/refunds/find-refunds.server.ts';
+import { findStaffDashboard } from '#domain/organizations/staff-dashboard.server.ts';
 import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
 import type { Route } from './+types/dashboard.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org, roles } = await requirePermission(request, context, params.org, 'admin:access');
   const { db } = services(context);
-  // Waiting mail is shown to those who can open the outbox (admins), as a link to it.
-  const [waiting] = rolesGrant(roles, 'outbox:read')
-    ? await db
-        .select({ n: count() })
-        .from(outboxMessages)
-        .where(and(eq(outboxMessages.organizationId, org.id), inArray(outboxMessages.status, ['pending', 'held', 'failed'])))
-    : [];
-  const courseRows = await db
-    .select({ slug: courses.slug, title: courses.title, status: courses.status, startsOn: courses.startsOn, endsOn: courses.endsOn })
-    .from(courses)
-    .where(eq(courses.organizationId, org.id))
-    .orderBy(courses.startsOn);
-  // Overdue refunds are flagged for those who can pay them out.
-  const overdue = rolesGrant(roles, 'refunds:manage') ? await countOverdueRefunds(db, org.id) : null;
+  // Waiting mail is shown to those who can open the outbox (admins), as a link to it; overdue
+  // refunds to those who can pay them out.
+  const dashboard = await findStaffDashboard(db, org.id, { outbox: rolesGrant(roles, 'outbox:read'), refunds: rolesGrant(roles, 'refunds:manage') });
+  const overdue = dashboard.overdueRefunds;
   return {
     orgName: org.name,
     slug: org.slug,
-    waiting: waiting ? waiting.n : null,
-    courses: courseRows,
+    waiting: dashboard.messagesWaiting,
+    courses: dashboard.courses,
     overdueRefunds: overdue ? { count: overdue.count, total: formatMoney(overdue.totalMinor, overdue.currency ?? org.currency) } : null,
   };
 }

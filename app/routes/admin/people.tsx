@@ -1,6 +1,6 @@
 import { data, Form, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { ROLES } from '#db/schema/accounts.ts';
+import { ROLES } from '#domain/accounts/roles.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { errorMessage } from '#app/lib/error-messages.ts';

@@ -3,7 +3,7 @@ import { signUpSchema } from '#app/forms/auth.ts';
 import { authErrorCode, forwardedHeaders } from '#app/lib/auth-responses.server.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { parseForm } from '#app/lib/forms.ts';
-import { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
+import { MIN_PASSWORD_LENGTH } from '#domain/accounts/password.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { Field, FormAlert, NewPasswordField } from '#app/components/field.tsx';
 import { t } from '#lib/i18n.ts';

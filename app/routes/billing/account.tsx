@@ -1,6 +1,5 @@
 // Staff view of one registration's account: the statement, its open invoices and documents,
 // and the form to record money received by check, transfer or cash.
-import { and, eq } from 'drizzle-orm';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { Field, FormAlert } from '#app/components/field.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
@@ -9,13 +8,13 @@ import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { requireCourse } from '#app/routes/admin/courses/course-access.server.ts';
 import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
 import { SelectField } from '#app/routes/admin/courses/form-parts.tsx';
-import { registrations } from '#db/schema/registration.ts';
 import { documentNumber } from '#domain/billing/amounts.ts';
 import { readPaymentForm } from '#domain/billing/payment-form.ts';
 import { closeEndedInvoices } from '#domain/billing/invoice-lifecycle.server.ts';
 import { findOpenInvoices, recordRegistrationPayment } from '#domain/billing/record-payment.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { DomainError } from '#domain/errors.ts';
+import { findRegistration } from '#domain/registration/get-registration.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
 import { LedgerTable } from './ledger-table.tsx';
@@ -24,17 +23,11 @@ import { fieldWords, PaymentFields } from './payment-fields.tsx';
 import type { Route } from './+types/account.ts';
 import { DocumentList } from './document-list.tsx';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
   const { org, actor, roles } = await requirePermission(request, context, params.org, 'payments:record');
   const { db } = services(context);
   const course = await requireCourse(db, org.id, params.courseId);
-  if (!UUID.test(params.registrationId ?? '')) throw data(null, { status: 404 });
-  const [registration] = await db
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.id, params.registrationId), eq(registrations.organizationId, org.id), eq(registrations.courseId, course.id)));
+  const registration = await findRegistration(db, { organizationId: org.id, registrationId: params.registrationId, courseId: course.id });
   if (!registration) throw data(null, { status: 404 });
   // A void invoice (the registration no longer holds a place, nothing paid) is closed first (ADR 0041).
   await closeEndedInvoices(db, org.id, { registrationId: registration.id });

@@ -1,5 +1,5 @@
 // What the statement pages show, read once for the registrant's and the staff page.
-import type { DbOrTx } from '#db/client.server.ts';
+import type { AppServices } from '#lib/services.ts';
 import { documentNumber } from '#domain/billing/amounts.ts';
 import { entryDescription, registrationDocuments, runningBalance } from '#domain/billing/documents.server.ts';
 import { summarize } from '#domain/money/account.ts';
@@ -13,7 +13,7 @@ export function balanceWords(balanceMinor: number, currency: string): string {
   return t('billingLedger.settled');
 }
 
-export async function ledgerView(db: DbOrTx, org: { id: string; slug: string; shortName: string }, registration: { id: string; currency: string; policy: { courseTitle: string } }) {
+export async function ledgerView(db: AppServices['db'], org: { id: string; slug: string; shortName: string }, registration: { id: string; currency: string; policy: { courseTitle: string } }) {
   const entries = await registrationEntries(db, registration.id);
   const rows: LedgerRowView[] = runningBalance(entries).map((e) => ({
     id: e.id,

@@ -1,9 +1,8 @@
 // The registrant's statement: every ledger entry with the running balance, and links to the
 // statement, receipt and invoice PDFs. The registrant's own registration, or money staff.
-import { and, eq } from 'drizzle-orm';
 import { data, Link } from 'react-router';
 import { services } from '#app/lib/guards.server.ts';
-import { registrations } from '#db/schema/registration.ts';
+import { findRegistration } from '#domain/registration/get-registration.server.ts';
 import { t } from '#lib/i18n.ts';
 import { requireDocumentReader } from './document-access.server.ts';
 import { LedgerTable } from './ledger-table.tsx';
@@ -11,16 +10,10 @@ import { ledgerView } from './ledger-view.server.ts';
 import type { Route } from './+types/statement.ts';
 import { DocumentList } from './document-list.tsx';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const reader = await requireDocumentReader(request, context, params.org);
   const { db } = services(context);
-  if (!UUID.test(params.registrationId ?? '')) throw data(null, { status: 404 });
-  const [registration] = await db
-    .select()
-    .from(registrations)
-    .where(and(eq(registrations.id, params.registrationId), eq(registrations.organizationId, reader.org.id)));
+  const registration = await findRegistration(db, { organizationId: reader.org.id, registrationId: params.registrationId });
   if (!registration) throw data(null, { status: 404 });
   reader.allow([registration.userId]);
   const view = await ledgerView(db, reader.org, registration);

@@ -1,5 +1,5 @@
 // The facts of a cancellation policy and outcome, shared by the registrant's and the staff pages.
-import type { CancellationOutcome } from '#db/schema/money.ts';
+import type { CancellationOutcome } from '#domain/money/policy.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
 
 export interface PolicyFacts {

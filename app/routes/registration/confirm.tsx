@@ -4,7 +4,7 @@ import { NewPasswordField } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/registration/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
-import { MIN_PASSWORD_LENGTH } from '#app/lib/limits.ts';
+import { MIN_PASSWORD_LENGTH } from '#domain/accounts/password.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { confirmApplication, readConfirmation } from '#domain/registration/confirmation.server.ts';
 import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';

@@ -1,6 +1,6 @@
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { REGISTRATION_STATUSES } from '#db/schema/registration.ts';
+import { REGISTRATION_STATUSES } from '#domain/registration/statuses.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { errorMessage } from '#app/lib/error-messages.ts';

@@ -1,11 +1,11 @@
 // Staff course pages look the course up inside the guarded organization; a course of
 // another organization is simply not found.
 import { data } from 'react-router';
-import type { DbOrTx } from '#db/client.server.ts';
+import type { AppServices } from '#lib/services.ts';
 import { getStaffCourse } from '#domain/courses/get-staff-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
 
-export async function requireCourse(db: DbOrTx, organizationId: string, courseId: string | undefined) {
+export async function requireCourse(db: AppServices['db'], organizationId: string, courseId: string | undefined) {
   try {
     return await getStaffCourse(db, organizationId, courseId ?? '');
   } catch (error) {

@@ -1,8 +1,8 @@
 // A stored course as the form's string values.
-import type { courses } from '#db/schema/courses.ts';
+import type { Course } from '#domain/courses/get-staff-course.server.ts';
 import { accreditationText, amountText, EDITABLE_SECTIONS } from '#domain/courses/course-schema.ts';
 
-export function courseValues(c: typeof courses.$inferSelect): Record<string, string> {
+export function courseValues(c: Course): Record<string, string> {
   const values: Record<string, string> = {
     title: c.title,
     slug: c.slug,

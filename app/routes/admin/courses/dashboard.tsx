@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { REGISTRATION_STATUSES } from '#db/schema/registration.ts';
+import { REGISTRATION_STATUSES } from '#domain/registration/statuses.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { getCourseDashboard } from '#domain/registration/dashboard.server.ts';
 import { formatDateRange, t } from '#lib/i18n.ts';

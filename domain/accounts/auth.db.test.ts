@@ -6,13 +6,13 @@ import { sessions } from '#db/schema/accounts.ts';
 import { outboxMessages } from '#db/schema/email.ts';
 import { createVerifiedAccount } from '#domain/accounts/create-account.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
-import { useTestDatabase } from '../tests/helpers/test-database.ts';
-import { createOrganization } from '../tests/helpers/fixtures.ts';
-import { createAuth } from './auth.server.ts';
+import { useTestDatabase } from '../../tests/helpers/test-database.ts';
+import { createOrganization } from '../../tests/helpers/fixtures.ts';
+import { createAccountsAuth } from './auth.server.ts';
 
 const testDb = useTestDatabase();
 const auth = () =>
-  createAuth({ db: testDb.db, baseUrl: 'http://localhost:3000', secret: 'a-test-secret-that-is-long-enough-0123456789', sessionDays: 7, onEmailQueued: async () => {} });
+  createAccountsAuth({ db: testDb.db, baseUrl: 'http://localhost:3000', secret: 'a-test-secret-that-is-long-enough-0123456789', sessionDays: 7, onEmailQueued: async () => {} });
 
 function cookieOf(response: Response): Headers {
   const headers = new Headers();
