@@ -1,5 +1,18 @@
-// Stripe's wire protocol as the fake server speaks it: form-encoded bodies and error objects.
+// Stripe's wire protocol as the fake server speaks it: form-encoded bodies, error objects,
+// object ids and timestamps.
+import { randomBytes } from 'node:crypto';
+
 export type Obj = Record<string, any>;
+
+export const API_VERSION = '2026-10-28.endive';
+
+/** A Stripe-shaped object id: `cs_test_…`, `pi_test_…`, `evt_test_…`. */
+export function rid(prefix: string): string {
+  return `${prefix}_test_${randomBytes(12).toString('base64url').replace(/[-_]/g, 'x')}`;
+}
+
+/** Stripe's timestamps are Unix seconds. */
+export const now = () => Math.floor(Date.now() / 1000);
 
 /** Parses Stripe's form encoding: `a[b][0][c]=x`, `expand[]=y`. Numeric keys make arrays. */
 export function parseStripeForm(text: string): Obj {

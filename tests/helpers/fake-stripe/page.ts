@@ -1,6 +1,11 @@
-// The fake Stripe server's hosted checkout page: a small accessible HTML form whose "Pay"
-// completes the session (see fake-stripe.ts).
-import type { Obj } from './fake-stripe-protocol.ts';
+// The fake Stripe server's hosted checkout page at each session's `url`: a small accessible HTML
+// form whose "Pay" completes the session, POSTs the signed `checkout.session.completed` to the
+// webhook and redirects to the session's success_url — a browser test pays by card through it.
+import type http from 'node:http';
+import { completeSession } from './checkout-sessions.ts';
+import { deliverEvent } from './events.ts';
+import type { Obj } from './protocol.ts';
+import type { FakeStripeStore } from './store.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -12,7 +17,7 @@ export function formatAmount(minor: number, currency: string): string {
   }
 }
 
-export function hostedPage(session: Obj, lineItems: readonly Obj[]): string {
+function hostedPage(session: Obj, lineItems: readonly Obj[]): string {
   const items = lineItems
     .map((li) => `<li>${escapeHtml(li.description)}: ${escapeHtml(formatAmount(li.amount_total, li.currency))}</li>`)
     .join('');
@@ -33,3 +38,30 @@ button:focus,a:focus,input:focus{outline:3px solid #f59e0b;outline-offset:2px}a{
 <body><main><h1>Test checkout</h1><p>This is a local stand-in for Stripe's hosted checkout. No real card is charged.</p>${body}</main></body></html>`;
 }
 
+
+/** GET /pay/:id shows the page; POST /pay/:id pays an open session. */
+export async function serveHostedCheckout(store: FakeStripeStore, method: string, sessionId: string, res: http.ServerResponse): Promise<void> {
+  const session = store.sessions.get(sessionId);
+  if (!session) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('No such checkout session');
+    return;
+  }
+  if (method === 'GET') {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostedPage(session, store.lineItems.get(session.id) ?? []));
+    return;
+  }
+  if (method === 'POST' && session.status === 'open') {
+    const ev = completeSession(store, session.id);
+    if (store.webhookUrl) {
+      try {
+        await deliverEvent(store, ev);
+      } catch {
+        // Stripe retries later; the app re-reads the session anyway.
+      }
+    }
+    const target = String(session.success_url).replace('{CHECKOUT_SESSION_ID}', session.id);
+    res.writeHead(303, { location: target }).end();
+    return;
+  }
+  res.writeHead(303, { location: `/pay/${session.id}` }).end();
+}
