@@ -10,7 +10,7 @@ import { DomainError } from '#domain/errors.ts';
 import { racePoint } from '#db/test-hooks.server.ts';
 import { lockRegistrationForMoney, postEntries, registrationAccount, settleCredit, type Refund } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
-import { withScarceLocks } from '#domain/registration/locking.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import { reviseOpenInvoices } from '#domain/billing/invoice-revision.server.ts';
 import type { AidApplication } from './apply-for-aid.server.ts';
 import { queueAidEmail } from './notify.server.ts';

@@ -6,7 +6,7 @@ import type { Db } from '#db/client.server.ts';
 import { aidApplications, aidReviews } from '#db/schema/aid.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { withScarceLocks } from '#domain/registration/locking.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import { sealComment, type SealingKeys } from './content.server.ts';
 
 export async function saveAidReview(

@@ -7,7 +7,8 @@ import { aidApplications } from '#db/schema/aid.ts';
 import { courses } from '#db/schema/courses.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockCourse, withScarceLocks } from '#domain/registration/locking.server.ts';
+import { lockCourse } from '#domain/courses/lock-course.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 
 export interface AidProgramSettings {
   financialAidDeadline: string | null;

@@ -15,7 +15,7 @@ import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
 import { recordAudit, systemActor, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { closeCheckout, lockCheckout } from '#domain/payments/checkouts.server.ts';
-import { withScarceLocks } from '#domain/registration/locking.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 
 export const ENDED_REASON = 'the registration no longer holds a place';
 

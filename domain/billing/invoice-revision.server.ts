@@ -24,7 +24,7 @@ import { organizations } from '#db/schema/organizations.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { registrationAccount } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
-import { locksDisabledForTest } from '#domain/registration/locking.server.ts';
+import { locksDisabledForTest } from '#domain/transaction.server.ts';
 import { composeEmail } from '#lib/email/compose.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { formatMoney, t } from '#lib/i18n.ts';

@@ -12,7 +12,7 @@ import { DomainError } from '#domain/errors.ts';
 import { applyPayment, lockRegistrationsForMoney, type Allocation, type AppliedPayment } from '#domain/money/apply-payment.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { racePoint } from '#db/test-hooks.server.ts';
-import { locksDisabledForTest, withScarceLocks } from '#domain/registration/locking.server.ts';
+import { locksDisabledForTest, withScarceLocks } from '#domain/transaction.server.ts';
 import { invoiceDueNow, invoiceRemaining } from './invoice-remaining.server.ts';
 import { queueReceiptEmail } from './receipt-email.server.ts';
 

@@ -8,7 +8,8 @@ import { courses, type PaymentTiming } from '#db/schema/courses.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockCourse, withScarceLocks } from '#domain/registration/locking.server.ts';
+import { lockCourse } from '#domain/courses/lock-course.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 
 export interface OrganizationMoneySettings {
   postalAddress: string;

@@ -4,7 +4,8 @@ import type { Db } from '#db/client.server.ts';
 import { courses } from '#db/schema/courses.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockCourse, withScarceLocks } from '#domain/registration/locking.server.ts';
+import { lockCourse } from '#domain/courses/lock-course.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import { EDITABLE_SECTIONS, lines, mergeSections, parseAccreditation, type CourseForm } from './course-schema.ts';
 import type { Course } from './get-staff-course.server.ts';
 

@@ -5,7 +5,8 @@ import type { Db } from '#db/client.server.ts';
 import { coursePriceCategories, coursePrices } from '#db/schema/courses.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockCourse, withScarceLocks } from '#domain/registration/locking.server.ts';
+import { lockCourse } from '#domain/courses/lock-course.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import type { PriceRowInput } from './course-schema.ts';
 import { getPriceTable } from './get-staff-course.server.ts';
 

@@ -5,7 +5,8 @@ import type { Db } from '#db/client.server.ts';
 import { courses, type Attestation, type CustomQuestion } from '#db/schema/courses.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockCourse, withScarceLocks } from '#domain/registration/locking.server.ts';
+import { lockCourse } from '#domain/courses/lock-course.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import { keyFrom, lines } from './course-schema.ts';
 
 export async function saveQuestions(

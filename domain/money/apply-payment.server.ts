@@ -8,7 +8,7 @@ import { payments, type PaymentMethod } from '#db/schema/money.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { locksDisabledForTest } from '#domain/registration/locking.server.ts';
+import { locksDisabledForTest } from '#domain/transaction.server.ts';
 import { postEntries, registrationAccount, settleCredit, type Refund, type Registration } from './ledger.server.ts';
 import { localDate } from './policy.ts';
 

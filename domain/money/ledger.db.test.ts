@@ -10,7 +10,7 @@ import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { decideApplication, expirePaymentHolds, respondAsApplicant } from '#domain/registration/change-status.server.ts';
 import { changeCategory } from '#domain/registration/change-category.server.ts';
-import { withScarceLocks } from '#domain/registration/locking.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import { payRegistration, setupCourse } from '../../tests/helpers/money-fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { createCourse, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';

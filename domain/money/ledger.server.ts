@@ -9,7 +9,8 @@ import { ledgerEntries, refunds, type LedgerKind, type RefundReason } from '#db/
 import { registrations } from '#db/schema/registration.ts';
 import type { Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockCourse, locksDisabledForTest } from '#domain/registration/locking.server.ts';
+import { lockCourse } from '#domain/courses/lock-course.server.ts';
+import { locksDisabledForTest } from '#domain/transaction.server.ts';
 import { summarize, type AccountSummary } from './account.ts';
 
 export type LedgerEntry = typeof ledgerEntries.$inferSelect;

@@ -15,7 +15,7 @@ import { DomainError } from '#domain/errors.ts';
 import { lockRegistrationsForMoney } from '#domain/money/apply-payment.server.ts';
 import type { Registration } from '#domain/money/ledger.server.ts';
 import { addDays, localDate } from '#domain/money/policy.ts';
-import { locksDisabledForTest, withScarceLocks } from '#domain/registration/locking.server.ts';
+import { locksDisabledForTest, withScarceLocks } from '#domain/transaction.server.ts';
 import { createStripe } from '#lib/stripe.server.ts';
 import { guestCheckoutKey, guestCheckoutPath } from './guest-links.server.ts';
 import { lineKind, type LineInput, type PreparedLine } from './line-kinds.server.ts';

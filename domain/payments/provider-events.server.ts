@@ -14,7 +14,7 @@ import { checkouts, payments, providerEvents, refunds } from '#db/schema/money.t
 import { recordAudit, systemActor } from '#domain/audit/record-audit.server.ts';
 import { applyPayment, type Allocation } from '#domain/money/apply-payment.server.ts';
 import { localDate } from '#domain/money/policy.ts';
-import { withScarceLocks } from '#domain/registration/locking.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import { safeFilename } from '#domain/billing/amounts.ts';
 import { giftReceiptAttachments } from '#domain/billing/receipt-email.server.ts';
 import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';

@@ -10,7 +10,7 @@ import { providerEvents, refunds } from '#db/schema/money.ts';
 import { recordAudit, systemActor } from '#domain/audit/record-audit.server.ts';
 import { lockRegistrationForMoney, postEntries, settleCredit } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
-import { withScarceLocks } from '#domain/registration/locking.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 
 export const REFUND_EVENTS = new Set(['refund.failed', 'refund.updated']);
 

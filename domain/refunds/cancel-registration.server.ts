@@ -16,7 +16,7 @@ import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { closeAccount, lockRegistrationForMoney, registrationAccount, type Refund as RefundRow, type Registration } from '#domain/money/ledger.server.ts';
 import { cancellationOutcome, localDate, refundDueOn } from '#domain/money/policy.ts';
-import { withScarceLocks, type Tx } from '#domain/registration/locking.server.ts';
+import { withScarceLocks, type Tx } from '#domain/transaction.server.ts';
 import type { NotifyContext } from '#domain/registration/notify.server.ts';
 import { offerFreedPlaces } from '#domain/registration/offer-freed-places.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';

@@ -24,7 +24,7 @@ import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { lockRegistrationForMoney, postEntries, registrationAccount, type Refund } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
-import { withScarceLocks, type Tx } from '#domain/registration/locking.server.ts';
+import { withScarceLocks, type Tx } from '#domain/transaction.server.ts';
 import { createStripe } from '#lib/stripe.server.ts';
 
 export interface CardSource {

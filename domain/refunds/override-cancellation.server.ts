@@ -10,7 +10,7 @@ import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { lockRegistrationForMoney, postEntries, registrationAccount, settleCredit } from '#domain/money/ledger.server.ts';
 import { localDate, overriddenOutcome } from '#domain/money/policy.ts';
-import { withScarceLocks } from '#domain/registration/locking.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import type { NotifyContext } from '#domain/registration/notify.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { cancellationDueOn, findCancellation, registrationTimeZone, type Cancellation } from './cancel-registration.server.ts';

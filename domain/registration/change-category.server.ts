@@ -9,7 +9,8 @@ import { postEntries, registrationAccount, settleCredit } from '#domain/money/le
 import { localDate } from '#domain/money/policy.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockCourse, withScarceLocks } from './locking.server.ts';
+import { lockCourse } from '#domain/courses/lock-course.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
 import type { StatusChange } from './change-status.server.ts';
 import { basePrice } from './rules.ts';

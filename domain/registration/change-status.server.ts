@@ -11,7 +11,7 @@ import { chargeRegistration } from '#domain/money/charges.server.ts';
 import { closeAccount, lockRegistrationForMoney, registrationAccount } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { countPlaces } from './availability.server.ts';
-import { withScarceLocks, type Tx } from './locking.server.ts';
+import { withScarceLocks, type Tx } from '#domain/transaction.server.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
 import { offerFreedPlaces } from './offer-freed-places.server.ts';
 import type { RegistrationEmailKind } from './emails.ts';

@@ -19,7 +19,7 @@ import { queueEmail } from '#lib/email/outbox.server.ts';
 import { t } from '#lib/i18n.ts';
 import { waitlistPosition } from './availability.server.ts';
 import { confirmationEmail } from './emails.ts';
-import { withScarceLocks, type Tx } from './locking.server.ts';
+import { withScarceLocks, type Tx } from '#domain/transaction.server.ts';
 import { CONFIRMATION_WINDOW_HOURS } from './rules.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
 import type { Registration } from './statuses.ts';

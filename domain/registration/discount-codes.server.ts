@@ -6,7 +6,9 @@ import type { Db, DbOrTx } from '#db/client.server.ts';
 import { ACTIVE, discountCodes, registrations, type DiscountKind } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockCourse, lockDiscountCode, withScarceLocks } from './locking.server.ts';
+import { lockCourse } from '#domain/courses/lock-course.server.ts';
+import { lockDiscountCode } from '#domain/registration/lock-discount-code.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import { normalizeCode } from './rules.ts';
 
 export interface IssueCodeInput {

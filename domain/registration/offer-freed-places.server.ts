@@ -11,7 +11,7 @@ import { coursePrices, type courses } from '#db/schema/courses.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { countPlaces } from './availability.server.ts';
-import type { Tx } from './locking.server.ts';
+import type { Tx } from '#domain/transaction.server.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
 import { basePrice, discountFor, earlyRateAvailable, localToday } from './rules.ts';
 import { discountCodes } from '#db/schema/registration.ts';

@@ -19,7 +19,7 @@ describe('the application', () => {
   test('the graph is read from the real source (aliases, relative paths, re-exports, dynamic imports)', () => {
     expect(graph.files.length).toBeGreaterThan(200);
     expect(importsOf('app/lib/context.ts')).toContain('lib/services.ts');
-    expect(importsOf('domain/registration/place-registration.server.ts')).toEqual(expect.arrayContaining(['domain/registration/statuses.ts', 'domain/registration/locking.server.ts', 'db/test-hooks.server.ts']));
+    expect(importsOf('domain/registration/place-registration.server.ts')).toEqual(expect.arrayContaining(['domain/registration/statuses.ts', 'domain/transaction.server.ts', 'db/test-hooks.server.ts']));
     expect(importsOf('domain/accounts/roles.ts')).toEqual(['db/schema/accounts.ts']);
     expect(importsOf('server/app.server.ts')).toEqual(expect.arrayContaining(['server/http.server.ts']));
   });

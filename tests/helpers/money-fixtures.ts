@@ -8,7 +8,7 @@ import { outboxMessages } from '../../db/schema/email.ts';
 import { ledgerEntries, refunds, type PaymentMethod } from '../../db/schema/money.ts';
 import { systemActor } from '../../domain/audit/record-audit.server.ts';
 import { applyPayment, lockRegistrationsForMoney } from '../../domain/money/apply-payment.server.ts';
-import { withScarceLocks } from '../../domain/registration/locking.server.ts';
+import { withScarceLocks } from '../../domain/transaction.server.ts';
 import { placeRegistration, type Registration } from '../../domain/registration/place-registration.server.ts';
 import { cancelRegistration } from '../../domain/refunds/cancel-registration.server.ts';
 import { createStripe } from '../../lib/stripe.server.ts';
