@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { auditEvents } from '#db/schema/audit.ts';
 import { checkouts, ledgerEntries } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
+import { registrations } from '#db/schema/registration.ts';
+import { cancelRegistration } from '#domain/refunds/cancel-registration.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { summarize } from '#domain/money/account.ts';
 import { createCheckout, findCheckout } from '#domain/payments/checkouts.server.ts';
@@ -18,7 +20,7 @@ import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { renderInvoicePdf } from '#lib/pdf/documents.ts';
 import { pdfText } from '#lib/pdf/pdf-text.ts';
 import { loadInvoice } from './documents.server.ts';
-import { closeEndedInvoices, voidInvoice } from './invoice-lifecycle.server.ts';
+import { closeEndedInvoices, closeEndedInvoicesEverywhere, voidInvoice } from './invoice-lifecycle.server.ts';
 import { findOpenInvoices, recordInvoicePayment, recordRegistrationPayment } from './record-payment.server.ts';
 
 const testDb = useTestDatabase();
@@ -79,19 +81,37 @@ describe('a new checkout replaces unpaid invoices of the same registration', () 
 });
 
 describe('an invoice whose registration no longer holds a place is void', () => {
-  test('declined: closed when read, gift voided, never recorded in one click', async () => {
-    const { org, registration, invoice, row, giftBalance } = await setup();
+  test('declined: void in the decision’s own transaction, gift voided, never recorded in one click', async () => {
+    const { org, registration, invoice, row, giftBalance, audits } = await setup();
     const open = await invoice(5000);
     expect(await closeEndedInvoices(testDb.db, org.id)).toEqual([]);
     await decideApplication(testDb.db, { organizationId: org.id, registrationId: registration.id, decision: 'decline' }, systemActor, { publicUrl, now });
-    expect((await row(open.id)).status).toBe('awaiting_payment');
-    expect(await closeEndedInvoices(testDb.db, org.id, { registrationId: registration.id })).toEqual([open.id]);
+    // No page had to read it first: the decline voided it.
     expect((await row(open.id)).status).toBe('cancelled');
+    expect((await audits(open.id)).map((a) => a.action)).toContain('checkout.cancelled');
     expect(await giftBalance(open.id)).toBe(0);
     expect(await findOpenInvoices(testDb.db, org.id)).toEqual([]);
     await expect(recordInvoicePayment(testDb.db, { organizationId: org.id, checkoutId: open.id, ...received }, staff, { publicUrl, now })).rejects.toMatchObject({ code: 'INVOICE_NOT_OPEN' });
     // Read again: nothing more to close.
     expect(await closeEndedInvoices(testDb.db, org.id)).toEqual([]);
+  });
+
+  test('cancelled by the registrant: the unpaid invoice is void at once', async () => {
+    const { org, registration, invoice, row } = await setup();
+    const open = await invoice();
+    await cancelRegistration(testDb.db, { organizationId: org.id, registrationId: registration.id, channel: 'online', userId: registration.userId }, { userId: registration.userId }, { publicUrl, now });
+    expect((await row(open.id)).status).toBe('cancelled');
+  });
+
+  test('the nightly sweep closes an invoice whose registration ended outside the application', async () => {
+    const { org, registration, invoice, row } = await setup();
+    const open = await invoice();
+    // As an older version (or an operator's SQL) left it: withdrawn, invoice still open.
+    await testDb.db.update(registrations).set({ status: 'withdrawn' }).where(eq(registrations.id, registration.id));
+    expect((await row(open.id)).status).toBe('awaiting_payment');
+    expect(await closeEndedInvoicesEverywhere(testDb.db, now)).toContain(open.id);
+    expect((await row(open.id)).status).toBe('cancelled');
+    expect(await closeEndedInvoicesEverywhere(testDb.db, now)).not.toContain(open.id);
   });
 
   test('an ended registration’s invoice with a payment received is left for staff', async () => {

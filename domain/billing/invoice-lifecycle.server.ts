@@ -4,9 +4,10 @@
 // closeCheckout (payments), which voids the invoice's gift lines with an adjustment, under the
 // money locks (registrations, then the invoice row). See ADR 0041, "One payable invoice".
 //
-// Ended registrations are found when invoices are read or recorded (the pages call
-// closeEndedInvoices first), not from the registration's status change, which belongs to
-// registration and money code.
+// An invoice is voided inside the transaction that ends its registration's place
+// (voidInvoicesOfEndedRegistration, called by the status change, the cancellation and the
+// course's cancellation), so no page load writes. closeEndedInvoices is the nightly sweep for
+// invoices of registrations that ended before that was so.
 import { and, eq, exists, inArray, notExists, notInArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, checkouts, payments } from '#db/schema/money.ts';
@@ -14,7 +15,7 @@ import { racePoint } from '#db/test-hooks.server.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
 import { recordAudit, systemActor, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { closeCheckout, lockCheckout } from '#domain/payments/checkouts.server.ts';
+import { closeCheckout, closeCheckoutIn, lockCheckout } from '#domain/payments/checkouts.server.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 
 export const ENDED_REASON = 'the registration no longer holds a place';
@@ -49,6 +50,19 @@ export async function endedInvoiceIds(db: DbOrTx, organizationId: string, scope:
   }
   const rows = await db.select({ id: checkouts.id }).from(checkouts).where(and(...filters));
   return rows.map((r) => r.id);
+}
+
+/**
+ * In the transaction that ends a registration's place (declined, withdrawn, cancelled, back to
+ * the waitlist), after its account is closed: its open invoices that nothing was paid against
+ * are void (status 'cancelled', gift lines voided, audited). Returns the ids voided.
+ */
+export async function voidInvoicesOfEndedRegistration(tx: DbOrTx, organizationId: string, registrationId: string, actor: Actor, now: Date): Promise<string[]> {
+  const voided: string[] = [];
+  for (const id of await endedInvoiceIds(tx, organizationId, { registrationId })) {
+    if (await closeCheckoutIn(tx, { organizationId, checkoutId: id, status: 'cancelled', reason: ENDED_REASON, actor, now })) voided.push(id);
+  }
+  return voided;
 }
 
 /**
@@ -98,4 +112,15 @@ export async function voidInvoice(db: Db, input: { organizationId: string; check
       after: { status: 'cancelled' },
     });
   });
+}
+
+/** The nightly sweep: closeEndedInvoices in every organization with an open invoice. */
+export async function closeEndedInvoicesEverywhere(db: Db, now = new Date()): Promise<string[]> {
+  const orgs = await db
+    .selectDistinct({ id: checkouts.organizationId })
+    .from(checkouts)
+    .where(and(eq(checkouts.method, 'invoice'), eq(checkouts.status, 'awaiting_payment')));
+  const closed: string[] = [];
+  for (const org of orgs) closed.push(...(await closeEndedInvoices(db, org.id, {}, { now })));
+  return closed;
 }

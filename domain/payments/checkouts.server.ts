@@ -217,12 +217,15 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
  * Closes an unpaid checkout ('expired' or 'cancelled'): its gift lines are voided with an
  * adjustment. A paid checkout is left alone. Returns whether it changed anything.
  */
-export async function closeCheckout(
-  db: Db,
-  input: { organizationId: string; checkoutId: string; status: 'expired' | 'cancelled'; reason: string; actor: Actor; now?: Date },
-  inTx?: DbOrTx,
-): Promise<boolean> {
-  const work = async (tx: DbOrTx) => {
+type CloseCheckout = { organizationId: string; checkoutId: string; status: 'expired' | 'cancelled'; reason: string; actor: Actor; now?: Date };
+
+export async function closeCheckout(db: Db, input: CloseCheckout, inTx?: DbOrTx): Promise<boolean> {
+  return inTx ? closeCheckoutIn(inTx, input) : withScarceLocks(db, (tx) => closeCheckoutIn(tx, input));
+}
+
+/** closeCheckout inside a transaction that holds (or takes here) the money locks. */
+export async function closeCheckoutIn(tx: DbOrTx, input: CloseCheckout): Promise<boolean> {
+  {
     const { checkout, lines, registrations: regs } = await lockCheckout(tx, input.organizationId, input.checkoutId);
     if (checkout.status !== 'open' && checkout.status !== 'awaiting_payment') return false;
     const org = await getOrganization(tx, input.organizationId);
@@ -240,8 +243,7 @@ export async function closeCheckout(
       after: { status: input.status, reason: input.reason },
     });
     return true;
-  };
-  return inTx ? work(inTx) : withScarceLocks(db, work);
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { cancellations } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
+import { voidInvoicesOfEndedRegistration } from '#domain/billing/invoice-lifecycle.server.ts';
 import { NEXT_STATUSES } from '#domain/courses/set-course-status.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { closeAccount, registrationAccount, registrationBalances } from '#domain/money/ledger.server.ts';
@@ -101,6 +102,7 @@ export async function cancelCourse(
         });
         if (waitlisted) refundMinor = closed.refund?.amountMinor ?? 0;
       }
+      await voidInvoicesOfEndedRegistration(tx, course.organizationId, registration.id, actor, now);
       result.refundsMinor += refundMinor;
       if (waitlisted) result.withdrawn++;
       else result.cancelled++;

@@ -13,6 +13,7 @@ import { cancellations, type CancellationChannel, type CancellationOutcome } fro
 import { organizations } from '#db/schema/organizations.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
+import { voidInvoicesOfEndedRegistration } from '#domain/billing/invoice-lifecycle.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { closeAccount, lockRegistrationForMoney, registrationAccount, type Refund as RefundRow, type Registration } from '#domain/money/ledger.server.ts';
 import { cancellationOutcome, localDate, refundDueOn } from '#domain/money/policy.ts';
@@ -146,6 +147,8 @@ async function cancelLocked(tx: Tx, request: CancellationRequest, actor: Actor, 
     actor,
     cancellationId: cancellation!.id,
   });
+  // Its unpaid invoice is void now: nobody is asked to pay for a place they gave up.
+  await voidInvoicesOfEndedRegistration(tx, registration.organizationId, registration.id, actor, now);
 
   // The acknowledgment first, then the freed place to the waitlist (same transaction, same lock).
   const [org] = await tx.select().from(organizations).where(eq(organizations.id, registration.organizationId));

@@ -6,6 +6,7 @@ import type { Db } from '#db/client.server.ts';
 import { courses } from '#db/schema/courses.ts';
 import { ACTIVE, PLACE_HOLDING, registrations, type RegistrationStatus } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
+import { voidInvoicesOfEndedRegistration } from '#domain/billing/invoice-lifecycle.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { chargeRegistration } from '#domain/money/charges.server.ts';
 import { closeAccount, lockRegistrationForMoney, registrationAccount } from '#domain/money/ledger.server.ts';
@@ -102,6 +103,8 @@ async function applyChange(
     const today = localDate(now, course.timeZone);
     const closed = await closeAccount(tx, { registration: after!, retainedMinor: 0, reason: extra.action, refundReason: 'application_ended', effectiveOn: today, dueOn: today, actor, withdrawAid: ENDED.includes(next) });
     refundMinor = closed.refund?.amountMinor ?? 0;
+    // Its unpaid invoice is void now: nobody is asked to pay for a place they do not hold.
+    await voidInvoicesOfEndedRegistration(tx, course.organizationId, before.id, actor, now);
   }
   const position = next === 'waitlisted' ? await waitlistPosition(tx, after!) : undefined;
   const payBy = paymentDueAt && next === 'accepted' ? new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeStyle: 'short', timeZone: course.timeZone }).format(paymentDueAt) : undefined;

@@ -10,7 +10,6 @@ import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
 import { SelectField } from '#app/routes/admin/courses/form-parts.tsx';
 import { documentNumber } from '#domain/billing/amounts.ts';
 import { readPaymentForm } from '#domain/billing/payment-form.ts';
-import { closeEndedInvoices } from '#domain/billing/invoice-lifecycle.server.ts';
 import { findOpenInvoices, recordRegistrationPayment } from '#domain/billing/record-payment.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -29,8 +28,6 @@ async function load(request: Request, context: Route.LoaderArgs['context'], para
   const course = await requireCourse(db, org.id, params.courseId);
   const registration = await findRegistration(db, { organizationId: org.id, registrationId: params.registrationId, courseId: course.id });
   if (!registration) throw data(null, { status: 404 });
-  // A void invoice (the registration no longer holds a place, nothing paid) is closed first (ADR 0041).
-  await closeEndedInvoices(db, org.id, { registrationId: registration.id });
   return { org, actor, roles, course, registration };
 }
 

@@ -9,7 +9,7 @@ import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { documentNumber } from '#domain/billing/amounts.ts';
 import { readPaymentForm } from '#domain/billing/payment-form.ts';
-import { closeEndedInvoices, voidInvoice } from '#domain/billing/invoice-lifecycle.server.ts';
+import { voidInvoice } from '#domain/billing/invoice-lifecycle.server.ts';
 import { findOpenInvoices, recordInvoicePayment } from '#domain/billing/record-payment.server.ts';
 import type { Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -23,7 +23,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org } = await requirePermission(request, context, params.org, 'payments:record');
   const { db } = services(context);
   const today = localDate(new Date(), org.timeZone);
-  await closeEndedInvoices(db, org.id);
   const invoices = await findOpenInvoices(db, org.id);
   return {
     slug: org.slug,
@@ -52,7 +51,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { db, jobs, publicUrl } = services(context);
   const values = formValues(await request.formData());
   const checkoutId = values.checkoutId ?? '';
-  await closeEndedInvoices(db, org.id, UUID_PATTERN.test(checkoutId) ? { checkoutId } : {});
   if (values.intent === 'void') return voidAction(db, org, actor, checkoutId);
   const parsed = readPaymentForm(values, 'USD', localDate(new Date(), org.timeZone), { amountRequired: false });
   if (!parsed.ok || !parsed.data.checkoutId) {

@@ -6,7 +6,6 @@ import { data, Link } from 'react-router';
 import { FormAlert } from '#app/components/field.tsx';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
 import { guestKeyMatches } from '#domain/payments/guest-links.server.ts';
-import { closeEndedInvoices } from '#domain/billing/invoice-lifecycle.server.ts';
 import { checkoutPageData } from '#domain/payments/pages.server.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
 import type { Route } from './+types/checkout.ts';
@@ -20,8 +19,6 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   // A visitor's checkout: the signed key names this checkout and no other; otherwise the owner signs in.
   const guest = guestKeyMatches(encryptionKey, params.checkoutId, key);
   const userId = guest ? null : (await requireUser(request, context, org.slug)).id;
-  // An invoice whose registration no longer holds a place is void (ADR 0041): closed before it is shown.
-  if (userId) await closeEndedInvoices(db, org.id, { checkoutId: params.checkoutId, userId });
   const checkout = await checkoutPageData(db, org.id, userId, params.checkoutId);
   if (!checkout) throw data(null, { status: 404 });
   const returned = url.searchParams.has('session_id');

@@ -8,7 +8,6 @@ import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
 import { maxGiftMinor, parseAmount } from '#domain/payments/amounts.ts';
 import type { LineInput } from '#domain/payments/line-kinds.server.ts';
-import { closeEndedInvoices } from '#domain/billing/invoice-lifecycle.server.ts';
 import { payPageData } from '#domain/payments/pages.server.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
 import { RadioGroup } from './parts.tsx';
@@ -22,7 +21,6 @@ async function load({ request, context, params }: Route.LoaderArgs | Route.Actio
   const user = await requireUser(request, context, org.slug);
   requireIds(params.registrationId);
   const { db } = services(context);
-  await closeEndedInvoices(db, org.id, { registrationId: params.registrationId, userId: user.id });
   const page = await payPageData(db, org.id, user.id, params.registrationId);
   if (!page) throw data(null, { status: 404 });
   return { org, user, page };
