@@ -2,6 +2,22 @@ import { useId } from 'react';
 import { MIN_PASSWORD_LENGTH } from '#domain/accounts/password.ts';
 import { t } from '#lib/i18n.ts';
 
+/**
+ * The id of a field's control while it is in error: the error summary links to it
+ * (`href="#field-email"`), so it must be known from the field's name alone, on the server too.
+ * Out of error a control keeps its generated id, so the same name may appear in many forms on a
+ * page (one per table row); only the form that was sent shows errors, so an anchor is unique.
+ */
+export function fieldAnchor(name: string): string {
+  return `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/** The id of a field's control: its anchor while in error, a generated one otherwise. */
+export function useFieldId(name: string, error: unknown): string {
+  const generated = useId();
+  return error ? fieldAnchor(name) : generated;
+}
+
 /** The ids a control points to with aria-describedby, and the hint and error it names. */
 export function describedBy(id: string, hint?: unknown, error?: unknown): string | undefined {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -36,7 +52,7 @@ export interface FieldProps {
 
 /** A labelled input whose hint and error are announced with it. */
 export function Field({ name, label, type = 'text', defaultValue, error, hint, autoComplete, required }: FieldProps) {
-  const id = useId();
+  const id = useFieldId(name, error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -82,10 +98,11 @@ export function NewPasswordField({ error }: { error?: string }) {
   );
 }
 
-export function FormAlert({ message, tone = 'error' }: { message: string | undefined; tone?: 'error' | 'success' }) {
+/** A success notice, announced politely. A problem goes to the form's ErrorSummary instead. */
+export function FormAlert({ message }: { message: string | undefined; tone: 'success' }) {
   if (!message) return null;
   return (
-    <div className={`notice ${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <div className="notice success" role="status">
       {message}
     </div>
   );

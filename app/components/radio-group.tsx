@@ -1,5 +1,4 @@
-import { useId } from 'react';
-import { describedBy, FieldError } from '#app/components/field.tsx';
+import { describedBy, FieldError, useFieldId } from '#app/components/field.tsx';
 
 /**
  * A choice as radio buttons: the fieldset's legend names the question, and its error is
@@ -21,10 +20,10 @@ export function RadioGroup({
   error?: string;
   required?: boolean;
 }) {
-  const id = useId();
+  const id = useFieldId(name, error);
   const described = describedBy(id, undefined, error);
   return (
-    <fieldset className="field" aria-describedby={described}>
+    <fieldset className="field" id={id} aria-describedby={described}>
       <legend>{legend}</legend>
       <FieldError id={id} error={error} />
       {options.map((o) => (

@@ -13,7 +13,7 @@ test('sign up, confirm the email from the outbox, sign in and out', async ({ pag
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Enter a valid email address.')).toBeVisible();
   await expect(page.getByText('Must be at least 10 characters.')).toBeVisible();
-  await expect(page.getByLabel('Email')).toBeFocused();
+  await expect(page.getByRole('alert')).toBeFocused();
   await expectAccessible(page);
 
   await page.getByLabel('Email').fill(email);

@@ -21,9 +21,9 @@ test('a visitor applies without an account, confirms the address with the emaile
   await expect(page.getByRole('radio', { name: 'Single Registration: $900 (early rate)' })).toBeVisible();
   await expectAccessible(page);
 
-  // Nothing filled in: field-level messages, focus on the first, nothing sent.
+  // Nothing filled in: field-level messages, focus on the error summary, nothing sent.
   await page.getByRole('button', { name: 'Submit application' }).click();
-  await expect(page.getByLabel('Full name')).toBeFocused();
+  await expect(page.getByRole('alert')).toBeFocused();
   await expect(page.getByText('Choose a registration category.')).toBeVisible();
   await expect(page.getByText('Please confirm this to apply.').first()).toBeVisible();
   await expectAccessible(page);

@@ -1,9 +1,9 @@
-import { useId, type ReactNode } from 'react';
-import { describedBy, FieldError, FieldHint } from '#app/components/field.tsx';
+import { type ReactNode } from 'react';
+import { describedBy, FieldError, FieldHint, useFieldId } from '#app/components/field.tsx';
 
 /** A checkbox with its label, hint and error announced together. */
 export function CheckboxField({ name, label, error, defaultChecked, hint }: { name: string; label: ReactNode; error?: string; defaultChecked?: boolean; hint?: string }) {
-  const id = useId();
+  const id = useFieldId(name, error);
   const described = describedBy(id, hint, error);
   return (
     <div className="field checkbox">
@@ -25,10 +25,10 @@ export interface RadioOption {
 
 /** A group of radio buttons in a fieldset whose legend names the question. */
 export function RadioGroup({ name, legend, options, error, defaultValue, hint }: { name: string; legend: string; options: RadioOption[]; error?: string; defaultValue?: string; hint?: string }) {
-  const id = useId();
+  const id = useFieldId(name, error);
   const described = describedBy(id, hint, error);
   return (
-    <fieldset className="field radio-group" aria-describedby={described} aria-invalid={error ? true : undefined}>
+    <fieldset className="field radio-group" id={id} aria-describedby={described} aria-invalid={error ? true : undefined}>
       <legend>{legend}</legend>
       <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />
@@ -46,7 +46,7 @@ export function RadioGroup({ name, legend, options, error, defaultValue, hint }:
 }
 
 export function SelectField({ name, label, options, error, defaultValue, required }: { name: string; label: string; options: string[]; error?: string; defaultValue?: string; required?: boolean }) {
-  const id = useId();
+  const id = useFieldId(name, error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -64,7 +64,7 @@ export function SelectField({ name, label, options, error, defaultValue, require
 }
 
 export function TextAreaField({ name, label, error, defaultValue, hint }: { name: string; label: string; error?: string; defaultValue?: string; hint?: string }) {
-  const id = useId();
+  const id = useFieldId(name, error);
   const described = describedBy(id, hint, error);
   return (
     <div className="field">

@@ -3,6 +3,7 @@ import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { profileSchema } from '#domain/accounts/profile-schema.ts';
 import { getProfile, updateProfile } from '#domain/accounts/profile.server.ts';
 import { findRoles } from '#domain/accounts/roles.server.ts';
@@ -41,6 +42,7 @@ export default function Profile({ loaderData }: Route.ComponentProps) {
       <h1>{t('profile.title')}</h1>
       <p className="muted">{t('profile.intro')}</p>
       <FormAlert message={actionData?.saved ? t('profile.saved') : undefined} tone="success" />
+      <ErrorSummary errors={errors} labels={{ name: t('auth.name'), ...Object.fromEntries(FIELDS.map((f) => [f, t(`profile.${f}`)])) }} attempt={actionData} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <Field name="name" label={t('auth.name')} autoComplete="name" required defaultValue={value('name')} error={errors.name} />
         <p>

@@ -5,6 +5,7 @@ import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { DomainError } from '#domain/errors.ts';
 import { findPeopleWithRoles, grantRole, revokeRole } from '#domain/accounts/roles.server.ts';
 import { t } from '#lib/i18n.ts';
@@ -50,7 +51,7 @@ export default function People({ loaderData }: Route.ComponentProps) {
     <main id="main">
       <title>{t('admin.peopleTitle')}</title>
       <h1>{t('admin.peopleTitle')}</h1>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={actionData?.alert} errors={errors} labels={{ email: t('auth.email') }} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
       <div className="table-wrap">
         <table>

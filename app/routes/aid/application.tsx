@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireIds, requirePermission, services } from '#app/lib/guards.server.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
@@ -132,9 +133,9 @@ async function viewLimits(context: Route.ActionArgs['context'], organizationId: 
 export default function AidApplication({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
-  const review = useSchemaForm(reviewSchema, actionData?.form === 'review' ? actionData.errors : undefined);
+  const review = useSchemaForm(reviewSchema, actionData?.form === 'review' ? actionData.errors : undefined, actionData?.alert);
   const decisionRules = useMemo(() => decisionSchema(loaderData.course.currency, loaderData.course.maxMinor), [loaderData.course.currency, loaderData.course.maxMinor]);
-  const decide = useSchemaForm(decisionRules, actionData?.form === 'decide' ? actionData.errors : undefined);
+  const decide = useSchemaForm(decisionRules, actionData?.form === 'decide' ? actionData.errors : undefined, actionData?.alert);
   const reviewErrors: Record<string, string> = review.errors;
   const decideErrors: Record<string, string> = decide.errors;
   const { applicant, application, content } = loaderData;
@@ -149,7 +150,12 @@ export default function AidApplication({ loaderData }: Route.ComponentProps) {
       <p className="muted">
         {loaderData.course.title} · {t('aidAdmin.viewAudited')}
       </p>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={review.message && decide.message /* the server's, until either form is refused in the browser */}
+        errors={{ ...reviewErrors, ...decideErrors }}
+        labels={{ score: t('aidAdmin.score'), comment: t('aidAdmin.comment'), decision: t('aidAdmin.decision'), amount: t('aidAdmin.amount') }}
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       <dl className="facts">
         <dt>{t('aidAdmin.requested')}</dt>

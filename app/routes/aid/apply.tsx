@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
@@ -89,7 +90,7 @@ export default function ApplyForAid({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const schema = useMemo(() => applicationSchema(loaderData.course.currency, loaderData.course.maxMinor), [loaderData.course.currency, loaderData.course.maxMinor]);
-  const form = useSchemaForm(schema, actionData?.errors);
+  const form = useSchemaForm(schema, actionData?.errors, actionData?.alert);
   const errors: Record<string, string> = form.errors;
   const { course, application } = loaderData;
   const money = (minor: number) => formatMoney(minor, course.currency);
@@ -101,7 +102,7 @@ export default function ApplyForAid({ loaderData }: Route.ComponentProps) {
         <Link to={`/o/${loaderData.slug}/registrations`}>{t('aid.backToRegistrations')}</Link>
       </p>
       <h1>{t('aid.title', { course: course.title })}</h1>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={form.message} errors={errors} labels={{ statement: t('aid.statement'), selfDescribed: t('aid.selfDescribed'), requested: t('aid.requested') }} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
       {loaderData.runs ? (
         <section aria-labelledby="aid-about">

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { DateField, Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services, requireIds } from '#app/lib/guards.server.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
@@ -103,7 +104,7 @@ export default function AidSettings({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const schema = useMemo(() => settingsSchema(loaderData.course.currency), [loaderData.course.currency]);
-  const form = useSchemaForm(schema, actionData?.errors);
+  const form = useSchemaForm(schema, actionData?.errors, actionData?.alert);
   const errors: Record<string, string> = form.errors;
   const v = actionData?.typed ?? loaderData.values;
   return (
@@ -114,7 +115,17 @@ export default function AidSettings({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>{t('aidAdmin.settingsFor', { course: loaderData.course.title })}</h1>
       <p>{t('aidAdmin.settingsIntro')}</p>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={form.message}
+        errors={errors}
+        labels={{
+          financialAidDeadline: t('aidAdmin.settingsDeadline'),
+          financialAidAwards: t('aidAdmin.settingsAwards'),
+          financialAidMax: t('aidAdmin.settingsMax'),
+          financialAidStatement: t('aidAdmin.settingsStatement'),
+        }}
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       <Form method="post" className="stack" noValidate onSubmit={form.onSubmit}>
         <DateField

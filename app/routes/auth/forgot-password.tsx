@@ -4,6 +4,7 @@ import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { takeThrottle } from '#domain/accounts/throttle.server.ts';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/forgot-password.ts';
@@ -40,6 +41,7 @@ export default function ForgotPassword() {
       <h1>{t('auth.forgotTitle')}</h1>
       <p>{t('auth.forgotBody')}</p>
       <FormAlert message={actionData?.sent} tone="success" />
+      <ErrorSummary errors={errors} labels={{ email: t('auth.email') }} attempt={actionData} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <Field name="email" type="email" label={t('auth.email')} autoComplete="email" required defaultValue={actionData?.values.email} error={errors.email} />
         <div>

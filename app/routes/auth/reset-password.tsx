@@ -5,6 +5,7 @@ import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { FormAlert, NewPasswordField } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/reset-password.ts';
 
@@ -30,7 +31,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function ResetPassword({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
-  const { errors, onSubmit } = useSchemaForm(resetPasswordSchema, actionData?.errors);
+  const { errors, onSubmit, message } = useSchemaForm(resetPasswordSchema, actionData?.errors, actionData?.alert);
   const busy = useNavigation().state === 'submitting';
   if (actionData?.done) {
     return (
@@ -48,7 +49,7 @@ export default function ResetPassword({ loaderData }: Route.ComponentProps) {
     <main id="main" className="page narrow">
       <title>{t('auth.resetTitle')}</title>
       <h1>{t('auth.resetTitle')}</h1>
-      <FormAlert message={actionData?.alert ?? (loaderData.invalid ? t('auth.resetInvalid') : undefined)} />
+      <ErrorSummary message={message ?? (loaderData.invalid ? t('auth.resetInvalid') : undefined)} errors={errors} labels={{ password: t('auth.password') }} attempt={actionData} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="token" value={loaderData.token} />
         <NewPasswordField error={errors.password} />

@@ -5,6 +5,7 @@ import { getSessionUser, requireOrganization, safeNext, services } from '#app/li
 import { parseForm } from '#app/lib/forms.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { checkSignInAllowed, recordSignInAttempt } from '#domain/accounts/sign-in-throttle.server.ts';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/sign-in.ts';
@@ -49,13 +50,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function SignIn({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
-  const { errors, onSubmit } = useSchemaForm(signInSchema, actionData?.errors);
+  const { errors, onSubmit, message } = useSchemaForm(signInSchema, actionData?.errors, actionData?.alert);
   const busy = useNavigation().state === 'submitting';
   return (
     <main id="main" className="page narrow">
       <title>{t('auth.signInTitle')}</title>
       <h1>{t('auth.signInTitle')}</h1>
-      <FormAlert message={actionData?.alert ?? loaderData.reason} tone={actionData?.alert ? 'error' : 'success'} />
+      {actionData?.alert ? null : <FormAlert message={loaderData.reason} tone="success" />}
+      <ErrorSummary message={message} errors={errors} labels={{ email: t('auth.email'), password: t('auth.password') }} attempt={actionData} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <input type="hidden" name="next" value={loaderData.next} />
         <Field name="email" type="email" label={t('auth.email')} autoComplete="email" required defaultValue={actionData?.values.email} error={errors.email} />

@@ -5,7 +5,8 @@ import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { MIN_PASSWORD_LENGTH } from '#domain/accounts/password.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
-import { Field, FormAlert, NewPasswordField } from '#app/components/field.tsx';
+import { Field, NewPasswordField } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/sign-up.ts';
 
@@ -38,13 +39,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 
 export default function SignUp({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
-  const { errors, onSubmit } = useSchemaForm(signUpSchema, actionData?.errors);
+  const { errors, onSubmit, message } = useSchemaForm(signUpSchema, actionData?.errors, actionData?.alert);
   const busy = useNavigation().state === 'submitting';
   return (
     <main id="main" className="page narrow">
       <title>{t('auth.signUpTitle')}</title>
       <h1>{t('auth.signUpTitle')}</h1>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={message} errors={errors} labels={{ name: t('auth.name'), email: t('auth.email'), password: t('auth.password') }} attempt={actionData} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         <Field name="name" label={t('auth.name')} autoComplete="name" required defaultValue={actionData?.values.name} error={errors.name} />
         <Field name="email" type="email" label={t('auth.email')} autoComplete="email" required defaultValue={actionData?.values.email} error={errors.email} />

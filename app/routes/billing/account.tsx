@@ -2,6 +2,7 @@
 // and the form to record money received by check, transfer or cash.
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -18,7 +19,7 @@ import { localDate } from '#domain/money/policy.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
 import { LedgerTable } from './ledger-table.tsx';
 import { ledgerView } from './ledger-view.server.ts';
-import { fieldWords, PaymentFields } from './payment-fields.tsx';
+import { fieldWords, paymentFieldLabels, PaymentFields } from './payment-fields.tsx';
 import type { Route } from './+types/account.ts';
 import { DocumentList } from './document-list.tsx';
 
@@ -101,7 +102,12 @@ export default function Account({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>{t('billingAccount.title', { name: r.name })}</h1>
       {d.canManageCourse ? <CourseNav base={d.base} title={d.course.title} /> : <p>{t('billingAccount.course', { title: d.course.title })}</p>}
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={actionData?.alert}
+        errors={errors}
+        labels={{ amount: t('billingAccount.amount', { currency: r.currency }), ...paymentFieldLabels(), checkoutId: t('billingAccount.againstInvoice') }}
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       <dl className="facts">
         <dt>{t('billingAccount.status')}</dt>

@@ -2,6 +2,7 @@
 // afterwards; each registration keeps the snapshot it was submitted under. Audited.
 import { data, Form, useActionData, useNavigation } from 'react-router';
 import { DateField, Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -59,7 +60,18 @@ export default function CourseMoney({ loaderData }: Route.ComponentProps) {
       <title>{t('billingCourseMoney.title', { title: c.title })}</title>
       <h1>{t('billingCourseMoney.title', { title: c.title })}</h1>
       <CourseNav base={loaderData.base} title={c.title} />
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={actionData?.alert}
+        errors={errors}
+        labels={{
+          paymentTiming: t('billingCourseMoney.paymentTiming'),
+          paymentHoldHours: t('billingCourseMoney.paymentHoldHours'),
+          cancellationDeadline: t('billingCourseMoney.cancellationDeadline'),
+          cancellationFee: t('billingCourseMoney.cancellationFee', { currency: c.currency }),
+          refundWithinDays: t('billingCourseMoney.refundWithinDays'),
+        }}
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       <p className="notice info">{t('billingCourseMoney.snapshotHint')}</p>
       <Form method="post" noValidate>

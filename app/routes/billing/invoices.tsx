@@ -4,6 +4,7 @@
 // read, so it is never offered for recording; staff can void an unpaid invoice themselves.
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -16,7 +17,7 @@ import { DomainError } from '#domain/errors.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { formatDate, formatMoney, t } from '#lib/i18n.ts';
 import { UUID_PATTERN } from '#lib/ids.ts';
-import { fieldWords, PaymentFields } from './payment-fields.tsx';
+import { fieldWords, paymentFieldLabels, PaymentFields } from './payment-fields.tsx';
 import type { Route } from './+types/invoices.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -114,7 +115,7 @@ export default function Invoices({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>{t('billingInvoices.title')}</h1>
       <p>{t('billingInvoices.intro')}</p>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={actionData?.alert} errors={actionData?.errors} labels={paymentFieldLabels()} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
       {d.invoices.length === 0 ? <p>{t('billingInvoices.empty')}</p> : null}
       {d.invoices.length > 0 ? (

@@ -22,6 +22,11 @@ export function PaymentFields({ today, values, errors }: { today: string; values
   );
 }
 
+/** The labels of PaymentFields in their order, by name: the error summary links to those in error. */
+export function paymentFieldLabels(): Record<string, string> {
+  return { receivedOn: t('billingAccount.receivedOn'), method: t('billingAccount.method'), reference: t('billingAccount.reference') };
+}
+
 /** Field problem codes → words. */
 export function fieldWords(problems: Record<string, string>, message: (code: string) => string): Record<string, string> {
   return Object.fromEntries(Object.entries(problems).map(([field, code]) => [field, message(code)]));

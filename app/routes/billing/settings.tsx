@@ -2,6 +2,7 @@
 // invoice gives to pay. Audited. The treasurer's and the admin's ('money:settings').
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { fieldMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -48,7 +49,17 @@ export default function MoneySettings({ loaderData }: Route.ComponentProps) {
       <h1>{t('billingSettings.title')}</h1>
       <p>{t('billingSettings.intro')}</p>
       {(loaderData.values.paymentInstructions ?? '').trim() === '' ? <p role="status">{t('billingSettings.invoicesBlocked')}</p> : null}
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={actionData?.alert}
+        errors={errors}
+        labels={{
+          postalAddress: t('billingSettings.postalAddress'),
+          paymentInstructions: t('billingSettings.paymentInstructions'),
+          invoiceDueDays: t('billingSettings.invoiceDueDays'),
+          giftReceiptStatement: t('billingSettings.giftReceiptStatement'),
+        }}
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       <Form method="post" noValidate>
         <TextAreaField name="postalAddress" label={t('billingSettings.postalAddress')} hint={t('billingSettings.postalAddressHint')} defaultValue={values.postalAddress} error={errors.postalAddress} rows={3} />

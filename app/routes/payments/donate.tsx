@@ -5,7 +5,8 @@
 // and per email, since each one sends an email.
 import { data, Form, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { Field, FormAlert } from '#app/components/field.tsx';
+import { Field } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { getSessionUser, requireOrganization, services } from '#app/lib/guards.server.ts';
 import { takeThrottle } from '#domain/accounts/throttle.server.ts';
@@ -79,7 +80,18 @@ export default function Donate({ loaderData }: Route.ComponentProps) {
       <title>{t('payments.donateTitle', { org: loaderData.orgName })}</title>
       <h1>{t('payments.donateTitle', { org: loaderData.orgName })}</h1>
       <p>{t('payments.donateIntro')}</p>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={actionData?.alert}
+        errors={errors}
+        labels={{
+          name: t('payments.donorName'),
+          email: t('payments.donorEmail'),
+          amount: t('payments.amountLabel', { currency: loaderData.currency }),
+          fund: t('payments.fundLegend'),
+          method: t('payments.methodLegend'),
+        }}
+        attempt={actionData}
+      />
       {methods.length === 0 ? (
         <p>{t('payments.noWayToPay', { org: loaderData.orgName })}</p>
       ) : (

@@ -3,7 +3,8 @@
 // without JavaScript: a plain POST, then a redirect to Stripe's page or to the invoice.
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { Field, FormAlert } from '#app/components/field.tsx';
+import { Field } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
 import { maxGiftMinor, parseAmount } from '#domain/payments/amounts.ts';
@@ -60,7 +61,7 @@ export default function Pay({ loaderData }: Route.ComponentProps) {
     <main id="main" className="page narrow">
       <title>{t('payments.payTitle', { course: page.courseTitle })}</title>
       <h1>{t('payments.payTitle', { course: page.courseTitle })}</h1>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={actionData?.alert} errors={errors} labels={{ donation: t('payments.donationLabel', { currency: page.currency }), method: t('payments.methodLegend') }} attempt={actionData} />
       {!page.holdsPlace ? <p>{t('payments.holdsNoPlace')}</p> : page.dueMinor > 0 ? <p>{t('payments.dueNow', { amount: formatMoney(page.dueMinor, page.currency) })}</p> : <p>{t('payments.nothingDue')}</p>}
       {page.invoices.length > 0 ? (
         <section aria-labelledby="open-invoices">

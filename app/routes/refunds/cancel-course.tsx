@@ -2,7 +2,7 @@
 // waitlist ends, and the refunds appear in the tracker. Asks for a reason and a confirmation.
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -72,7 +72,12 @@ export default function CancelCourse({ loaderData }: Route.ComponentProps) {
       <title>{t('refundsCourse.heading', { course: loaderData.course.title })}</title>
       <h1>{t('refundsCourse.heading', { course: loaderData.course.title })}</h1>
       <CourseNav base={loaderData.base} title={loaderData.course.title} />
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={actionData?.alert}
+        errors={errors}
+        labels={{ reason: t('refundsCourse.reason'), confirm: t('refundsCourse.confirm', { course: loaderData.course.title }) }}
+        attempt={actionData}
+      />
       {actionData?.done ? (
         <div className="notice success" role="status">
           <p>{actionData.done}</p>

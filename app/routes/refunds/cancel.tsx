@@ -2,7 +2,7 @@
 // cancelling today would mean for their money, a confirmation, then the acknowledgment.
 import { data, Form, Link, redirect, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
@@ -114,7 +114,7 @@ export default function CancelRegistration({ loaderData }: Route.ComponentProps)
       <title>{t('refundsCancel.title')}</title>
       <h1>{t('refundsCancel.heading', { course: loaderData.course.title })}</h1>
       <p className="muted">{loaderData.course.dates}</p>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={actionData?.alert} errors={errors} labels={{ confirm: t('refundsCancel.confirm', { course: loaderData.course.title }) }} attempt={actionData} />
       <h2>{t('refundsCancel.policy')}</h2>
       <PolicyList policy={loaderData.policy} />
       {loaderData.cancellable ? (

@@ -5,6 +5,7 @@
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { DateField, Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -169,7 +170,18 @@ export default function StaffCancellation({ loaderData }: Route.ComponentProps) 
       </p>
       <h1>{t('refundsStaffCancel.title', { name: r.name })}</h1>
       {loaderData.mayReview ? <CourseNav base={loaderData.base} title={loaderData.course.title} /> : null}
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={actionData?.alert}
+        errors={errors}
+        labels={
+          actionData?.form === 'override'
+            ? { refund: t('refundsStaffCancel.refundAmount'), reason: t('refundsStaffCancel.reason') }
+            : actionData?.form === 'organizer'
+              ? { reason: t('refundsStaffCancel.organizerReason'), confirm: t('refundsStaffCancel.organizerConfirm', { name: r.name }) }
+              : { channel: t('refundsStaffCancel.channel'), receivedOn: t('refundsStaffCancel.receivedOn') }
+        }
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       <p>
         {r.email} · {t(`staffApplications.status_${r.status}`)}

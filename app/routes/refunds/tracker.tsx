@@ -4,6 +4,7 @@
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { DateField, Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -100,7 +101,7 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
     <main id="main">
       <title>{t('refundsTracker.title')}</title>
       <h1>{t('refundsTracker.title')}</h1>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={actionData?.alert} errors={errors} labels={{ method: t('refundsTracker.method'), paidOn: t('refundsTracker.paidOn'), reference: t('refundsTracker.reference') }} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
       <nav aria-label={t('refundsTracker.view')}>
         <ul className="link-row">

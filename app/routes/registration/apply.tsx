@@ -2,7 +2,7 @@ import { data, Form, Link, redirect, useActionData, useNavigation } from 'react-
 import { Field } from '#app/components/field.tsx';
 import { Availability } from '#app/components/registration/availability.tsx';
 import { CheckboxField, RadioGroup, SelectField, TextAreaField } from '#app/components/registration/choice-field.tsx';
-import { ErrorSummary } from '#app/components/registration/error-summary.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { getSessionUser, requireOrganization, services } from '#app/lib/guards.server.ts';
@@ -137,7 +137,7 @@ export default function Apply({ loaderData }: Route.ComponentProps) {
   const { course, org, user, profile, categories, availability, window, full, tierNow, suggestion } = loaderData;
   const actionData = useActionData<typeof action>();
   const formCourse = { ...course, categories };
-  const { errors, onSubmit } = useSchemaForm(applicationFormSchema(formCourse, user !== null), actionData?.errors);
+  const { errors, onSubmit, message } = useSchemaForm(applicationFormSchema(formCourse, user !== null), actionData?.errors, actionData?.alert);
   const busy = useNavigation().state === 'submitting';
   const money = (amount: number | null) => (amount === null ? '—' : formatMoney(amount, course.currency));
   const title = t('registrationForm.title', { course: course.title });
@@ -161,7 +161,7 @@ export default function Apply({ loaderData }: Route.ComponentProps) {
         <>
           <p>{t('registrationForm.intro')}</p>
           <p className="notice">{t('registrationForm.confidentiality')}</p>
-          <ErrorSummary message={actionData?.alert} attempt={actionData} />
+          <ErrorSummary message={message} errors={errors} labels={fieldLabels(course, user !== null)} attempt={actionData} />
           <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
             <input type="hidden" name="submissionKey" value={loaderData.submissionKey} />
             {full ? null : <input type="hidden" name="expectedTier" value={tierNow} />}
@@ -264,6 +264,28 @@ export default function Apply({ loaderData }: Route.ComponentProps) {
 }
 
 type LoaderData = Route.ComponentProps['loaderData'];
+
+/** The form's fields in its order, by name: the error summary links to those in error. */
+function fieldLabels(course: LoaderData['course'], signedIn: boolean): Record<string, string> {
+  const label = (key: string) => t(`registrationForm.${key}`);
+  return {
+    ...(signedIn ? {} : { name: label('name'), email: label('email') }),
+    discipline: label('discipline'),
+    credentials: label('credentials'),
+    institution: label('institution'),
+    categoryKey: label('category'),
+    trainingProgram: label('trainingProgram'),
+    traineeAttested: label('traineeAttested'),
+    commitsToAttendAll: label('commitsToAttendAll'),
+    understandsNotTherapy: label('understandsNotTherapy'),
+    ...Object.fromEntries(course.attestations.map((a) => [`a_${a.key}`, a.text])),
+    ...Object.fromEntries(course.customQuestions.map((q) => [`q_${q.key}`, q.label])),
+    dietaryNeeds: label('dietaryNeeds'),
+    accessibilityNeeds: label('accessibilityNeeds'),
+    heardAbout: label('heardAbout'),
+    discountCode: label('discountCode'),
+  };
+}
 
 /** The answer to a submitted application (what a reload of it shows too). */
 function Done({ done, org, course }: { done: NonNullable<LoaderData['done']>; org: LoaderData['org']; course: LoaderData['course'] }) {

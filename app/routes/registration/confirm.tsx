@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { NewPasswordField } from '#app/components/field.tsx';
-import { ErrorSummary } from '#app/components/registration/error-summary.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { MIN_PASSWORD_LENGTH } from '#domain/accounts/password.ts';
@@ -45,7 +45,7 @@ export default function ConfirmApplication({ loaderData }: Route.ComponentProps)
   const { view, slug, justConfirmed, passwordSaved } = loaderData;
   const actionData = useActionData<typeof action>();
   const needsPassword = view.pending?.needsPassword ?? false;
-  const { errors, onSubmit } = useSchemaForm(needsPassword ? withPassword : withoutPassword, actionData?.errors);
+  const { errors, onSubmit, message } = useSchemaForm(needsPassword ? withPassword : withoutPassword, actionData?.errors, actionData?.alert);
   const busy = useNavigation().state === 'submitting';
   const title = t('confirmApplication.title');
   const signIn = (
@@ -89,7 +89,7 @@ export default function ConfirmApplication({ loaderData }: Route.ComponentProps)
           tier: t(`registration.tier_${p.tier}`),
         })}
       </p>
-      <ErrorSummary message={actionData?.alert} attempt={actionData} />
+      <ErrorSummary message={message} errors={errors} labels={{ password: t('auth.password') }} attempt={actionData} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
         {needsPassword ? (
           <>

@@ -1,6 +1,7 @@
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
@@ -49,7 +50,7 @@ export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
     <main id="main" className="page">
       <title>{t('myRegistrations.title')}</title>
       <h1>{t('myRegistrations.title')}</h1>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={actionData?.alert} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
       {loaderData.registrations.length === 0 ? <p>{t('myRegistrations.empty')}</p> : null}
       <ul className="card-list">

@@ -184,6 +184,7 @@ export const core = {
     tooShort: 'Must be at least {{min}} characters.',
     tooLong: 'Must be at most {{max}} characters.',
     fixErrors: 'Please correct the highlighted fields.',
+    errorSummaryTitle: 'There is a problem',
     mustAgree: 'Please confirm this to apply.',
     invalidChoice: 'Choose one of the options.',
     invalidType: 'This field has the wrong type.',

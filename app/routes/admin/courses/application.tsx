@@ -6,6 +6,7 @@ import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
 import { changeCategory } from '#domain/registration/change-category.server.ts';
 import { verifyMembership } from '#domain/registration/verify-membership.server.ts';
@@ -126,8 +127,8 @@ export default function Application({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const r = loaderData.registration;
-  const decide = useSchemaForm(decisionSchema, actionData?.form === 'decide' ? actionData.errors : undefined);
-  const category = useSchemaForm(categorySchema, actionData?.form === 'category' ? actionData.errors : undefined);
+  const decide = useSchemaForm(decisionSchema, actionData?.form === 'decide' ? actionData.errors : undefined, actionData?.alert);
+  const category = useSchemaForm(categorySchema, actionData?.form === 'category' ? actionData.errors : undefined, actionData?.alert);
   const decideErrors: Record<string, string> = decide.errors;
   const categoryErrors: Record<string, string> = category.errors;
   return (
@@ -138,7 +139,12 @@ export default function Application({ loaderData }: Route.ComponentProps) {
       </p>
       <h1>{r.name}</h1>
       <CourseNav base={loaderData.base} title={loaderData.course.title} />
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={decide.message && category.message /* the server's, until either form is refused in the browser */}
+        errors={{ ...decideErrors, ...categoryErrors }}
+        labels={{ decision: t('staffApplications.decision'), message: t('staffApplications.message'), categoryKey: t('staffApplications.newCategory'), reason: t('staffApplications.reason') }}
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       <h2>{t('staffApplications.summary')}</h2>
       <dl className="facts">

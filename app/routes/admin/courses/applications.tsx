@@ -4,7 +4,7 @@ import { REGISTRATION_STATUSES } from '#domain/registration/statuses.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { errorMessage } from '#app/lib/error-messages.ts';
-import { FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
 import { decideApplication } from '#domain/registration/change-status.server.ts';
 import { addressStatus } from '#domain/registration/confirmation.server.ts';
@@ -101,7 +101,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
       <h1>{t('staffApplications.title')}</h1>
       <p className="muted">{loaderData.course.title}</p>
       <CourseNav base={base} title={loaderData.course.title} />
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={actionData?.alert} errors={errors} labels={{ message: t('staffApplications.message') }} attempt={actionData} />
       {outcomes.length > 0 ? (
         <Outcomes title={t('staffApplications.bulkDone', { done, total: outcomes.length })}>
           <ul>

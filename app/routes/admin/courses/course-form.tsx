@@ -8,8 +8,53 @@ import { CheckboxField, SelectField, TextAreaField } from './form-parts.tsx';
 
 export type CourseValues = Record<string, string>;
 
-export function CourseForm({ values, serverErrors, submitLabel, busy }: { values: CourseValues; serverErrors?: Record<string, string>; submitLabel: string; busy: boolean }) {
-  const { errors, onSubmit } = useSchemaForm(courseSchema, serverErrors);
+/** The form's checks in the browser; the page shows its error summary above everything else. */
+export function useCourseForm(serverErrors: Record<string, string> | undefined, serverMessage: string | undefined) {
+  return useSchemaForm(courseSchema, serverErrors, serverMessage);
+}
+
+/** The form's fields in its order, by name: the error summary links to those in error. */
+export function courseFieldLabels(): Record<string, string> {
+  const label = (key: string) => t(`staffCourses.${key}`);
+  return {
+    title: label('courseTitle'),
+    slug: label('slug'),
+    kind: label('kind'),
+    tagline: label('tagline'),
+    startsOn: label('startsOn'),
+    endsOn: label('endsOn'),
+    timeZone: label('timeZone'),
+    capacity: label('capacity'),
+    venueName: label('venueName'),
+    venueAddress: label('venueAddress'),
+    city: label('city'),
+    region: label('region'),
+    country: label('country'),
+    registrationOpensOn: label('registrationOpensOn'),
+    registrationDeadline: label('registrationDeadline'),
+    cancellationDeadline: label('cancellationDeadline'),
+    cancellationFee: label('cancellationFee'),
+    currency: label('currency'),
+    offerHoldHours: label('offerHoldHours'),
+    earlyPlaceLimit: label('earlyPlaceLimit'),
+    earlyRateUntil: label('earlyRateUntil'),
+    ...Object.fromEntries(EDITABLE_SECTIONS.map((key) => [`section_${key}`, label(`section_${key}`)])),
+    goals: label('goals'),
+    accreditation: label('accreditation'),
+  };
+}
+
+export function CourseForm({
+  values,
+  form: { errors, onSubmit },
+  submitLabel,
+  busy,
+}: {
+  values: CourseValues;
+  form: ReturnType<typeof useCourseForm>;
+  submitLabel: string;
+  busy: boolean;
+}) {
   const e: Record<string, string> = errors;
   const v = (name: string) => values[name] ?? '';
   return (

@@ -1,6 +1,7 @@
 import { data, Form, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { DateField, Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { formValues, parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -135,7 +136,12 @@ export default function DiscountCodes({ loaderData }: Route.ComponentProps) {
       <h1>{t('staffDiscounts.title')}</h1>
       <p className="muted">{loaderData.title}</p>
       <CourseNav base={loaderData.base} title={loaderData.title} />
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={actionData?.alert}
+        errors={errors}
+        labels={{ code: t('staffDiscounts.code'), kind: t('staffDiscounts.kind'), amount: t('staffDiscounts.amount'), maxUses: t('staffDiscounts.maxUses'), expiresOn: t('staffDiscounts.expiresOn'), note: t('staffDiscounts.note') }}
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       <p>{t('staffDiscounts.intro')}</p>
       {loaderData.codes.length === 0 ? (

@@ -1,6 +1,7 @@
 import { data, Form, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -8,7 +9,7 @@ import { NEXT_STATUSES, setCourseStatus } from '#domain/courses/set-course-statu
 import { DomainError } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
 import { requireCourse } from './course-access.server.ts';
-import { CourseForm } from './course-form.tsx';
+import { CourseForm, courseFieldLabels, useCourseForm } from './course-form.tsx';
 import { CourseNav } from './course-nav.tsx';
 import { courseValues } from './course-values.ts';
 import { saveCourseFromForm } from './save-course-action.server.ts';
@@ -52,13 +53,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function EditCourse({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const form = useCourseForm(actionData?.errors, actionData?.alert);
   return (
     <main id="main">
       <title>{`${t('staffCourses.editTitle')}: ${loaderData.title}`}</title>
       <h1>{t('staffCourses.editTitle')}</h1>
       <p className="muted">{loaderData.title}</p>
       <CourseNav base={loaderData.base} title={loaderData.title} />
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={form.message} errors={form.errors} labels={courseFieldLabels()} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
       <h2>{t('staffCourses.statusLegend')}</h2>
       <p>{t('staffCourses.currentStatus', { status: t(`staffCourses.status_${loaderData.status}`) })}</p>
@@ -74,7 +76,7 @@ export default function EditCourse({ loaderData }: Route.ComponentProps) {
         ))}
       </div>
       <h2>{t('staffCourses.editTitle')}</h2>
-      <CourseForm key={loaderData.status} values={actionData?.values ?? loaderData.values} serverErrors={actionData?.errors} submitLabel={t('staffCourses.save')} busy={busy} />
+      <CourseForm key={loaderData.status} values={actionData?.values ?? loaderData.values} form={form} submitLabel={t('staffCourses.save')} busy={busy} />
     </main>
   );
 }

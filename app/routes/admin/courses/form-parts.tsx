@@ -1,5 +1,6 @@
 // Labelled controls the staff forms need beyond the shared text Field.
-import { useId, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
+import { useFieldId } from '#app/components/field.tsx';
 
 interface Described {
   hint?: string;
@@ -28,7 +29,7 @@ function HintAndError({ id, hint, error }: Described & { id: string }) {
 }
 
 export function TextAreaField({ name, label, defaultValue, rows = 4, ...rest }: Described & { name: string; label: string; defaultValue?: string; rows?: number }) {
-  const id = useId();
+  const id = useFieldId(name, rest.error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -45,7 +46,7 @@ export function SelectField({
   options,
   ...rest
 }: Described & { name: string; label: string; defaultValue?: string; options: readonly { value: string; label: string }[] }) {
-  const id = useId();
+  const id = useFieldId(name, rest.error);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -62,7 +63,7 @@ export function SelectField({
 }
 
 export function CheckboxField({ name, label, defaultChecked, value = 'on', ...rest }: Described & { name: string; label: string; defaultChecked?: boolean; value?: string }) {
-  const id = useId();
+  const id = useFieldId(name, rest.error);
   return (
     <div className="field checkbox">
       <span>

@@ -1,8 +1,8 @@
 import { redirect, useActionData, useNavigation } from 'react-router';
-import { FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { t } from '#lib/i18n.ts';
-import { CourseForm } from './course-form.tsx';
+import { CourseForm, courseFieldLabels, useCourseForm } from './course-form.tsx';
 import { saveCourseFromForm } from './save-course-action.server.ts';
 import type { Route } from './+types/new.ts';
 
@@ -21,14 +21,15 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 export default function NewCourse({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
+  const form = useCourseForm(actionData?.errors, actionData?.alert);
   return (
     <main id="main">
       <title>{t('staffCourses.newTitle')}</title>
       <h1>{t('staffCourses.newTitle')}</h1>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary message={form.message} errors={form.errors} labels={courseFieldLabels()} attempt={actionData} />
       <CourseForm
         values={actionData?.values ?? { timeZone: loaderData.timeZone, currency: 'USD', requiresApproval: 'on' }}
-        serverErrors={actionData?.errors}
+        form={form}
         submitLabel={t('staffCourses.create')}
         busy={busy}
       />

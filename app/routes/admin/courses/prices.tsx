@@ -1,5 +1,6 @@
 import { data, Form, useActionData, useNavigation, useSearchParams } from 'react-router';
-import { FormAlert } from '#app/components/field.tsx';
+import { fieldAnchor, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -60,6 +61,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return { errors: {}, values: undefined, alert: undefined, done: t('staffPrices.saved') };
 }
 
+/** The typed cells of a price row, in their order on the page. */
+const PRICE_CELLS = ['label', 'key', 'early', 'regular'] as const;
+
 export default function Prices({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
@@ -76,7 +80,7 @@ export default function Prices({ loaderData }: Route.ComponentProps) {
   };
   const cell = (i: number, f: string, label: string, value: string, hint?: string) => {
     const name = `rows.${i}.${f}`;
-    const id = `price-${i}-${f}`;
+    const id = errors[name] ? fieldAnchor(name) : `price-${i}-${f}`;
     const error = errors[name];
     return (
       <div className="field">
@@ -109,7 +113,12 @@ export default function Prices({ loaderData }: Route.ComponentProps) {
       <p className="muted">{loaderData.title}</p>
       <CourseNav base={loaderData.base} title={loaderData.title} />
       {search.get('created') ? <FormAlert message={t('staffCourses.created')} tone="success" /> : null}
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={actionData?.alert}
+        errors={errors}
+        labels={Object.fromEntries(Array.from({ length: count }, (_, i) => PRICE_CELLS.map((f) => [`rows.${i}.${f}`, `${t('staffPrices.category', { n: i + 1 })}, ${t(`staffPrices.${f}`)}`])).flat())}
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       {loaderData.table.length > 0 ? (
         <div className="table-wrap">

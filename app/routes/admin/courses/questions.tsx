@@ -1,5 +1,6 @@
 import { data, Form, useActionData, useNavigation } from 'react-router';
-import { FormAlert } from '#app/components/field.tsx';
+import { fieldAnchor, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -42,6 +43,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return { errors: {}, values: undefined, alert: undefined, done: t('staffQuestions.saved') };
 }
 
+/** The typed cells of a question, in their order on the page. */
+const QUESTION_CELLS = ['label', 'type', 'options'] as const;
+
 export default function Questions({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
@@ -68,7 +72,12 @@ export default function Questions({ loaderData }: Route.ComponentProps) {
       <h1>{t('staffQuestions.title')}</h1>
       <p className="muted">{loaderData.title}</p>
       <CourseNav base={loaderData.base} title={loaderData.title} />
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={actionData?.alert}
+        errors={errors}
+        labels={Object.fromEntries(Array.from({ length: count }, (_, i) => QUESTION_CELLS.map((f) => [`questions.${i}.${f}`, `${t('staffQuestions.question', { n: i + 1 })}, ${t(`staffQuestions.${f}`)}`])).flat())}
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       <Form method="post" className="stack" noValidate>
         <TextAreaField name="attestations" label={t('staffQuestions.attestations')} hint={t('staffQuestions.attestationsHint')} defaultValue={posted?.attestations ?? loaderData.attestations} />
@@ -77,7 +86,7 @@ export default function Questions({ loaderData }: Route.ComponentProps) {
         {Array.from({ length: count }, (_, i) => {
           const q = row(i);
           const n = (f: string) => `questions.${i}.${f}`;
-          const id = (f: string) => `question-${i}-${f}`;
+          const id = (f: string) => (errors[n(f)] ? fieldAnchor(n(f)) : `question-${i}-${f}`);
           return (
             <fieldset key={i} className="stack">
               <legend>{t('staffQuestions.question', { n: i + 1 })}</legend>

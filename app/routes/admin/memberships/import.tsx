@@ -1,5 +1,6 @@
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { importMemberships, MembershipImportError } from '#domain/membership/memberships.server.ts';
 import { parseMembershipCsv, type RowProblem } from '#domain/membership/parse-membership-csv.ts';
@@ -56,20 +57,15 @@ export default function ImportMemberships({ loaderData }: Route.ComponentProps) 
       <h1>{t('staffMemberships.importTitle')}</h1>
       <p>{t('staffMemberships.importIntro')}</p>
       <FormAlert message={actionData?.done} tone="success" />
-      {actionData?.alert ? (
-        <div className="notice error" role="alert">
-          <p>
-            <strong>{actionData.alert}</strong>
-          </p>
-          {actionData.problems.length > 0 ? (
-            <ul>
-              {actionData.problems.map((p, i) => (
-                <li key={i}>{p.text}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary message={actionData?.alert} attempt={actionData}>
+        {actionData?.problems.length ? (
+          <ul>
+            {actionData.problems.map((p, i) => (
+              <li key={i}>{p.text}</li>
+            ))}
+          </ul>
+        ) : null}
+      </ErrorSummary>
       {preview ? (
         <>
           <h2>{t('staffMemberships.previewTitle')}</h2>

@@ -1,5 +1,6 @@
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { DateField, Field, FormAlert } from '#app/components/field.tsx';
+import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm, type FieldErrors, type FormValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { addMembership, findMemberships } from '#domain/membership/memberships.server.ts';
@@ -58,7 +59,12 @@ export default function Memberships({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to={`${loaderData.base}/import`}>{t('staffMemberships.importLink')}</Link>
       </p>
-      <FormAlert message={actionData?.alert} />
+      <ErrorSummary
+        message={actionData?.alert}
+        errors={errors}
+        labels={{ email: t('staffMemberships.email'), name: t('staffMemberships.name'), type: t('staffMemberships.type'), validFrom: t('staffMemberships.validFrom'), validTo: t('staffMemberships.validTo') }}
+        attempt={actionData}
+      />
       <FormAlert message={actionData?.done} tone="success" />
       {loaderData.memberships.length === 0 ? (
         <p>{t('staffMemberships.none')}</p>
