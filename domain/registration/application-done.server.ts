@@ -2,7 +2,10 @@
 // own registration to that course, found by id and owner — anyone else finds nothing.
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
+import { courses } from '#db/schema/courses.ts';
 import { registrations } from '#db/schema/registration.ts';
+import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { mayPayNow } from './pay-now.ts';
 import { waitlistPosition } from './availability.server.ts';
 
 export async function getOwnApplication(db: DbOrTx, input: { organizationId: string; courseId: string; userId: string; registrationId: string }) {
@@ -19,6 +22,8 @@ export async function getOwnApplication(db: DbOrTx, input: { organizationId: str
       ),
     );
   if (!r) return undefined;
+  const [course] = await db.select({ paymentTiming: courses.paymentTiming }).from(courses).where(eq(courses.id, r.courseId));
+  const account = await registrationAccount(db, r.id);
   return {
     id: r.id,
     status: r.status,
@@ -29,7 +34,7 @@ export async function getOwnApplication(db: DbOrTx, input: { organizationId: str
     email: r.email,
     addressConfirmed: r.addressConfirmedAt !== null,
     // The seed's practice: pay with the application (signed-in applicants can pay right away).
-    payNow: r.amountMinor > 0 && ['submitted', 'accepted'].includes(r.status) && (r.policy.paymentTiming ?? 'at_application') === 'at_application',
+    payNow: mayPayNow({ status: r.status, balanceMinor: account.balanceMinor, applied: r.policy.paymentTiming, course: course!.paymentTiming }),
     position: r.status === 'waitlisted' ? await waitlistPosition(db, r.courseId, r.sequence) : undefined,
   };
 }

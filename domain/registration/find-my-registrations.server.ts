@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { mayPayNow } from './pay-now.ts';
 import type { DbOrTx } from '#db/client.server.ts';
 import { aidApplications } from '#db/schema/aid.ts';
 import { courses } from '#db/schema/courses.ts';
@@ -47,7 +48,7 @@ export async function findMyRegistrations(db: DbOrTx, organizationId: string, us
     rows.map(async ({ registration: r, course }) => {
       const account = balances.get(r.id)!;
       const holdsPlace = PLACE_HOLDING.includes(r.status);
-      const payable = holdsPlace && r.status !== 'offered' && account.balanceMinor > 0 && (course.paymentTiming === 'at_application' || r.status !== 'submitted');
+      const payable = mayPayNow({ status: r.status, balanceMinor: account.balanceMinor, applied: r.policy.paymentTiming, course: course.paymentTiming });
       const aidOpen = (course.financialAidAwards ?? 0) > 0 && (course.financialAidMaxMinor ?? 0) > 0 && (course.financialAidDeadline === null || localToday(course.timeZone, now) <= course.financialAidDeadline);
       return {
         id: r.id,
