@@ -7,7 +7,10 @@ import stylesheet from './styles.css?url';
 // eval (ADR 0046) and reports the probe as a violation even though Zod catches it.
 if (typeof document !== 'undefined') z.config({ jitless: true });
 
-export const links = () => [{ rel: 'stylesheet', href: stylesheet }];
+export const links = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
 
 export function Layout({ children }: { children: React.ReactNode }) {
   return (
