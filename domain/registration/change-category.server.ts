@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { coursePriceCategories, coursePrices } from '#db/schema/courses.ts';
-import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
+import { discountCodes, PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
 import { reviseOpenInvoices } from '#domain/billing/invoice-revision.server.ts';
 import { postEntries, registrationAccount, settleCredit } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
@@ -13,7 +13,7 @@ import { lockCourse } from '#domain/courses/lock-course.server.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
 import type { StatusChange } from './change-status.server.ts';
-import { basePrice } from './rules.ts';
+import { quote } from './rules.ts';
 
 export async function changeCategory(
   db: Db,
@@ -35,9 +35,11 @@ export async function changeCategory(
       .where(and(eq(coursePriceCategories.courseId, course.id), eq(coursePriceCategories.key, input.categoryKey)));
     if (!category) throw new DomainError('UNKNOWN_CATEGORY', input.categoryKey, { categoryKey: 'UNKNOWN_CATEGORY' });
     const cells = await tx.select().from(coursePrices).where(eq(coursePrices.courseId, course.id));
-    const price = basePrice(cells, category.key, found.tier);
+    // The same tier, the same code: a percent code is re-applied to the new category's price.
+    const [code] = found.discountCodeId ? await tx.select().from(discountCodes).where(eq(discountCodes.id, found.discountCodeId)) : [];
+    const price = quote(cells, category.key, found.tier, code ? { kind: code.kind, amount: code.amount } : undefined);
     if (!price) throw new DomainError('PRICE_NOT_SET', category.key);
-    const newAmount = Math.max(0, price.amountMinor - found.discountMinor);
+    const newAmount = price.amountMinor;
     const currentAmount = found.amountMinor + found.balanceAdjustmentMinor;
     // A registration that holds a place is charged: the difference goes to its ledger.
     const [locked] = await tx.select().from(registrations).where(eq(registrations.id, found.id)).for('update');
@@ -53,6 +55,8 @@ export async function changeCategory(
       .update(registrations)
       .set({
         categoryKey: category.key,
+        baseAmountMinor: price.baseAmountMinor,
+        discountMinor: price.discountMinor,
         balanceAdjustmentMinor: found.balanceAdjustmentMinor + (newAmount - currentAmount),
         policy: { ...found.policy, categoryLabel: category.label },
         updatedAt: context.now ?? new Date(),

@@ -13,7 +13,7 @@ import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { countPlaces } from './availability.server.ts';
 import type { Tx } from '#domain/transaction.server.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
-import { basePrice, discountFor, earlyRateAvailable, localToday } from './rules.ts';
+import { earlyRateAvailable, localToday, quote } from './rules.ts';
 import { discountCodes } from '#db/schema/registration.ts';
 
 type Course = typeof courses.$inferSelect;
@@ -35,9 +35,10 @@ export async function offerFreedPlaces(tx: Tx, course: Course, actor: Actor, con
     if (!next) break;
     const early = earlyRateAvailable(course, counts.earlyTaken, today);
     const cells = await tx.select().from(coursePrices).where(eq(coursePrices.courseId, course.id));
-    const price = basePrice(cells, next.categoryKey, early ? 'early' : 'regular') ?? { amountMinor: next.baseAmountMinor, tier: next.tier };
     const [code] = next.discountCodeId ? await tx.select().from(discountCodes).where(eq(discountCodes.id, next.discountCodeId)) : [];
-    const discountMinor = discountFor(price.amountMinor, code ? { kind: code.kind, amount: code.amount } : undefined);
+    const terms = code ? { kind: code.kind, amount: code.amount } : undefined;
+    // A price removed since the application: the quote it was made at.
+    const price = quote(cells, next.categoryKey, early ? 'early' : 'regular', terms) ?? { tier: next.tier, baseAmountMinor: next.baseAmountMinor, discountMinor: next.discountMinor, amountMinor: next.baseAmountMinor - next.discountMinor };
     const expires = new Date(now.getTime() + course.offerHoldHours * 3_600_000);
     const [offered] = await tx
       .update(registrations)
@@ -45,9 +46,9 @@ export async function offerFreedPlaces(tx: Tx, course: Course, actor: Actor, con
         status: 'offered',
         tier: price.tier,
         holdsEarlyPlace: price.tier === 'early',
-        baseAmountMinor: price.amountMinor,
-        discountMinor,
-        amountMinor: price.amountMinor - discountMinor,
+        baseAmountMinor: price.baseAmountMinor,
+        discountMinor: price.discountMinor,
+        amountMinor: price.amountMinor,
         // The re-quote is the current category's price: an earlier category change is in it.
         balanceAdjustmentMinor: 0,
         policy: { ...next.policy, tier: price.tier },

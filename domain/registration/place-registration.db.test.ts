@@ -10,6 +10,8 @@ import { application, createCourse, createOrganization, DURING_REGISTRATION, val
 import { getAvailability } from './availability.server.ts';
 import { decideApplication, expireOffers, respondAsApplicant } from './change-status.server.ts';
 import { changeCategory } from './change-category.server.ts';
+import { issueDiscountCode } from './discount-codes.server.ts';
+import { registrationAccount } from '#domain/money/ledger.server.ts';
 import { placeRegistration } from './place-registration.server.ts';
 import { verifyMembership } from './verify-membership.server.ts';
 
@@ -236,6 +238,19 @@ describe('category changes', () => {
     });
     const changed = await changeCategory(testDb.db, { organizationId: org.id, registrationId: registration.id, categoryKey: 'member', reason: 'Membership confirmed' }, systemActor, context);
     expect(changed.registration).toMatchObject({ categoryKey: 'member', tier: 'early', amountMinor: 90000, balanceAdjustmentMinor: -10000 });
+  });
+
+  test('a percent discount code survives a category change: 20% of the new price, on the ledger too', async () => {
+    const { org, course, apply } = await setup();
+    await issueDiscountCode(testDb.db, { organizationId: org.id, courseId: course.id, code: 'IBF20', kind: 'percent', amount: 20, maxUses: null, expiresOn: null, categoryKeys: [], note: '' }, systemActor);
+    const { registration } = await apply({ discountCode: 'ibf20' }); // early non-member $900 − 20% = $720
+    expect(registration).toMatchObject({ baseAmountMinor: 90000, discountMinor: 18000, amountMinor: 72000 });
+    await decideApplication(testDb.db, { organizationId: org.id, registrationId: registration.id, decision: 'accept' }, systemActor, context);
+    const changed = await changeCategory(testDb.db, { organizationId: org.id, registrationId: registration.id, categoryKey: 'member', reason: 'Membership confirmed' }, systemActor, context);
+    // Early member $800 − 20% = $640 (not $800 − the old $180 = $620).
+    expect(changed.registration).toMatchObject({ categoryKey: 'member', baseAmountMinor: 80000, discountMinor: 16000 });
+    expect(changed.registration.amountMinor + changed.registration.balanceAdjustmentMinor).toBe(64000);
+    expect((await registrationAccount(testDb.db, registration.id)).balanceMinor).toBe(64000);
   });
 });
 

@@ -16,7 +16,7 @@ import { lockCourse } from '#domain/courses/lock-course.server.ts';
 import { lockDiscountCode } from '#domain/registration/lock-discount-code.server.ts';
 import { withScarceLocks, type Tx } from '#domain/transaction.server.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
-import { basePrice, checkDiscountCode, discountFor, earlyRateAvailable, localToday, normalizeCode, registrationWindow } from './rules.ts';
+import { checkDiscountCode, earlyRateAvailable, localToday, normalizeCode, quote, registrationWindow } from './rules.ts';
 import { validateAnswers } from './validate-answers.ts';
 import { takeThrottle } from '#domain/accounts/throttle.server.ts';
 import { confirmationDeadline, issueConfirmation, notifyAlreadyApplied } from './confirmation.server.ts';
@@ -166,10 +166,9 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
     const early = placeFree && earlyRateAvailable(course, counts.earlyTaken, today);
     const cells = await tx.select().from(coursePrices).where(eq(coursePrices.courseId, course.id));
     // The waitlist is quoted at the regular rate; an offer re-quotes when a place frees.
-    const price = basePrice(cells, category.key, early ? 'early' : 'regular');
+    const price = quote(cells, category.key, early ? 'early' : 'regular', code ? { kind: code.kind, amount: code.amount } : undefined);
     if (!price) throw new DomainError('PRICE_NOT_SET', category.key, { categoryKey: 'PRICE_NOT_SET' });
     if (placeFree && input.expectedTier && input.expectedTier !== price.tier) throw new DomainError('PRICE_CHANGED', `${input.expectedTier} → ${price.tier}`);
-    const discountMinor = discountFor(price.amountMinor, code ? { kind: code.kind, amount: code.amount } : undefined);
     const now = context.now ?? new Date();
     if (active) {
       const emailIds = (await takeThrottle(tx, [{ scope: 'apply-notice:email', key: applicant.email, ...NOTICES_PER_ADDRESS }])).allowed
@@ -202,9 +201,9 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
         categoryKey: category.key,
         tier: price.tier,
         holdsEarlyPlace: price.tier === 'early',
-        baseAmountMinor: price.amountMinor,
-        discountMinor,
-        amountMinor: price.amountMinor - discountMinor,
+        baseAmountMinor: price.baseAmountMinor,
+        discountMinor: price.discountMinor,
+        amountMinor: price.amountMinor,
         currency: course.currency,
         discountCodeId: code?.id ?? null,
         membershipCheck,

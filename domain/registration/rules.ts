@@ -59,6 +59,27 @@ export function discountFor(baseMinor: number, terms: DiscountTerms | undefined)
   return Math.max(0, Math.min(baseMinor, raw));
 }
 
+export interface Quote {
+  tier: PriceTier;
+  baseAmountMinor: number;
+  discountMinor: number;
+  /** What the registration owes for its place: the price less its discount. */
+  amountMinor: number;
+}
+
+/**
+ * The one price of a registration: its category's price at the tier (early falling back to
+ * regular), less its discount code's terms applied to that price — a percent code is a percent
+ * of whatever the price now is. Used at application, on a waitlist offer's re-quote and on a
+ * category change; undefined when the course has no such price.
+ */
+export function quote(cells: PriceCell[], categoryKey: string, tier: PriceTier, code: DiscountTerms | undefined): Quote | undefined {
+  const price = basePrice(cells, categoryKey, tier);
+  if (!price) return undefined;
+  const discountMinor = discountFor(price.amountMinor, code);
+  return { tier: price.tier, baseAmountMinor: price.amountMinor, discountMinor, amountMinor: price.amountMinor - discountMinor };
+}
+
 export type CodeProblem = 'DISCOUNT_CODE_UNKNOWN' | 'DISCOUNT_CODE_EXPIRED' | 'DISCOUNT_CODE_NOT_FOR_CATEGORY' | 'DISCOUNT_CODE_USED_UP';
 
 export function checkDiscountCode(
