@@ -123,7 +123,6 @@ export const registrations = pgTable(
     answers: jsonb('answers').$type<ApplicationAnswers>().notNull(),
     policy: jsonb('policy').$type<PolicySnapshot>().notNull(),
     /** Legacy sum of category-change differences; the ledger (ledger_entries) is the record now. */
-    balanceAdjustmentMinor: integer('balance_adjustment_minor').notNull().default(0),
     decisionMessage: text('decision_message'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),

@@ -17,8 +17,11 @@ export async function chargeRegistration(tx: DbOrTx, registration: Registration,
   await postEntries(tx, [
     { ...base, kind: 'charge', amountMinor: registration.baseAmountMinor, reason: `${registration.policy.courseTitle}: ${registration.policy.categoryLabel} (${registration.tier})` },
     { ...base, kind: 'discount', amountMinor: -registration.discountMinor, reason: 'discount code' },
-    { ...base, kind: 'adjustment', amountMinor: registration.balanceAdjustmentMinor, reason: 'category change' },
   ]);
+  // A registration whose category was changed before its price and discount were re-quoted
+  // with it (migration 0009 folded the old adjustment into its amount): the difference.
+  const legacy = registration.amountMinor - (registration.baseAmountMinor - registration.discountMinor);
+  if (legacy !== 0) await postEntries(tx, [{ ...base, kind: 'adjustment', amountMinor: legacy, reason: 'category change' }]);
   // Charged again after a spell on the waitlist: an aid award already made still applies (its
   // own aid_award entry was reversed with the charge and cannot be posted twice).
   const [award] = await tx

@@ -40,7 +40,7 @@ export async function changeCategory(
     const price = quote(cells, category.key, found.tier, code ? { kind: code.kind, amount: code.amount } : undefined);
     if (!price) throw new DomainError('PRICE_NOT_SET', category.key);
     const newAmount = price.amountMinor;
-    const currentAmount = found.amountMinor + found.balanceAdjustmentMinor;
+    const currentAmount = found.amountMinor;
     // A registration that holds a place is charged: the difference goes to its ledger.
     const [locked] = await tx.select().from(registrations).where(eq(registrations.id, found.id)).for('update');
     if (locked && PLACE_HOLDING.includes(locked.status)) {
@@ -57,7 +57,7 @@ export async function changeCategory(
         categoryKey: category.key,
         baseAmountMinor: price.baseAmountMinor,
         discountMinor: price.discountMinor,
-        balanceAdjustmentMinor: found.balanceAdjustmentMinor + (newAmount - currentAmount),
+        amountMinor: newAmount,
         policy: { ...found.policy, categoryLabel: category.label },
         updatedAt: context.now ?? new Date(),
       })

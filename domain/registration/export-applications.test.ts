@@ -59,7 +59,6 @@ function registration(overrides: Partial<Registration>): Registration {
     amountMinor: 90000,
     baseAmountMinor: 90000,
     discountMinor: 0,
-    balanceAdjustmentMinor: 0,
     membershipCheck: 'not_needed',
     answers: validAnswers(),
     policy: { categoryLabel: 'Single Registration' },

@@ -56,7 +56,7 @@ export async function findMyRegistrations(db: DbOrTx, organizationId: string, us
         status: r.status,
         tier: r.tier,
         categoryLabel: r.policy.categoryLabel,
-        amountMinor: r.amountMinor + r.balanceAdjustmentMinor,
+        amountMinor: r.amountMinor,
         balanceMinor: account.balanceMinor,
         paidMinor: account.netPaidMinor,
         currency: r.currency,

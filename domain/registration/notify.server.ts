@@ -32,7 +32,7 @@ export async function queueRegistrationEmail(
     publicUrl: context.publicUrl,
     name: registration.name,
     course,
-    amountMinor: registration.amountMinor + registration.balanceAdjustmentMinor,
+    amountMinor: registration.amountMinor,
     categoryLabel: registration.policy.categoryLabel,
     tier: registration.tier,
     hours: course.offerHoldHours,

@@ -49,8 +49,6 @@ export async function offerFreedPlaces(tx: Tx, course: Course, actor: Actor, con
         baseAmountMinor: price.baseAmountMinor,
         discountMinor: price.discountMinor,
         amountMinor: price.amountMinor,
-        // The re-quote is the current category's price: an earlier category change is in it.
-        balanceAdjustmentMinor: 0,
         policy: { ...next.policy, tier: price.tier },
         offerExpiresAt: expires,
         updatedAt: now,

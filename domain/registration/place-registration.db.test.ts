@@ -237,7 +237,7 @@ describe('category changes', () => {
       code: 'REASON_REQUIRED',
     });
     const changed = await changeCategory(testDb.db, { organizationId: org.id, registrationId: registration.id, categoryKey: 'member', reason: 'Membership confirmed' }, systemActor, context);
-    expect(changed.registration).toMatchObject({ categoryKey: 'member', tier: 'early', amountMinor: 90000, balanceAdjustmentMinor: -10000 });
+    expect(changed.registration).toMatchObject({ categoryKey: 'member', tier: 'early', baseAmountMinor: 80000, amountMinor: 80000 });
   });
 
   test('a percent discount code survives a category change: 20% of the new price, on the ledger too', async () => {
@@ -249,7 +249,7 @@ describe('category changes', () => {
     const changed = await changeCategory(testDb.db, { organizationId: org.id, registrationId: registration.id, categoryKey: 'member', reason: 'Membership confirmed' }, systemActor, context);
     // Early member $800 − 20% = $640 (not $800 − the old $180 = $620).
     expect(changed.registration).toMatchObject({ categoryKey: 'member', baseAmountMinor: 80000, discountMinor: 16000 });
-    expect(changed.registration.amountMinor + changed.registration.balanceAdjustmentMinor).toBe(64000);
+    expect(changed.registration.amountMinor).toBe(64000);
     expect((await registrationAccount(testDb.db, registration.id)).balanceMinor).toBe(64000);
   });
 });

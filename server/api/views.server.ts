@@ -53,7 +53,7 @@ export function registrationView(r: Registration, links: RegistrationLinks, wait
     holdsEarlyPlace: r.holdsEarlyPlace,
     baseAmount: r.baseAmountMinor,
     discount: r.discountMinor,
-    amount: r.amountMinor + r.balanceAdjustmentMinor,
+    amount: r.amountMinor,
     currency: r.currency,
     waitlistPosition,
     decisionMessage: r.decisionMessage,

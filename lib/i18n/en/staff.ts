@@ -182,7 +182,6 @@ export const staff = {
     due: 'Amount due',
     price: 'Price',
     discount: 'Discount',
-    adjustment: 'Balance adjustment from category changes',
     submitted: 'Submitted',
     status_submitted: 'Awaiting review',
     status_accepted: 'Accepted',

@@ -65,8 +65,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       tier: r.tier,
       base: formatMoney(r.baseAmountMinor, r.currency),
       discount: r.discountMinor > 0 ? formatMoney(r.discountMinor, r.currency) : null,
-      adjustment: r.balanceAdjustmentMinor !== 0 ? formatMoney(r.balanceAdjustmentMinor, r.currency) : null,
-      due: formatMoney(r.amountMinor + r.balanceAdjustmentMinor, r.currency),
+      due: formatMoney(r.amountMinor, r.currency),
       balance: formatMoney(account.balanceMinor, r.currency),
       paid: formatMoney(account.netPaidMinor, r.currency),
       membershipCheck: r.membershipCheck,
@@ -167,12 +166,6 @@ export default function Application({ loaderData }: Route.ComponentProps) {
           <>
             <dt>{t('staffApplications.discount')}</dt>
             <dd>{r.discount}</dd>
-          </>
-        ) : null}
-        {r.adjustment ? (
-          <>
-            <dt>{t('staffApplications.adjustment')}</dt>
-            <dd>{r.adjustment}</dd>
           </>
         ) : null}
         <dt>{t('staffApplications.due')}</dt>

@@ -43,7 +43,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       status: a.status,
       category: a.policy.categoryLabel || a.categoryKey,
       tier: a.tier,
-      due: formatMoney(a.amountMinor + a.balanceAdjustmentMinor, a.currency),
+      due: formatMoney(a.amountMinor, a.currency),
       balance: formatMoney(balances.get(a.id)?.balanceMinor ?? 0, a.currency),
       membershipCheck: a.membershipCheck,
       submittedOn: a.submittedAt.toISOString().slice(0, 10),
