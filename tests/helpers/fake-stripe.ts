@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { formatAmount, hostedPage } from './fake-stripe-page.ts';
+import { amountRefusal, formatAmount, hostedPage } from './fake-stripe-page.ts';
 import { int, invalid, missing, notFound, parseStripeForm, StripeFailure, type Obj } from './fake-stripe-protocol.ts';
 
 export interface FakeStripeOptions {
@@ -166,6 +166,8 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
       if (currency && currency !== c) throw invalid('All line items must use the same currency.', `line_items[${i}][price_data][currency]`);
       currency = c;
       const unit = int(priceData.unit_amount, `line_items[${i}][price_data][unit_amount]`, 1);
+      const refusal = amountRefusal(unit, c);
+      if (refusal) throw invalid(refusal, `line_items[${i}][price_data][unit_amount]`, 'invalid_charge_amount');
       const quantity = int(item.quantity, `line_items[${i}][quantity]`, 1);
       const name = priceData.product_data?.name;
       if (!name) throw missing(`line_items[${i}][price_data][product_data][name]`);
@@ -286,6 +288,8 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     const remaining = intent.amount_received - already;
     if (remaining <= 0) throw invalid(`Charge ${intent.latest_charge} has already been refunded.`, undefined, 'charge_already_refunded');
     const amount = p.amount === undefined ? remaining : int(p.amount, 'amount', 1);
+    const refusal = amountRefusal(amount, String(intent.currency));
+    if (refusal) throw invalid(refusal, 'amount', 'invalid_charge_amount');
     if (amount > remaining) {
       throw invalid(`Refund amount (${formatAmount(amount, intent.currency)}) is greater than unrefunded amount on charge (${formatAmount(remaining, intent.currency)})`, 'amount', 'amount_too_large');
     }

@@ -5,7 +5,8 @@ import { courses } from '#db/schema/courses.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { countOverdueRefunds } from '#domain/refunds/find-refunds.server.ts';
-import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { formatDateRange, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/dashboard.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
