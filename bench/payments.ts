@@ -26,7 +26,8 @@ import { cancelRegistration } from '../domain/refunds/cancel-registration.server
 import { findRefunds } from '../domain/refunds/find-refunds.server.ts';
 import { recordRefundPaid } from '../domain/refunds/issue-refund.server.ts';
 import { placeRegistration, type Registration } from '../domain/registration/place-registration.server.ts';
-import { formatMoney, t } from '../lib/i18n.ts';
+import { t } from '../lib/i18n.ts';
+import { formatMoney } from '../lib/money.ts';
 import { freePort, startAppProcess } from '../tests/helpers/app-process.ts';
 import { startFakeStripe, type FakeEvent, type FakeStripe } from '../tests/helpers/fake-stripe.ts';
 import { application, createCourse, createOrganization } from '../tests/helpers/fixtures.ts';

@@ -19,13 +19,6 @@ export function t(key: string, options?: TOptions): string {
   return instance.t(key, (options ?? {}) as Record<string, unknown>) as string;
 }
 
-export function formatMoney(amountMinor: number, currency: string, locale = 'en-US'): string {
-  const digits = new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: amountMinor % 10 ** digits === 0 ? 0 : digits }).format(
-    amountMinor / 10 ** digits,
-  );
-}
-
 /** A plain calendar date (YYYY-MM-DD) in words; no time zone shift. */
 export function formatDate(isoDate: string, locale = 'en-US', style: 'long' | 'medium' = 'long'): string {
   const [y, m, d] = isoDate.split('-').map(Number);

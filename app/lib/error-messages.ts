@@ -1,5 +1,6 @@
 import type { DomainErrorCode } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
+import { amountMessage, isAmountProblem } from '#lib/money.ts';
 import { AID_ERRORS } from '#domain/aid/error-codes.ts';
 import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
 import { MONEY_ERRORS } from '#domain/money/error-codes.ts';
@@ -60,6 +61,11 @@ const FIELD_MESSAGES: Record<string, string> = {
 export function fieldMessage(code: string): string {
   if (code in MESSAGES) return t(MESSAGES[code as DomainErrorCode]);
   return t(FIELD_MESSAGES[code] ?? 'form.required', { max: 2000 });
+}
+
+/** fieldMessage, with a typed amount's problems worded for its currency ("like 1250.00"; "like 1250" for JPY). */
+export function fieldMessageIn(currency: string): (code: string) => string {
+  return (code) => (isAmountProblem(code) ? amountMessage(code, currency) : fieldMessage(code));
 }
 
 export function errorMessage(code: DomainErrorCode): string {

@@ -1,7 +1,8 @@
 // Emails to aid applicants. They say what happened and link to the page; they never repeat
 // the statement, the self-identification, a score or a comment.
 import { composeEmail, type ComposedEmail } from '#lib/email/compose.ts';
-import { formatMoney, t } from '#lib/i18n.ts';
+import { t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 
 export type AidEmailKind = 'received' | 'awarded' | 'not_awarded';
 

@@ -19,7 +19,7 @@ import {
   type ReceiptDocument,
   type StatementDocument,
 } from '#lib/pdf/documents.ts';
-import { documentNumber, paymentReceiptNumber, safeFilename } from './amounts.ts';
+import { documentNumber, paymentReceiptNumber, safeFilename } from './document-numbers.ts';
 import { entryDescription } from './descriptions.ts';
 import { invoiceDueNow } from './invoice-remaining.server.ts';
 

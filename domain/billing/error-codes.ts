@@ -7,13 +7,9 @@ export const BILLING_ERRORS = {
   INVOICE_NOT_OPEN: 'billingErrors.invoiceNotOpen',
   INVOICE_HAS_PAYMENTS: 'billingErrors.invoiceHasPayments',
   RECEIVED_IN_FUTURE: 'billingErrors.receivedInFuture',
-  AMOUNT_FORMAT: 'billingErrors.amountFormat',
-  AMOUNT_NOT_POSITIVE: 'billingErrors.amountNotPositive',
-  AMOUNT_TOO_LARGE: 'billingErrors.amountTooLarge',
   DATE_FORMAT: 'billingErrors.dateFormat',
   DATE_NOT_REAL: 'billingErrors.dateNotReal',
   REFERENCE_TOO_LONG: 'billingErrors.referenceTooLong',
   WHOLE_NUMBER: 'billingErrors.wholeNumber',
   TEXT_TOO_LONG: 'billingErrors.tooLong',
-  FEE_FORMAT: 'billingErrors.feeFormat',
 } as const satisfies Record<string, string>;

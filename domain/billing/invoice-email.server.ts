@@ -7,8 +7,9 @@ import { checkouts } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
 import { composeEmail } from '#lib/email/compose.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
-import { documentNumber, safeFilename } from './amounts.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
+import { documentNumber, safeFilename } from './document-numbers.ts';
 
 export async function queueInvoiceEmail(
   tx: DbOrTx,

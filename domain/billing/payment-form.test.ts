@@ -12,7 +12,8 @@ test('a well-filled form becomes a payment', () => {
 
 test.each([
   [{ amount: '12,50' }, { amount: 'AMOUNT_FORMAT' }],
-  [{ amount: '-5' }, { amount: 'AMOUNT_FORMAT' }],
+  [{ amount: '-5' }, { amount: 'AMOUNT_NOT_POSITIVE' }],
+  [{ amount: '975.505' }, { amount: 'AMOUNT_DECIMALS' }],
   [{ amount: '1e9' }, { amount: 'AMOUNT_FORMAT' }],
   [{ amount: '' }, { amount: 'REQUIRED' }],
   [{ amount: '0' }, { amount: 'AMOUNT_NOT_POSITIVE' }],
@@ -28,4 +29,10 @@ test.each([
   [{ checkoutId: "1' or 1=1" }, { checkoutId: 'INVALID_CHOICE' }],
 ])('%j → %j', (change, errors) => {
   expect(readPaymentForm({ ...good, ...change }, 'USD', '2025-02-01')).toEqual({ ok: false, errors });
+});
+
+test('the amount is read in the currency of the registration: yen have no decimals', () => {
+  expect(readPaymentForm({ ...good, amount: '120000' }, 'JPY', '2025-02-01')).toMatchObject({ ok: true, data: { amountMinor: 120_000 } });
+  expect(readPaymentForm({ ...good, amount: '975.00' }, 'JPY', '2025-02-01')).toEqual({ ok: false, errors: { amount: 'AMOUNT_DECIMALS' } });
+  expect(readPaymentForm({ ...good, amount: '975.500' }, 'KWD', '2025-02-01')).toMatchObject({ ok: true, data: { amountMinor: 975_500 } });
 });

@@ -2,7 +2,7 @@
 // route shows the problems next to their fields; nothing a person can type reaches the
 // database unchecked.
 import { RECORDABLE_METHODS_LIST, type RecordableMethodName } from './methods.ts';
-import { parseAmount } from './amounts.ts';
+import { parseAmount } from '#lib/money.ts';
 import { dateProblem } from '#lib/dates.ts';
 import { UUID_PATTERN } from '#lib/ids.ts';
 

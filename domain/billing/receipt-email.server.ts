@@ -7,8 +7,9 @@ import { checkoutLines, checkouts, payments } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { composeEmail } from '#lib/email/compose.ts';
 import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
-import { documentNumber, paymentReceiptNumber, safeFilename } from './amounts.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
+import { documentNumber, paymentReceiptNumber, safeFilename } from './document-numbers.ts';
 import { methodLabel } from './documents.server.ts';
 
 export interface ReceiptEmailInput {

@@ -1,7 +1,7 @@
 // The money report's tables as CSV (RFC 4180, formula-neutralized cells: the same writer as
 // the applications export). Amounts are plain decimals so a spreadsheet can add them up.
 import { toCsv } from '#domain/registration/export-applications.ts';
-import { amountInput } from './amounts.ts';
+import { formatAmountInput } from '#lib/money.ts';
 import type { MoneyReport } from './reports.server.ts';
 
 export const REPORT_TABLES = ['revenue', 'outstanding', 'refunds', 'aid'] as const;
@@ -9,7 +9,7 @@ export type ReportTable = (typeof REPORT_TABLES)[number];
 
 /** Column headers come from the caller's catalog (key → words). */
 export function reportCsv(report: MoneyReport, table: ReportTable, label: (key: string) => string): string {
-  const amount = (minor: number, currency: string) => amountInput(minor, currency);
+  const amount = (minor: number, currency: string) => formatAmountInput(minor, currency);
   switch (table) {
     case 'revenue':
       return toCsv([

@@ -24,7 +24,7 @@ test('course policy: fee as a decimal, empty deadline means none, bad input per 
       paymentTiming: { code: 'INVALID_CHOICE' },
       paymentHoldHours: { code: 'WHOLE_NUMBER', values: { min: 1, max: 720 } },
       cancellationDeadline: { code: 'DATE_NOT_REAL' },
-      cancellationFee: { code: 'FEE_FORMAT' },
+      cancellationFee: { code: 'AMOUNT_FORMAT' },
       refundWithinDays: { code: 'WHOLE_NUMBER', values: { min: 0, max: 365 } },
     },
   });

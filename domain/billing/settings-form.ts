@@ -1,6 +1,6 @@
 // The money settings forms read into values or per-field problems (pure).
 import type { PaymentTiming } from '#db/schema/courses.ts';
-import { parseAmount } from './amounts.ts';
+import { parseAmount } from '#lib/money.ts';
 import { dateProblem } from '#lib/dates.ts';
 import type { CourseMoneyPolicy, OrganizationMoneySettings } from './settings.server.ts';
 
@@ -43,7 +43,7 @@ export function readCoursePolicy(values: Record<string, string>, currency: strin
   const deadlineProblem = deadline === '' ? null : dateProblem(deadline);
   if (deadlineProblem) errors.cancellationDeadline = { code: deadlineProblem };
   const fee = parseAmount(values.cancellationFee ?? '', currency, { allowZero: true });
-  if (!fee.ok) errors.cancellationFee = { code: fee.problem === 'AMOUNT_FORMAT' ? 'FEE_FORMAT' : fee.problem };
+  if (!fee.ok) errors.cancellationFee = { code: fee.problem };
   const days = wholeNumber(values.refundWithinDays, 0, 365);
   if (isProblem(days)) errors.refundWithinDays = days;
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -1,28 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { amountText, courseSchema, mergeSections, parseAccreditation, parseAmount, parsePriceRows, parseQuestionRows } from './course-schema.ts';
-
-describe('parseAmount', () => {
-  it.each([
-    ['900', 90000],
-    ['975.00', 97500],
-    ['$1,200.5', 120050],
-    ['0', 0],
-    ['9.999', undefined],
-    ['-5', undefined],
-    ['abc', undefined],
-    ['1,000', 100000],
-    ['12,345.50', 1234550],
-    ['12,50', undefined],
-    ['1,00', undefined],
-    ['1,2345', undefined],
-    [',100', undefined],
-    ['1,000,', undefined],
-  ])('%s → %s', (input, expected) => expect(parseAmount(input)).toBe(expected));
-  it('round-trips through amountText', () => {
-    expect(amountText(90000)).toBe('900');
-    expect(amountText(12050)).toBe('120.50');
-  });
-});
+import { courseSchema, mergeSections, parseAccreditation, parsePriceRows, parseQuestionRows } from './course-schema.ts';
 
 const validCourse = {
   title: 'Leadership Training Intensive',
@@ -47,6 +24,24 @@ describe('courseSchema', () => {
     const paths = result.error!.issues.map((i) => i.path[0]);
     expect(paths).toEqual(expect.arrayContaining(['timeZone', 'slug', 'endsOn', 'registrationDeadline']));
   });
+  it('reads the cancellation fee in the course currency: 100 is 10000 cents, but 100 yen', () => {
+    expect(courseSchema.parse({ ...validCourse, cancellationFee: '100' }).cancellationFee).toBe(10_000);
+    expect(courseSchema.parse({ ...validCourse, currency: 'JPY', cancellationFee: '10000' }).cancellationFee).toBe(10_000);
+    expect(courseSchema.parse({ ...validCourse, currency: 'KWD', cancellationFee: '1.250' }).cancellationFee).toBe(1_250);
+    expect(courseSchema.parse({ ...validCourse, cancellationFee: '' }).cancellationFee).toBe(0);
+  });
+  it('refuses a fee in the wrong form for its currency, saying the form to use', () => {
+    const issue = (values: Record<string, string>) => courseSchema.safeParse({ ...validCourse, ...values }).error?.issues.find((i) => i.path[0] === 'cancellationFee')?.message;
+    expect(issue({ currency: 'JPY', cancellationFee: '12.50' })).toBe('JPY has no decimals: enter a whole amount, like 1250.');
+    expect(issue({ cancellationFee: '1,250.00' })).toMatch(/like 1250\.00/);
+    expect(issue({ cancellationFee: '-5' })).toMatch(/like 1250\.00/);
+  });
+  it('knows currencies by their ISO 4217 code', () => {
+    const paths = (currency: string) => courseSchema.safeParse({ ...validCourse, currency }).error?.issues.map((i) => i.path[0]) ?? [];
+    expect(paths('jpy')).toEqual([]);
+    expect(paths('XYZ')).toEqual(['currency']);
+    expect(paths('US')).toEqual(['currency']);
+  });
 });
 
 describe('parsePriceRows', () => {
@@ -58,7 +53,7 @@ describe('parsePriceRows', () => {
     ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [`rows.${i}.${k}`, v])),
   });
   it('reads the seed table and skips blank rows', () => {
-    const result = parsePriceRows({ rowCount: '3', ...row(0, 'non_member', 'Single', '900', '975'), ...row(1, 'member', 'Member', '800', '875', { requiresMembership: 'on' }), ...row(2, '', '', '', '') }, true);
+    const result = parsePriceRows({ rowCount: '3', ...row(0, 'non_member', 'Single', '900', '975'), ...row(1, 'member', 'Member', '800', '875', { requiresMembership: 'on' }), ...row(2, '', '', '', '') }, true, 'USD');
     expect(result).toEqual({
       ok: true,
       rows: [
@@ -68,16 +63,30 @@ describe('parsePriceRows', () => {
     });
   });
   it('reports cell problems by field', () => {
-    const result = parsePriceRows({ rowCount: '2', ...row(0, 'a', 'A', '', 'x'), ...row(1, 'a', '', '1', '2') }, true);
+    const result = parsePriceRows({ rowCount: '2', ...row(0, 'a', 'A', '', 'x'), ...row(1, 'a', '', '1', '2') }, true, 'USD');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(['rows.0.early', 'rows.0.regular', 'rows.1.key', 'rows.1.label']);
   });
+  it('reads each price in the course currency (a JPY table is in yen, not hundredths of a yen)', () => {
+    const yen = parsePriceRows({ rowCount: '1', ...row(0, 'member', 'Member', '125000', '150000') }, true, 'JPY');
+    expect(yen.ok && yen.rows[0]).toMatchObject({ early: 125_000, regular: 150_000 });
+    const refused = parsePriceRows({ rowCount: '1', ...row(0, 'member', 'Member', '1250.50', '1,500') }, true, 'JPY');
+    expect(refused).toEqual({
+      ok: false,
+      errors: {
+        'rows.0.early': 'JPY has no decimals: enter a whole amount, like 1250.',
+        'rows.0.regular': 'Enter the amount in JPY as whole digits, like 1250 (no decimals, commas, spaces or currency signs).',
+      },
+    });
+    const dinars = parsePriceRows({ rowCount: '1', ...row(0, 'member', 'Member', '', '120.500') }, false, 'KWD');
+    expect(dinars.ok && dinars.rows[0]).toMatchObject({ early: null, regular: 120_500 });
+  });
   it('lets the early cell be empty when the course has no early rate', () => {
-    expect(parsePriceRows({ rowCount: '1', ...row(0, 'a', 'A', '', '10') }, false).ok).toBe(true);
+    expect(parsePriceRows({ rowCount: '1', ...row(0, 'a', 'A', '', '10') }, false, 'USD').ok).toBe(true);
   });
   it('needs at least one row', () => {
-    expect(parsePriceRows({ rowCount: '1' }, false).ok).toBe(false);
+    expect(parsePriceRows({ rowCount: '1' }, false, 'USD').ok).toBe(false);
   });
 });
 

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import type { AccreditationStatement, CourseKind, CourseSection, CustomQuestion, CustomQuestionType } from '#db/schema/courses.ts';
 import { t } from '#lib/i18n.ts';
-import { readAmount } from '#domain/money/amounts.ts';
 import { isCalendarDate } from '#lib/dates.ts';
+import { amountMessage, isCurrency, parseAmount } from '#lib/money.ts';
 
 export const COURSE_KINDS: readonly CourseKind[] = ['leadership_intensive', 'balint_weekend', 'online_series', 'demonstration'];
 /** The public sections staff edit here; other sections of a course are kept as they are. */
@@ -19,22 +19,6 @@ export function isTimeZone(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * "900", "900.5", "900.00", "1,200.00" → minor units; undefined when not an amount. A comma is only a
- * thousands separator ("1,000", "12,345.50"): "12,50" or "1,00" is not an amount (never $1,250).
- */
-export function parseAmount(value: string): number | undefined {
-  // Course prices are read with the shared rules (commas only between thousands), in cents.
-  const read = readAmount(value, 'USD', { allowZero: true });
-  return read.ok ? read.minor : undefined;
-}
-
-/** Minor units back to what the form shows. */
-export function amountText(minor: number | null | undefined): string {
-  if (minor === null || minor === undefined) return '';
-  return minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2);
 }
 
 const date = () => z.string().trim().refine(isIsoDate, { message: t('staffCourses.invalidDate') });
@@ -90,17 +74,13 @@ export const courseSchema = z
     registrationOpensOn: optionalDate(),
     registrationDeadline: date(),
     cancellationDeadline: optionalDate(),
-    cancellationFee: z
-      .string()
-      .trim()
-      .default('')
-      .refine((v) => v === '' || parseAmount(v) !== undefined, { message: t('staffCourses.invalidAmount') })
-      .transform((v) => (v === '' ? 0 : parseAmount(v)!)),
+    // Read in the course's currency below, once the currency is known: 900 is 90000 cents but 900 yen.
+    cancellationFee: z.string().trim().default(''),
     currency: z
       .string()
       .trim()
       .toUpperCase()
-      .refine((v) => /^[A-Z]{3}$/.test(v), { message: t('form.required') }),
+      .refine(isCurrency, { message: t('staffCourses.invalidCurrency') }),
     requiresApproval: checkbox(),
     offerHoldHours: z
       .string()
@@ -120,9 +100,17 @@ export const courseSchema = z
     accreditation: text(10000),
   })
   .superRefine((c, ctx) => {
+    if (c.cancellationFee !== '' && isCurrency(c.currency)) {
+      const fee = parseAmount(c.cancellationFee, c.currency, { allowZero: true });
+      if (!fee.ok) ctx.addIssue({ code: 'custom', path: ['cancellationFee'], message: amountMessage(fee.problem, c.currency) });
+    }
     if (c.endsOn < c.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: t('staffCourses.endBeforeStart') });
     if (c.registrationOpensOn && c.registrationDeadline < c.registrationOpensOn)
       ctx.addIssue({ code: 'custom', path: ['registrationDeadline'], message: t('staffCourses.deadlineBeforeOpening') });
+  })
+  .transform(({ cancellationFee, ...c }) => {
+    const fee = cancellationFee === '' ? undefined : parseAmount(cancellationFee, c.currency, { allowZero: true });
+    return { ...c, cancellationFee: fee?.ok ? fee.minor : 0 };
   });
 
 export type CourseForm = z.output<typeof courseSchema>;
@@ -188,7 +176,8 @@ export interface PriceRowInput {
 
 export type RowsResult<T> = { ok: true; rows: T[] } | { ok: false; errors: Record<string, string> };
 
-export function parsePriceRows(values: Record<string, string>, needsEarly: boolean): RowsResult<PriceRowInput> {
+/** The price table's rows, each amount read in the course's currency. */
+export function parsePriceRows(values: Record<string, string>, needsEarly: boolean, currency: string): RowsResult<PriceRowInput> {
   const count = Math.min(50, Number(values.rowCount ?? 0) || 0);
   const rows: PriceRowInput[] = [];
   const errors: Record<string, string> = {};
@@ -203,17 +192,18 @@ export function parsePriceRows(values: Record<string, string>, needsEarly: boole
     if (!/^[a-z0-9_]{1,40}$/.test(key)) errors[at('key')] = key === '' ? t('form.required') : t('staffPrices.keyHint');
     else if (keys.has(key)) errors[at('key')] = t('staffPrices.duplicateKey');
     keys.add(key);
-    const regularMinor = parseAmount(regular);
+    // A price may be zero (a free place for faculty), never negative or in the wrong form.
+    const regularAmount = parseAmount(regular, currency, { allowZero: true });
     if (regular === '') errors[at('regular')] = t('staffPrices.earlyWithoutRegular');
-    else if (regularMinor === undefined) errors[at('regular')] = t('staffCourses.invalidAmount');
-    const earlyMinor = early === '' ? null : parseAmount(early);
-    if (earlyMinor === undefined) errors[at('early')] = t('staffCourses.invalidAmount');
-    else if (earlyMinor === null && needsEarly) errors[at('early')] = t('form.required');
+    else if (!regularAmount.ok) errors[at('regular')] = amountMessage(regularAmount.problem, currency);
+    const earlyAmount = early === '' ? null : parseAmount(early, currency, { allowZero: true });
+    if (earlyAmount && !earlyAmount.ok) errors[at('early')] = amountMessage(earlyAmount.problem, currency);
+    else if (earlyAmount === null && needsEarly) errors[at('early')] = t('form.required');
     rows.push({
       key,
       label,
-      early: earlyMinor ?? null,
-      regular: regularMinor ?? 0,
+      early: earlyAmount?.ok ? earlyAmount.minor : null,
+      regular: regularAmount.ok ? regularAmount.minor : 0,
       requiresMembership: values[`rows.${i}.requiresMembership`] === 'on',
       requiresTraineeStatus: values[`rows.${i}.requiresTraineeStatus`] === 'on',
     });

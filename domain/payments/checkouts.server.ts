@@ -17,6 +17,7 @@ import type { Registration } from '#domain/money/ledger.server.ts';
 import { addDays, localDate } from '#domain/money/policy.ts';
 import { locksDisabledForTest, withScarceLocks } from '#domain/transaction.server.ts';
 import { createStripe } from '#lib/stripe.server.ts';
+import { toStripeAmount } from '#lib/stripe-amounts.ts';
 import { guestCheckoutKey, guestCheckoutPath } from './guest-links.server.ts';
 import { lineKind, type LineInput, type PreparedLine } from './line-kinds.server.ts';
 
@@ -179,6 +180,13 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
   const base = `${deps.publicUrl}/o/${org.slug}/checkouts/${checkout.id}`;
   // A visitor's pages carry the key that lets them see this checkout without an account.
   const key = checkout.userId === null ? `key=${guestCheckoutKey(deps.guestLinkSecret!, checkout.id)}` : '';
+  // Stripe's units for the same money (lib/stripe-amounts.ts); an amount it cannot charge
+  // exactly (12.345 KWD) is never rounded: the person pays that one by invoice.
+  const unitAmounts = lines.map((l) => toStripeAmount(l.amountMinor, checkout.currency));
+  if (unitAmounts.some((a) => a === undefined)) {
+    await closeCheckout(db, { organizationId: org.id, checkoutId: checkout.id, status: 'cancelled', reason: 'amount not payable by card in this currency', actor, now });
+    throw new DomainError('CARD_AMOUNT_NOT_PAYABLE', checkout.currency);
+  }
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.create(
@@ -188,7 +196,7 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
         customer_email: checkout.payerEmail,
         metadata: { checkoutId: checkout.id, organizationId: org.id },
         payment_intent_data: { metadata: { checkoutId: checkout.id, organizationId: org.id } },
-        line_items: lines.map((l) => ({ quantity: 1, price_data: { currency: checkout.currency.toLowerCase(), unit_amount: l.amountMinor, product_data: { name: l.description } } })),
+        line_items: lines.map((l, i) => ({ quantity: 1, price_data: { currency: checkout.currency.toLowerCase(), unit_amount: unitAmounts[i]!, product_data: { name: l.description } } })),
         success_url: `${base}?${key ? `${key}&` : ''}session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${base}/cancelled${key ? `?${key}` : ''}`,
       },

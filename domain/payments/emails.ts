@@ -2,7 +2,8 @@
 // (a late payment, an overpayment). The PDF receipt is an attachment rendered at delivery from
 // the payment id (lib/email/attachments.server.ts). Invoices use billing's invoice email.
 import { composeEmail, type ComposedEmail } from '#lib/email/compose.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 
 export interface CheckoutEmailFacts {
   orgName: string;

@@ -12,5 +12,6 @@ export const PAYMENTS_ERRORS = {
   CURRENCY_MISMATCH: 'paymentsErrors.currencyMismatch',
   CARD_PAYMENTS_OFF: 'paymentsErrors.cardPaymentsOff',
   PAYMENT_PROVIDER_UNAVAILABLE: 'paymentsErrors.providerUnavailable',
+  CARD_AMOUNT_NOT_PAYABLE: 'paymentsErrors.cardAmountNotPayable',
   INVOICE_INSTRUCTIONS_MISSING: 'paymentsErrors.invoiceInstructionsMissing',
 } as const satisfies Record<string, string>;

@@ -18,7 +18,7 @@ import type { Allocation } from '#domain/money/apply-payment.server.ts';
 import { postEntries, registrationAccount, type Registration } from '#domain/money/ledger.server.ts';
 import { summarize } from '#domain/money/account.ts';
 import { ledgerEntries } from '#db/schema/money.ts';
-import { maxGiftMinor, minorPerUnit } from './amounts.ts';
+import { maxGiftMinor, minGiftMinor } from './gifts.ts';
 
 export const DONATION_FUNDS = ['financial_aid', 'general'] as const;
 export type DonationFund = (typeof DONATION_FUNDS)[number];
@@ -100,7 +100,7 @@ const donationKind: LineKind<Extract<LineInput, { kind: 'donation' }>> = {
   locks: () => [],
   async prepare(tx, ctx, input) {
     if (!DONATION_FUNDS.includes(input.fund)) throw new DomainError('DONATION_FUND_UNKNOWN', String(input.fund), { donation: 'DONATION_FUND_UNKNOWN' });
-    if (!Number.isInteger(input.amountMinor) || input.amountMinor < minorPerUnit(ctx.currency)) {
+    if (!Number.isInteger(input.amountMinor) || input.amountMinor < minGiftMinor(ctx.currency)) {
       throw new DomainError('DONATION_TOO_SMALL', undefined, { donation: 'DONATION_TOO_SMALL' });
     }
     if (input.amountMinor > maxGiftMinor(ctx.currency)) throw new DomainError('DONATION_TOO_LARGE', undefined, { donation: 'DONATION_TOO_LARGE' });

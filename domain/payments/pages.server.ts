@@ -5,7 +5,8 @@ import type { DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, checkouts } from '#db/schema/money.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
 import { registrationAccount } from '#domain/money/ledger.server.ts';
-import { checkoutNumber, minorPerUnit } from './amounts.ts';
+import { documentNumber as checkoutNumber } from '#domain/billing/document-numbers.ts';
+import { minGiftMinor } from './gifts.ts';
 import { invoiceDueNow } from '#domain/billing/invoice-remaining.server.ts';
 import { getOrganization, invoicesAvailable } from './checkouts.server.ts';
 
@@ -30,7 +31,7 @@ export async function payPageData(db: DbOrTx, organizationId: string, userId: st
     currency: registration.currency,
     holdsPlace: PLACE_HOLDING.includes(registration.status),
     dueMinor: Math.max(0, account.balanceMinor),
-    minGiftMinor: minorPerUnit(registration.currency),
+    minGiftMinor: minGiftMinor(registration.currency),
     /** Each open invoice with what it asks for now (never more than the ledger says is owed). */
     invoices: await Promise.all(
       invoiceRows.map(async (i) => ({ id: i.id, number: checkoutNumber(org.shortName, i.number), totalMinor: await invoiceDueNow(db, organizationId, i.id), dueOn: i.dueOn })),

@@ -15,15 +15,16 @@ import { recordAudit, systemActor } from '#domain/audit/record-audit.server.ts';
 import { applyPayment, type Allocation } from '#domain/money/apply-payment.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
-import { safeFilename } from '#domain/billing/amounts.ts';
+import { documentNumber as checkoutNumber, safeFilename } from '#domain/billing/document-numbers.ts';
 import { giftReceiptAttachments } from '#domain/billing/receipt-email.server.ts';
 import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
-import { allocate, checkoutNumber } from './amounts.ts';
+import { allocate } from './allocate.ts';
 import { closeCheckout, getOrganization, lockCheckout } from './checkouts.server.ts';
 import { receiptEmail } from './emails.ts';
 import { lineKind } from './line-kinds.server.ts';
 import { applyRefundEvent, REFUND_EVENTS, type RefundEventOutcome } from './refund-events.server.ts';
 import { UUID_PATTERN } from '#lib/ids.ts';
+import { fromStripeAmount } from '#lib/stripe-amounts.ts';
 
 export type EventOutcome =
   | 'applied'
@@ -32,6 +33,7 @@ export type EventOutcome =
   | 'not-paid'
   | 'unknown-checkout'
   | 'currency-mismatch'
+  | 'amount-not-representable'
   | 'expired'
   | 'already-closed'
   | 'payment-failed'
@@ -124,7 +126,9 @@ async function applyPaidSession(db: Db, stripe: Stripe, event: EventLike, sessio
   if (intent.status !== 'succeeded') return record(db, event, 'not-paid', checkout.organizationId);
   const currency = (intent.currency ?? session.currency ?? '').toUpperCase();
   if (currency !== checkout.currency) return record(db, event, 'currency-mismatch', checkout.organizationId);
-  const amountMinor = intent.amount_received || session.amount_total || 0;
+  // Stripe's units back to ISO 4217 minor units (ISK: Stripe's 100 is one króna).
+  const amountMinor = fromStripeAmount(intent.amount_received || session.amount_total || 0, currency);
+  if (amountMinor === undefined) return record(db, event, 'amount-not-representable', checkout.organizationId);
   if (amountMinor <= 0) return record(db, event, 'not-paid', checkout.organizationId);
 
   return withScarceLocks(db, async (tx) => {

@@ -1,7 +1,8 @@
 // The words of the refunds capability's emails: pure, so tests read them without a database.
 import type { CancellationChannel, CancellationOutcome } from '#db/schema/money.ts';
 import { composeEmail, type ComposedEmail } from '#lib/email/compose.ts';
-import { formatDate, formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 
 interface Common {
   orgName: string;

@@ -8,7 +8,7 @@ import { courses } from '#db/schema/courses.ts';
 import { cancellations, refunds } from '#db/schema/money.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { toCsv } from '#domain/registration/export-applications.ts';
-import { formatMoney } from '#lib/i18n.ts';
+import { formatAmountInput } from '#lib/money.ts';
 import { refundableCardPaymentsOf } from './issue-refund.server.ts';
 import type { RefundView } from './tracker-views.ts';
 
@@ -150,7 +150,7 @@ export const REFUND_CSV_COLUMNS = ['name', 'email', 'course', 'reason', 'amount'
 
 /** The list as CSV (formula-neutralized cells); amounts in major units as a spreadsheet wants them. */
 export function refundsCsv(rows: readonly RefundRow[], headers: Record<(typeof REFUND_CSV_COLUMNS)[number], string>, words: { reason: (r: string) => string; status: (s: string) => string }): string {
-  const major = (r: RefundRow) => formatMoney(r.amountMinor, r.currency).replace(/[^0-9.\-]/g, '');
+  const major = (r: RefundRow) => formatAmountInput(r.amountMinor, r.currency);
   return toCsv([
     REFUND_CSV_COLUMNS.map((c) => headers[c]),
     ...rows.map((r) => [r.name, r.email, r.courseTitle, words.reason(r.reason), major(r), r.currency, r.dueOn, words.status(r.status), r.overdue ? 'yes' : 'no', r.method ?? '', r.completedOn ?? '', r.reference]),

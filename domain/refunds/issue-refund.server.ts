@@ -25,7 +25,9 @@ import { DomainError } from '#domain/errors.ts';
 import { lockRegistrationForMoney, postEntries, registrationAccount, type Refund } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { withScarceLocks, type Tx } from '#domain/transaction.server.ts';
+import { formatMoney } from '#lib/money.ts';
 import { createStripe } from '#lib/stripe.server.ts';
+import { toStripeAmount } from '#lib/stripe-amounts.ts';
 
 export interface CardSource {
   paymentId: string;
@@ -233,23 +235,30 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
   await racePoint('refund.sending');
   let outcome: { ok: true; id: string } | { ok: false; message: string; unknown?: boolean };
   if (!settings) throw new DomainError('CARD_PAYMENTS_OFF');
-  try {
-    const stripe = createStripe(settings);
-    const lookFirst = prepared.resumed || refund.providerAttempts > 1;
-    const created =
-      (lookFirst ? await findProviderRefund(settings, prepared.providerPaymentId, refund.id) : undefined) ??
-      (await stripe.refunds.create(
-        { payment_intent: prepared.providerPaymentId, amount: refund.amountMinor, metadata: { refund_id: refund.id, registration_id: refund.registrationId ?? '' } },
-        { idempotencyKey: refundIdempotencyKey(refund.id, refund.paymentId!, refund.providerAttempts) },
-      ));
-    outcome = created.status === 'failed' || created.status === 'canceled' ? { ok: false, message: created.failure_reason ?? created.status } : { ok: true, id: created.id };
-  } catch (error) {
-    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    // No answer from Stripe (timeout, connection lost, a 5xx after the client's own retries, a
-    // 409 or 429): the refund may exist there. It stays 'processing' — never 'failed', which
-    // staff could pay again by hand — until a resume (staff after RESUME_AFTER_MS, or the
-    // refunds job after STALLED_MINUTES) learns the outcome. Only a 4xx refusal is 'failed'.
-    outcome = { ok: false, message, unknown: !refusedByProvider(error) };
+  // Stripe's units for the same money; an amount it cannot refund exactly (12.345 KWD) fails
+  // here, before Stripe is asked, and staff refund it by hand.
+  const providerAmount = toStripeAmount(refund.amountMinor, refund.currency);
+  if (providerAmount === undefined) {
+    outcome = { ok: false, message: `Card networks cannot refund exactly ${formatMoney(refund.amountMinor, refund.currency)} (${refund.currency} is refunded in tens of its smallest unit): refund it by hand.` };
+  } else {
+    try {
+      const stripe = createStripe(settings);
+      const lookFirst = prepared.resumed || refund.providerAttempts > 1;
+      const created =
+        (lookFirst ? await findProviderRefund(settings, prepared.providerPaymentId, refund.id) : undefined) ??
+        (await stripe.refunds.create(
+          { payment_intent: prepared.providerPaymentId, amount: providerAmount, metadata: { refund_id: refund.id, registration_id: refund.registrationId ?? '' } },
+          { idempotencyKey: refundIdempotencyKey(refund.id, refund.paymentId!, refund.providerAttempts) },
+        ));
+      outcome = created.status === 'failed' || created.status === 'canceled' ? { ok: false, message: created.failure_reason ?? created.status } : { ok: true, id: created.id };
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      // No answer from Stripe (timeout, connection lost, a 5xx after the client's own retries, a
+      // 409 or 429): the refund may exist there. It stays 'processing' — never 'failed', which
+      // staff could pay again by hand — until a resume (staff after RESUME_AFTER_MS, or the
+      // refunds job after STALLED_MINUTES) learns the outcome. Only a 4xx refusal is 'failed'.
+      outcome = { ok: false, message, unknown: !refusedByProvider(error) };
+    }
   }
 
   const finished = await withScarceLocks(db, async (tx) => {

@@ -1,5 +1,6 @@
 import { composeEmail, type ComposedEmail } from '#lib/email/compose.ts';
-import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { formatDateRange, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 
 export type RegistrationEmailKind =
   | 'received'

@@ -2,7 +2,7 @@
 // would run as a formula are neutralized with a leading apostrophe.
 import type { PriceTier } from '#db/schema/courses.ts';
 import type { MembershipCheck, RegistrationStatus } from '#db/schema/registration.ts';
-import { amountInput } from '#domain/billing/amounts.ts';
+import { formatAmountInput } from '#lib/money.ts';
 import { summarize, type AccountSummary } from '#domain/money/account.ts';
 import type { Registration } from './place-registration.server.ts';
 
@@ -82,7 +82,7 @@ export function applicationsCsv(applications: readonly Registration[], words: Ex
   const yesNo = (value: boolean) => (value ? words.yes : words.no);
   const rows = applications.map((r) => {
     const account = context.accounts.get(r.id) ?? summarize([]);
-    const money = (minor: number) => amountInput(minor, r.currency);
+    const money = (minor: number) => formatAmountInput(minor, r.currency);
     const cells: Record<ExportColumn, string> = {
       submittedAt: r.submittedAt.toISOString(),
       status: words.status(r.status),

@@ -1,7 +1,8 @@
 // The four money documents as PDF. Each renderer takes plain data read from the ledger (see
 // domain/billing/documents.server.ts) and returns the bytes: nothing is stored, a document is
 // rendered again whenever it is asked for (ADR 0044).
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import { createDocument, facts, finish, header, paragraph, sectionTitle, table } from './layout.ts';
 
 export interface DocumentOrganization {

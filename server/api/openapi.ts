@@ -43,7 +43,7 @@ const json = (schema: Schema) => ({ 'application/json': { schema } });
 const problemRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
 const nullable = (type: string, extra: Schema = {}): Schema => ({ type: [type, 'null'], ...extra });
 const date: Schema = { type: 'string', format: 'date' };
-const minor: Schema = { type: 'integer', description: 'Amount in minor units of `currency` (cents for USD).' };
+const minor: Schema = { type: 'integer', description: 'Amount in minor units of `currency` by ISO 4217 (cents for USD, yen for JPY, fils for KWD).' };
 
 const schemas: Record<string, Schema> = {
   Problem: {

@@ -62,9 +62,10 @@ test('a director records a check for the registration; bad amounts are field err
   await expectAccessible(page);
 
   for (const [typed, message] of [
-    ['12,50', /no commas, signs or letters/],
-    ['-5', /no commas, signs or letters/],
-    ['1e9', /no commas, signs or letters/],
+    ['12,50', /^Enter the amount in USD as digits, .*like 1250\.00 \(no commas/],
+    ['-5', /^Enter an amount greater than zero\.$/],
+    ['1e9', /^Enter the amount in USD as digits, .*like 1250\.00 \(no commas/],
+    ['975.505', /^USD has 2 decimals: enter an amount like 1250\.00\.$/],
     ['', /This field is required/],
   ] as const) {
     await page.getByLabel('Amount (USD)').fill(typed);
@@ -72,7 +73,7 @@ test('a director records a check for the registration; bad amounts are field err
     await expect(page.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
     await expect(page.getByText(message)).toBeVisible();
   }
-  await expect(page.getByLabel('Amount (USD)')).toHaveAccessibleDescription(/Digits with an optional decimal point.*no commas, signs or letters|This field is required/);
+  await expect(page.getByLabel('Amount (USD)')).toHaveAccessibleDescription(/Digits, like 1250\.00, without commas or currency signs|This field is required/);
   await expectAccessible(page);
 
   // A date received that is not a real date says so and keeps what was typed.
@@ -220,7 +221,7 @@ test('money settings and the course payment policy: field errors, then saved unc
   const originalFee = await fee.inputValue();
   await fee.fill('12,50');
   await page.getByRole('button', { name: 'Save payment and cancellation policy' }).click();
-  await expect(page.getByText(/Enter the fee as digits/)).toBeVisible();
+  await expect(page.getByText(/^Enter the amount in USD as digits, .*like 1250\.00/)).toBeVisible();
   await expectAccessible(page);
   await fee.fill(originalFee);
   // An impossible deadline is a field error that keeps the typed value, never saved as "no deadline".

@@ -198,7 +198,7 @@ test('a registrant applies for aid, the committee reviews and awards it, the bal
     // Admins (course:manage) set the program up from the report.
     await a.getByRole('link', { name: `Financial-aid settings for ${courseTitle}` }).click();
     await a.waitForURL(/\/settings$/);
-    await expect(a.getByLabel('Maximum per award')).toHaveValue('500');
+    await expect(a.getByLabel('Maximum per award')).toHaveValue('500.00');
     await expect(a.getByLabel('Number of awards')).toHaveValue('4');
     await expect(a.getByLabel('Eligibility statement')).toHaveValue(/provides up to \$500 tuition support/);
     await expectAccessible(a);
@@ -209,7 +209,7 @@ test('a registrant applies for aid, the committee reviews and awards it, the bal
     await a.getByLabel('Maximum per award').fill('12,50');
     await a.getByLabel('Application deadline').fill('2025-02-30');
     await a.getByRole('button', { name: 'Save settings' }).click();
-    await expect(a.getByText('Use a comma only to separate thousands, as in 1,000; write cents after a point, as in 12.50.')).toBeVisible();
+    await expect(a.getByText(/^Enter the amount in USD as digits, .*like 1250\.00 \(no commas/)).toBeVisible();
     await expect(a.getByText(/^This is not a real date\./)).toBeVisible();
     await expect(a.getByLabel('Application deadline')).toHaveValue('2025-02-30');
     await expect(a.getByLabel('Application deadline')).toHaveAttribute('aria-invalid', 'true');

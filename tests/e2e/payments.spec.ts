@@ -45,14 +45,14 @@ test('an applicant pays by card with a gift on the hosted page and sees the regi
   await page.getByLabel(/Gift amount/).fill('lots');
   await page.getByRole('radio', { name: /^By card/ }).check();
   await page.getByRole('button', { name: 'Continue to payment' }).click();
-  await expect(page.getByText(/^Enter an amount like 25, 25.50 or 1,000/)).toBeVisible();
+  await expect(page.getByText(/^Enter the amount in USD as digits, .*like 1250\.00/)).toBeVisible();
   await expect(page.getByLabel(/Gift amount/)).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
 
-  // A decimal comma is refused, never read as $1,250; a gift above the cap is refused; the typed value stays.
+  // A comma is refused (never read as $1,250 or as $12.50); a gift above the cap is refused; the typed value stays.
   for (const [typed, message] of [
-    ['12,50', /^Enter an amount like 25, 25.50 or 1,000/],
-    ['250,000', /^A gift online can be at most \$100,000/],
+    ['12,50', /^Enter the amount in USD as digits, .*like 1250\.00 \(no commas/],
+    ['250000', /^A gift online can be at most \$100,000/],
   ] as const) {
     await page.getByLabel(/Gift amount/).fill(typed);
     await page.getByRole('radio', { name: /^By card/ }).check();

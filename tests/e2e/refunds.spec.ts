@@ -202,7 +202,7 @@ test('a director cancels a course: every registrant is refunded in full and the 
   expect(lines[0]).toBe('Name,Email,Course,Reason,Amount,Currency,Due on,Status,Overdue,Method,Paid on,Reference');
   expect(lines).toHaveLength(3);
   for (const [i, a] of [applicants[0]!, applicants[1]!].entries()) {
-    expect(lines.some((l) => l.startsWith(`${a.name},${a.email},${title},Course cancelled,${['300', '450'][i]},USD,`)), lines.join('\n')).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${a.name},${a.email},${title},Course cancelled,${['300.00', '450.00'][i]},USD,`)), lines.join('\n')).toBe(true);
   }
 
   // The dashboard carries the overdue-refunds panel with a link to the tracker.

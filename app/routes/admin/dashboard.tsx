@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { findStaffDashboard } from '#domain/organizations/staff-dashboard.server.ts';
-import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { formatDateRange, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/dashboard.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

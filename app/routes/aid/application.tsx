@@ -12,9 +12,9 @@ import { getAidLimits } from '#domain/aid/find-aid.server.ts';
 import { COMMENT_MAX } from '#domain/aid/program.ts';
 import { saveAidReview } from '#domain/aid/review-application.server.ts';
 import { viewAidApplication } from '#domain/aid/view-application.server.ts';
-import { aidAmountInput } from '#domain/aid/amounts.ts';
 import { DomainError } from '#domain/errors.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatAmountInput, formatMoney } from '#lib/money.ts';
 import { aidAmountError, aidAmountMinor, aidProblem } from './messages.ts';
 import { RadioGroup } from '#app/components/radio-group.tsx';
 import type { Route } from './+types/application.ts';
@@ -64,7 +64,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         statusText: t(`aidAdmin.status_${view.application.status}`, { amount: money(view.application.awardedMinor ?? 0) }),
         requested: money(view.application.requestedMinor),
         decidedOn: view.application.decidedAt ? formatDate(view.application.decidedAt.toISOString().slice(0, 10)) : null,
-        defaultAmount: aidAmountInput(Math.min(view.application.requestedMinor, view.course.financialAidMaxMinor ?? 0, Math.max(dueMinor, 0)), view.course.currency),
+        defaultAmount: formatAmountInput(Math.min(view.application.requestedMinor, view.course.financialAidMaxMinor ?? 0, Math.max(dueMinor, 0)), view.course.currency),
       },
       content: view.content,
       due: money(dueMinor),

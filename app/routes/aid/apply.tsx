@@ -10,9 +10,9 @@ import { CheckboxField, TextAreaField } from '#app/routes/admin/courses/form-par
 import { applyForAid } from '#domain/aid/apply-for-aid.server.ts';
 import { getMyAid } from '#domain/aid/find-aid.server.ts';
 import { AID_GROUPS, SELF_DESCRIBED_MAX, STATEMENT_MAX } from '#domain/aid/program.ts';
-import { aidAmountInput } from '#domain/aid/amounts.ts';
 import { DomainError } from '#domain/errors.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatAmountInput, formatMoney } from '#lib/money.ts';
 import { aidAmountError, aidAmountMinor, aidProblem } from './messages.ts';
 import type { Route } from './+types/apply.ts';
 
@@ -156,7 +156,7 @@ export default function ApplyForAid({ loaderData }: Route.ComponentProps) {
               name="requested"
               label={t('aid.requested')}
               hint={t('aid.requestedHint', { max: money(course.maxMinor) })}
-              defaultValue={aidAmountInput(course.maxMinor, course.currency)}
+              defaultValue={formatAmountInput(course.maxMinor, course.currency)}
               error={errors.requested}
               required
             />

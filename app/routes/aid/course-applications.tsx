@@ -2,7 +2,8 @@ import { data, Link } from 'react-router';
 import { requirePermission, services, requireIds } from '#app/lib/guards.server.ts';
 import { findAidPrograms, findCourseAidApplications, getAidCourse } from '#domain/aid/find-aid.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { formatMoney, t } from '#lib/i18n.ts';
+import { t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/course-applications.ts';
 
 // The committee's list for one course: names, amounts, scores and statuses — never content.

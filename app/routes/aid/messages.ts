@@ -2,9 +2,8 @@
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { AID_ERRORS } from '#domain/aid/error-codes.ts';
 import type { DomainError } from '#domain/errors.ts';
-import { parseAidAmount } from '#domain/aid/amounts.ts';
-import { currencyDigits, MAX_AMOUNT_MINOR } from '#domain/money/amounts.ts';
-import { formatMoney, t } from '#lib/i18n.ts';
+import { t } from '#lib/i18n.ts';
+import { amountMessage, formatMoney, parseAmount } from '#lib/money.ts';
 
 export function aidMessage(code: string, values: Record<string, string> = {}): string {
   if (code in AID_ERRORS) return t(AID_ERRORS[code as keyof typeof AID_ERRORS], values);
@@ -20,32 +19,26 @@ export function aidProblem(error: DomainError, values: Record<string, string> = 
 
 export type AmountUse = 'request' | 'award' | 'max';
 
-/** A typed aid amount read strictly, and what is wrong with it in words (undefined: fine). */
+/** A typed aid amount read by the money module, and what is wrong with it in words (undefined: fine). */
 export function aidAmountError(text: string, currency: string, use: AmountUse, maxMinor?: number): string | undefined {
-  const amount = parseAidAmount(text, currency);
+  const amount = parseAmount(text, currency);
   const max = maxMinor === undefined ? undefined : formatMoney(maxMinor, currency);
   if (amount.ok) return max !== undefined && amount.minor > maxMinor! ? t('aidAmount.overMax', { max }) : undefined;
   switch (amount.problem) {
     case 'REQUIRED':
       return t(`aidAmount.required_${use}`);
-    case 'NOT_A_NUMBER':
-      return t('aidAmount.notANumber');
-    case 'COMMA':
-      return t('aidAmount.comma');
-    case 'TOO_MANY_DECIMALS': {
-      const digits = currencyDigits(currency);
-      return digits === 0 ? t('aidAmount.wholeOnly') : t('aidAmount.tooManyDecimals', { count: digits });
-    }
-    case 'NOT_POSITIVE':
+    case 'AMOUNT_NOT_POSITIVE':
       return t(`aidAmount.notPositive_${use}`);
-    case 'TOO_LARGE':
-      return max !== undefined ? t('aidAmount.overMax', { max }) : t('aidAmount.tooLarge', { max: formatMoney(MAX_AMOUNT_MINOR, currency) });
+    case 'AMOUNT_TOO_LARGE':
+      return max !== undefined ? t('aidAmount.overMax', { max }) : amountMessage(amount.problem, currency);
+    default:
+      return amountMessage(amount.problem, currency);
   }
 }
 
 /** The minor units of an amount aidAmountError accepted. */
 export function aidAmountMinor(text: string, currency: string): number {
-  const amount = parseAidAmount(text, currency);
+  const amount = parseAmount(text, currency);
   if (!amount.ok) throw new Error('aidAmountMinor: the amount was not checked');
   return amount.minor;
 }

@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { findAidPrograms, findCoursesForAidSettings } from '#domain/aid/find-aid.server.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/report.ts';
 
 // Totals per course for directors and treasurers: no names, nothing an applicant wrote.

@@ -10,10 +10,10 @@ import { TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
 import { findAidPrograms, getAidCourse } from '#domain/aid/find-aid.server.ts';
 import { STATEMENT_MAX } from '#domain/aid/program.ts';
 import { updateAidProgram } from '#domain/aid/update-program.server.ts';
-import { aidAmountInput } from '#domain/aid/amounts.ts';
 import { isIsoDate } from '#domain/courses/course-schema.ts';
 import { DomainError } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
+import { formatAmountInput } from '#lib/money.ts';
 import { aidAmountError, aidAmountMinor, aidProblem } from './messages.ts';
 import type { Route } from './+types/settings.ts';
 
@@ -61,7 +61,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     values: {
       financialAidDeadline: course.financialAidDeadline ?? '',
       financialAidAwards: String(course.financialAidAwards ?? 0),
-      financialAidMax: course.financialAidMaxMinor ? aidAmountInput(course.financialAidMaxMinor, course.currency) : '500',
+      financialAidMax: course.financialAidMaxMinor ? formatAmountInput(course.financialAidMaxMinor, course.currency) : '500',
       financialAidStatement: course.financialAidStatement,
     },
   };

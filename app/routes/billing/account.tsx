@@ -3,20 +3,21 @@
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { Field, FormAlert } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
-import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
+import { errorMessage, fieldMessage, fieldMessageIn } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { requireCourse } from '#app/routes/admin/courses/course-access.server.ts';
 import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
 import { SelectField } from '#app/routes/admin/courses/form-parts.tsx';
-import { documentNumber } from '#domain/billing/amounts.ts';
+import { documentNumber } from '#domain/billing/document-numbers.ts';
 import { readPaymentForm } from '#domain/billing/payment-form.ts';
 import { findOpenInvoices, recordRegistrationPayment } from '#domain/billing/record-payment.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { DomainError } from '#domain/errors.ts';
 import { findRegistration } from '#domain/registration/get-registration.server.ts';
 import { localDate } from '#domain/money/policy.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { amountExample, formatMoney } from '#lib/money.ts';
 import { LedgerTable } from './ledger-table.tsx';
 import { ledgerView } from './ledger-view.server.ts';
 import { fieldWords, paymentFieldLabels, PaymentFields } from './payment-fields.tsx';
@@ -62,7 +63,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { db, jobs, publicUrl } = services(context);
   const values = formValues(await request.formData());
   const parsed = readPaymentForm(values, registration.currency, localDate(new Date(), course.timeZone));
-  if (!parsed.ok) return data({ errors: fieldWords(parsed.errors, fieldMessage), values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
+  if (!parsed.ok) return data({ errors: fieldWords(parsed.errors, fieldMessageIn(registration.currency)), values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
   try {
     const result = await recordRegistrationPayment(
       db,
@@ -144,7 +145,7 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         <Field
           name="amount"
           label={t('billingAccount.amount', { currency: r.currency })}
-          hint={t('billingAccount.amountHint')}
+          hint={t('billingAccount.amountHint', { example: amountExample(r.currency) })}
           defaultValue={values?.amount ?? ''}
           error={errors.amount}
           required

@@ -3,13 +3,13 @@
 import { data, Form, useActionData, useNavigation } from 'react-router';
 import { DateField, Field, FormAlert } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
-import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
+import { errorMessage, fieldMessage, fieldMessageIn } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { requireCourse } from '#app/routes/admin/courses/course-access.server.ts';
 import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
 import { SelectField } from '#app/routes/admin/courses/form-parts.tsx';
-import { amountInput } from '#domain/billing/amounts.ts';
+import { formatAmountInput } from '#lib/money.ts';
 import { readCoursePolicy } from '#domain/billing/settings-form.ts';
 import { updateCourseMoneyPolicy } from '#domain/billing/settings.server.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -27,7 +27,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       paymentTiming: course.paymentTiming,
       paymentHoldHours: String(course.paymentHoldHours),
       cancellationDeadline: course.cancellationDeadline ?? '',
-      cancellationFee: amountInput(course.cancellationFeeMinor, course.currency),
+      cancellationFee: formatAmountInput(course.cancellationFeeMinor, course.currency),
       refundWithinDays: String(course.refundWithinDays),
     } as Record<string, string>,
   };
@@ -39,7 +39,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const course = await requireCourse(db, org.id, params.courseId);
   const values = formValues(await request.formData());
   const parsed = readCoursePolicy(values, course.currency);
-  if (!parsed.ok) return data({ errors: problemWords(parsed.errors, fieldMessage), values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
+  if (!parsed.ok) return data({ errors: problemWords(parsed.errors, fieldMessageIn(course.currency)), values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
   try {
     await updateCourseMoneyPolicy(db, org.id, course.id, parsed.data, actor);
   } catch (error) {

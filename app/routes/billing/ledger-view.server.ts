@@ -1,10 +1,11 @@
 // What the statement pages show, read once for the registrant's and the staff page.
 import type { AppServices } from '#lib/services.ts';
-import { documentNumber } from '#domain/billing/amounts.ts';
+import { documentNumber } from '#domain/billing/document-numbers.ts';
 import { entryDescription, registrationDocuments, runningBalance } from '#domain/billing/documents.server.ts';
 import { summarize } from '#domain/money/account.ts';
 import { registrationEntries } from '#domain/money/ledger.server.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { LedgerRowView } from './ledger-table.tsx';
 
 export function balanceWords(balanceMinor: number, currency: string): string {

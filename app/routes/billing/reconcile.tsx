@@ -3,7 +3,8 @@
 import { Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { reconcile } from '#domain/billing/reconcile.server.ts';
-import { formatMoney, t } from '#lib/i18n.ts';
+import { t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/reconcile.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -1,7 +1,7 @@
 // /o/:org/admin/money/export.csv?table=revenue|outstanding|refunds|aid[&course=<id>]
 import { data } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { safeFilename } from '#domain/billing/amounts.ts';
+import { safeFilename } from '#domain/billing/document-numbers.ts';
 import { REPORT_TABLES, reportCsv, type ReportTable } from '#domain/billing/report-csv.ts';
 import { moneyReport } from '#domain/billing/reports.server.ts';
 import { localDate } from '#domain/money/policy.ts';

@@ -5,7 +5,8 @@ import { localToday, registrationWindow } from '#domain/registration/rules.ts';
 import { getPublicCourse } from '#domain/courses/get-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
-import { formatDate, formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/course.ts';
 
 // Public: a course page. Registration (the next capability) adds availability and the form.

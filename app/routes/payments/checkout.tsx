@@ -7,7 +7,8 @@ import { FormAlert } from '#app/components/field.tsx';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
 import { guestKeyMatches } from '#domain/payments/guest-links.server.ts';
 import { checkoutPageData } from '#domain/payments/pages.server.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/checkout.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

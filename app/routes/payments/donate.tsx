@@ -10,9 +10,10 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { getSessionUser, requireOrganization, services } from '#app/lib/guards.server.ts';
 import { takeThrottle } from '#domain/accounts/throttle.server.ts';
-import { maxGiftMinor, minorPerUnit, parseAmount } from '#domain/payments/amounts.ts';
+import { giftMessage, minGiftMinor, parseGift } from '#domain/payments/gifts.ts';
 import { invoicesAvailable } from '#domain/payments/checkouts.server.ts';
-import { formatMoney, t } from '#lib/i18n.ts';
+import { t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import { RadioGroup } from './parts.tsx';
 import { startCheckout } from './start-checkout.server.ts';
 import type { Route } from './+types/donate.ts';
@@ -29,7 +30,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   return {
     orgName: org.name,
     currency: org.currency,
-    minMinor: minorPerUnit(org.currency),
+    minMinor: minGiftMinor(org.currency),
     cardEnabled: services(context).payments !== null,
     invoiceEnabled: invoicesAvailable(org),
     signedInAs: user ? { name: user.name, email: user.email } : null,
@@ -41,11 +42,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const user = await getSessionUser(request, context);
   const parsed = parseForm(user ? schema : visitorSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
-  const amount = parseAmount(parsed.data.amount, org.currency);
-  if (amount === null || amount === 0) return data({ errors: { amount: t('payments.invalidAmount') }, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
-  if (amount > maxGiftMinor(org.currency)) {
-    return data({ errors: { amount: t('payments.giftTooLarge', { max: formatMoney(maxGiftMinor(org.currency), org.currency) }) }, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
-  }
+  const gift = parseGift(parsed.data.amount, org.currency);
+  if (!gift.ok) return data({ errors: { amount: giftMessage(gift.problem, org.currency) }, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
+  const amount = gift.minor;
   let payer: { name: string; email: string } | undefined;
   if (!user) {
     const visitor = parsed.data as z.output<typeof visitorSchema>;

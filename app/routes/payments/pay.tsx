@@ -7,10 +7,11 @@ import { Field } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
-import { maxGiftMinor, parseAmount } from '#domain/payments/amounts.ts';
+import { giftMessage, parseGift } from '#domain/payments/gifts.ts';
 import type { LineInput } from '#domain/payments/line-kinds.server.ts';
 import { payPageData } from '#domain/payments/pages.server.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import { RadioGroup } from './parts.tsx';
 import { startCheckout } from './start-checkout.server.ts';
 import type { Route } from './+types/pay.ts';
@@ -36,11 +37,9 @@ export async function action(args: Route.ActionArgs) {
   const { org, user, page } = await load(args);
   const parsed = parseForm(schema, await args.request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
-  const gift = parseAmount(parsed.data.donation, page.currency);
-  if (gift === null) return data({ errors: { donation: t('payments.invalidAmount') }, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
-  if (gift > maxGiftMinor(page.currency)) {
-    return data({ errors: { donation: t('payments.giftTooLarge', { max: formatMoney(maxGiftMinor(page.currency), page.currency) }) }, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
-  }
+  const typedGift = parseGift(parsed.data.donation, page.currency, { optional: true });
+  if (!typedGift.ok) return data({ errors: { donation: giftMessage(typedGift.problem, page.currency) }, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
+  const gift = typedGift.minor;
   const lines: LineInput[] = [{ kind: 'registration', registrationId: page.registrationId }];
   if (gift > 0) lines.push({ kind: 'donation', amountMinor: gift, fund: 'financial_aid' });
   return startCheckout(args.context, { org, user, lines, method: parsed.data.method, values: parsed.values });

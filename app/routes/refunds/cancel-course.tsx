@@ -11,7 +11,8 @@ import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
 import { CheckboxField, TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
 import { DomainError } from '#domain/errors.ts';
 import { cancelCourse, courseCancellationSummary } from '#domain/refunds/cancel-course.server.ts';
-import { formatMoney, t } from '#lib/i18n.ts';
+import { t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/cancel-course.ts';
 
 const schema = z.object({

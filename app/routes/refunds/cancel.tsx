@@ -10,7 +10,8 @@ import { CheckboxField } from '#app/routes/admin/courses/form-parts.tsx';
 import { DomainError } from '#domain/errors.ts';
 import { cancelRegistration } from '#domain/refunds/cancel-registration.server.ts';
 import { getCancellationView } from '#domain/refunds/cancellation-view.server.ts';
-import { formatDate, formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import { OutcomeList, PolicyList } from './outcome.tsx';
 import type { Route } from './+types/cancel.ts';
 

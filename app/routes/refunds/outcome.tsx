@@ -1,6 +1,7 @@
 // The facts of a cancellation policy and outcome, shared by the registrant's and the staff pages.
 import type { CancellationOutcome } from '#domain/money/policy.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 
 export interface PolicyFacts {
   cancellationDeadline: string | null;

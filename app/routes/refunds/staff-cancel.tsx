@@ -12,7 +12,6 @@ import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { requireCourse } from '#app/routes/admin/courses/course-access.server.ts';
 import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
 import { CheckboxField, SelectField, TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
-import { amountInput, parseAmount } from '#domain/billing/amounts.ts';
 import { isCalendarDate } from '#lib/dates.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -20,7 +19,8 @@ import { cancelRegistration, ORGANIZER_REASON_MAX } from '#domain/refunds/cancel
 import { STAFF_CHANNELS } from '#domain/refunds/channels.ts';
 import { getCancellationView } from '#domain/refunds/cancellation-view.server.ts';
 import { overrideCancellation } from '#domain/refunds/override-cancellation.server.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { amountExample, amountMessage, formatAmountInput, formatMoney, parseAmount } from '#lib/money.ts';
 import { acknowledgedText, OutcomeList, PolicyList } from './outcome.tsx';
 import type { Route } from './+types/staff-cancel.ts';
 
@@ -93,7 +93,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
           overrideReason: c.overrideReason,
           organizerReason: c.organizerReason,
           dueOn: c.dueOn,
-          refundInput: amountInput(c.outcome.refundMinor, r.currency),
+          refundInput: formatAmountInput(c.outcome.refundMinor, r.currency),
           paid: formatMoney(c.outcome.paidMinor, r.currency),
         }
       : null,
@@ -140,7 +140,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     const parsed = parseForm(overrideSchema, formData);
     if (!parsed.ok) return fail(parsed.errors, t('form.fixErrors'), 400);
     const amount = parseAmount(parsed.data.refund, view.registration.currency, { allowZero: true });
-    if (!amount.ok) return fail({ refund: errorMessage('OVERRIDE_OUT_OF_RANGE') }, t('form.fixErrors'), 400);
+    if (!amount.ok) return fail({ refund: amountMessage(amount.problem, view.registration.currency) }, t('form.fixErrors'), 400);
     const result = await overrideCancellation(db, { organizationId: org.id, registrationId: view.registration.id, refundMinor: amount.minor, reason: parsed.data.reason }, actor, { publicUrl });
     await jobs.deliverEmails(result.emailIds);
     return { form, errors: {}, alert: undefined, done: t('refundsStaffCancel.overridden'), typed: undefined };
@@ -231,7 +231,7 @@ export default function StaffCancellation({ loaderData }: Route.ComponentProps) 
           <p className="hint">{t('refundsStaffCancel.overrideHint', { paid: c.paid })}</p>
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="override" />
-            <Field name="refund" label={t('refundsStaffCancel.refundAmount')} hint={t('refundsStaffCancel.refundAmountHint', { currency: r.currency })} defaultValue={override.typed?.refund ?? c.refundInput} error={override.errors.refund} />
+            <Field name="refund" label={t('refundsStaffCancel.refundAmount')} hint={t('refundsStaffCancel.refundAmountHint', { currency: r.currency, example: amountExample(r.currency) })} defaultValue={override.typed?.refund ?? c.refundInput} error={override.errors.refund} />
             <TextAreaField name="reason" label={t('refundsStaffCancel.reason')} rows={2} defaultValue={override.typed?.reason} error={override.errors.reason} />
             <div>
               <button type="submit" disabled={busy}>

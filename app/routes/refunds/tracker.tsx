@@ -16,7 +16,8 @@ import { findRefundCourses, findRefunds, summarizeRefunds } from '#domain/refund
 import { recordSchema, refundMethods } from '#domain/refunds/record-paid-form.ts';
 import { REFUND_PAGE_SIZE, REFUND_VIEWS, refundFiltersFrom, refundPageFrom } from '#domain/refunds/tracker-views.ts';
 import { issueRefund, recordRefundPaid } from '#domain/refunds/issue-refund.server.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/tracker.ts';
 
 const cardSchema = z.object({ intent: z.enum(['card', 'resume']), refundId: z.uuid() });

@@ -17,7 +17,8 @@ import { CONFIRMATION_WINDOW_HOURS } from '#domain/registration/rules.ts';
 import { findCurrentMembership } from '#domain/membership/memberships.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { Temporal } from 'temporal-polyfill';
-import { formatDate, formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/apply.ts';
 
 // Public: anyone may apply, with or without an account. A successful application redirects

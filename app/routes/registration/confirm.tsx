@@ -7,7 +7,8 @@ import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { MIN_PASSWORD_LENGTH } from '#domain/accounts/password.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { confirmApplication, readConfirmation } from '#domain/registration/confirmation.server.ts';
-import { formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { formatDateRange, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/confirm.ts';
 
 // Public: the holder of a "Confirm your application" link (ADR 0047); the token is the check.

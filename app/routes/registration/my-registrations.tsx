@@ -8,7 +8,8 @@ import { requireOrganization, requireUser, services } from '#app/lib/guards.serv
 import { DomainError } from '#domain/errors.ts';
 import { respondAsApplicant } from '#domain/registration/change-status.server.ts';
 import { findMyRegistrations } from '#domain/registration/find-my-registrations.server.ts';
-import { formatDate, formatDateRange, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/my-registrations.ts';
 
 const responseSchema = z.object({ registrationId: z.uuid(), response: z.enum(['withdraw', 'accept_offer', 'decline_offer']) });

@@ -40,6 +40,19 @@ export const money = {
     paymentDue: 'Payment due by {{date}}',
     refundDue: 'Refund of {{amount}} due by {{date}}',
   },
+  // A typed amount's problems (lib/money.ts): the form to use, with an example in the currency.
+  amount: {
+    format: 'Enter the amount in {{currency}} as digits, with a point before at most {{digits}} decimals, like {{example}} (no commas, spaces or currency signs).',
+    formatWhole: 'Enter the amount in {{currency}} as whole digits, like {{example}} (no decimals, commas, spaces or currency signs).',
+    decimals: '{{currency}} has {{digits}} decimals: enter an amount like {{example}}.',
+    decimalsWhole: '{{currency}} has no decimals: enter a whole amount, like {{example}}.',
+    notPositive: 'Enter an amount greater than zero.',
+    tooLarge: 'That amount is too large: enter at most {{max}}.',
+    // The same problems where the currency is not at hand.
+    formatAny: 'Enter the amount as digits, with a point before any decimals, like 1250.00 (no commas, spaces or currency signs).',
+    decimalsAny: 'That amount has more decimals than its currency: enter an amount like 1250.00, or like 1250 in a currency without decimals.',
+    tooLargeAny: 'That amount is too large.',
+  },
   moneyErrors: {
     cancelInstead: 'You have paid for this registration. To end it, cancel it in writing under the cancellation policy.',
     nothingDue: 'Nothing is due for this registration.',

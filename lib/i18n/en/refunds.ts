@@ -85,7 +85,7 @@ export const refunds = {
     override: 'Change the refund',
     overrideHint: 'Any amount from nothing to all that was paid ({{paid}}). The difference is posted to the ledger with your reason and the registrant is emailed.',
     refundAmount: 'Refund amount',
-    refundAmountHint: 'In {{currency}}, e.g. 250.00',
+    refundAmountHint: 'In {{currency}}, like {{example}}.',
     reason: 'Reason',
     overrideSubmit: 'Change the refund',
     overridden: 'The refund was changed.',

@@ -88,7 +88,7 @@ export const staff = {
     invalidSlug: 'Use lower-case letters, digits and hyphens.',
     invalidDate: 'Enter a real date as YYYY-MM-DD, for example 2027-03-31 (check the month and the day).',
     invalidNumber: 'Enter a whole number.',
-    invalidAmount: 'Enter an amount such as 900 or 900.00.',
+    invalidCurrency: 'Enter a currency by its three-letter ISO 4217 code, such as USD, EUR or JPY.',
   },
   staffPrices: {
     title: 'Price table',

@@ -3,6 +3,7 @@
 // expire), each step returning the event Stripe would send.
 import { createEvent, type FakeEvent } from './events.ts';
 import { createPaymentIntent, failPaymentIntent, succeedPaymentIntent } from './payment-intents.ts';
+import { amountRefusal } from './page.ts';
 import { int, invalid, missing, notFound, now, rid, type Obj } from './protocol.ts';
 import type { FakeStripeStore } from './store.ts';
 
@@ -28,6 +29,8 @@ function createSession(store: FakeStripeStore, p: Obj): Obj {
     if (currency && currency !== c) throw invalid('All line items must use the same currency.', `line_items[${i}][price_data][currency]`);
     currency = c;
     const unit = int(priceData.unit_amount, `line_items[${i}][price_data][unit_amount]`, 1);
+    const refusal = amountRefusal(unit, c);
+    if (refusal) throw invalid(refusal, `line_items[${i}][price_data][unit_amount]`, 'invalid_charge_amount');
     const quantity = int(item.quantity, `line_items[${i}][quantity]`, 1);
     const name = priceData.product_data?.name;
     if (!name) throw missing(`line_items[${i}][price_data][product_data][name]`);

@@ -9,11 +9,32 @@ import type { FakeStripeStore } from './store.ts';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function formatAmount(minor: number, currency: string): string {
+// Stripe's own currency rules, written out here rather than taken from the app's conversion
+// (lib/stripe-amounts.ts), so a test through the fake checks the app against Stripe's rules.
+const ZERO_DECIMAL = 'bif clp djf gnf jpy kmf krw mga pyg rwf ugx vnd vuv xaf xof xpf'.split(' ');
+const THREE_DECIMAL = 'bhd jod kwd omr tnd'.split(' ');
+
+/** Decimals in Stripe's API amounts for a currency (JPY 0, KWD 3, ISK and the rest 2). */
+export function stripeDecimals(currency: string): number {
+  const c = currency.toLowerCase();
+  return ZERO_DECIMAL.includes(c) ? 0 : THREE_DECIMAL.includes(c) ? 3 : 2;
+}
+
+/** Why Stripe would refuse this amount in this currency, or undefined when it takes it. */
+export function amountRefusal(amount: number, currency: string): string | undefined {
+  const c = currency.toLowerCase();
+  if (THREE_DECIMAL.includes(c) && amount % 10 !== 0) return `Invalid amount. ${c.toUpperCase()} amounts must end in 0 (the least-significant digit).`;
+  if (c === 'isk' && amount % 100 !== 0) return 'Invalid amount. Currency ISK has become effectively zero-decimal and charged amounts must be evenly divisible by 100.';
+  return undefined;
+}
+
+export function formatAmount(amount: number, currency: string): string {
+  const decimals = stripeDecimals(currency);
+  const value = amount / 10 ** decimals;
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(minor / 100);
+    return new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase(), minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
   } catch {
-    return `${(minor / 100).toFixed(2)} ${currency.toUpperCase()}`;
+    return `${value.toFixed(decimals)} ${currency.toUpperCase()}`;
   }
 }
 

@@ -2,7 +2,7 @@
 // received), listed newest first and read by the app, and settled later by the test when
 // they were created pending.
 import { createEvent, type FakeEvent } from './events.ts';
-import { formatAmount } from './page.ts';
+import { amountRefusal, formatAmount } from './page.ts';
 import { int, invalid, missing, notFound, now, rid, type Obj } from './protocol.ts';
 import type { FakeStripeStore } from './store.ts';
 
@@ -16,6 +16,8 @@ function createRefund(store: FakeStripeStore, p: Obj): Obj {
   const remaining = intent.amount_received - already;
   if (remaining <= 0) throw invalid(`Charge ${intent.latest_charge} has already been refunded.`, undefined, 'charge_already_refunded');
   const amount = p.amount === undefined ? remaining : int(p.amount, 'amount', 1);
+  const refusal = amountRefusal(amount, String(intent.currency));
+  if (refusal) throw invalid(refusal, 'amount', 'invalid_charge_amount');
   if (amount > remaining) {
     throw invalid(`Refund amount (${formatAmount(amount, intent.currency)}) is greater than unrefunded amount on charge (${formatAmount(remaining, intent.currency)})`, 'amount', 'amount_too_large');
   }

@@ -14,7 +14,8 @@ import { decideApplication } from '#domain/registration/change-status.server.ts'
 import { getApplication } from '#domain/registration/find-applications.server.ts';
 import { addressStatus } from '#domain/registration/confirmation.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { formatMoney, t } from '#lib/i18n.ts';
+import { t } from '#lib/i18n.ts';
+import { formatMoney } from '#lib/money.ts';
 import { requireCourse } from './course-access.server.ts';
 import { CourseNav } from './course-nav.tsx';
 import { RadioGroup, SelectField, TextAreaField } from './form-parts.tsx';

@@ -1,6 +1,7 @@
 // A stored course as the form's string values.
 import type { Course } from '#domain/courses/get-staff-course.server.ts';
-import { accreditationText, amountText, EDITABLE_SECTIONS } from '#domain/courses/course-schema.ts';
+import { accreditationText, EDITABLE_SECTIONS } from '#domain/courses/course-schema.ts';
+import { formatAmountInput } from '#lib/money.ts';
 
 export function courseValues(c: Course): Record<string, string> {
   const values: Record<string, string> = {
@@ -23,7 +24,7 @@ export function courseValues(c: Course): Record<string, string> {
     registrationOpensOn: c.registrationOpensOn ?? '',
     registrationDeadline: c.registrationDeadline,
     cancellationDeadline: c.cancellationDeadline ?? '',
-    cancellationFee: c.cancellationFeeMinor ? amountText(c.cancellationFeeMinor) : '',
+    cancellationFee: c.cancellationFeeMinor ? formatAmountInput(c.cancellationFeeMinor, c.currency) : '',
     currency: c.currency,
     requiresApproval: c.requiresApproval ? 'on' : '',
     offerHoldHours: String(c.offerHoldHours),

@@ -5,18 +5,19 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { formValues, parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { parseAmount } from '#domain/courses/course-schema.ts';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { disableDiscountCode, findDiscountCodes, issueDiscountCode } from '#domain/registration/discount-codes.server.ts';
 import { dateProblem } from '#lib/dates.ts';
-import { formatDate, formatMoney, t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
+import { amountMessage, formatMoney, parseAmount } from '#lib/money.ts';
 import { requireCourse } from './course-access.server.ts';
 import { CourseNav } from './course-nav.tsx';
 import { SelectField } from './form-parts.tsx';
 import type { Route } from './+types/discount-codes.ts';
 
-const issueSchema = z
+/** The issue form; a fixed amount is read in the course's currency. */
+const issueSchema = (currency: string) => z
   .object({
     intent: z.literal('issue'),
     code: z
@@ -45,7 +46,12 @@ const issueSchema = z
   .superRefine((v, ctx) => {
     if (v.kind === 'percent' && !(/^\d{1,3}$/.test(v.amount) && Number(v.amount) >= 1 && Number(v.amount) <= 100))
       ctx.addIssue({ code: 'custom', path: ['amount'], message: t('staffDiscounts.percentRange') });
-    if (v.kind === 'fixed' && !parseAmount(v.amount)) ctx.addIssue({ code: 'custom', path: ['amount'], message: t('staffCourses.invalidAmount') });
+    const fixed = v.kind === 'fixed' ? parseAmount(v.amount, currency) : undefined;
+    if (fixed && !fixed.ok) ctx.addIssue({ code: 'custom', path: ['amount'], message: amountMessage(fixed.problem, currency) });
+  })
+  .transform((v) => {
+    const fixed = v.kind === 'fixed' ? parseAmount(v.amount, currency) : undefined;
+    return { ...v, fixedMinor: fixed?.ok ? fixed.minor : 0 };
   });
 
 /** What was typed into the issue form, shown back after an error (the categories ticked too). */
@@ -94,7 +100,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const code = await disableDiscountCode(db, { organizationId: org.id, courseId: course.id, codeId: parsed.data.codeId }, actor);
       return { errors: {}, typed: undefined, alert: undefined, done: t('staffDiscounts.disabledDone', { code: code.code }) };
     }
-    const parsed = parseForm(issueSchema, formData);
+    const parsed = parseForm(issueSchema(course.currency), formData);
     const known = new Set((await getPriceTable(db, org.id, course.id)).map((c) => c.key));
     const categoryKeys = formData.getAll('categoryKeys').filter((v): v is string => typeof v === 'string' && known.has(v));
     typed = { values: formValues(formData), categoryKeys };
@@ -107,7 +113,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         courseId: course.id,
         code: d.code,
         kind: d.kind,
-        amount: d.kind === 'percent' ? Number(d.amount) : parseAmount(d.amount)!,
+        amount: d.kind === 'percent' ? Number(d.amount) : d.fixedMinor,
         maxUses: d.maxUses === '' ? null : Number(d.maxUses),
         expiresOn: d.expiresOn || null,
         categoryKeys,

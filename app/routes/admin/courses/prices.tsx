@@ -4,11 +4,12 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { amountText, parsePriceRows } from '#domain/courses/course-schema.ts';
+import { parsePriceRows } from '#domain/courses/course-schema.ts';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
 import { savePriceTable } from '#domain/courses/save-price-table.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { formatMoney, t } from '#lib/i18n.ts';
+import { t } from '#lib/i18n.ts';
+import { formatAmountInput, formatMoney } from '#lib/money.ts';
 import { requireCourse } from './course-access.server.ts';
 import { CourseNav } from './course-nav.tsx';
 import type { Route } from './+types/prices.ts';
@@ -30,8 +31,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const rows = (table.length > 0 ? table : STARTER_ROWS.map((r) => ({ ...r, early: null, regular: null }))).map((r) => ({
     key: r.key,
     label: r.label,
-    early: amountText(r.early),
-    regular: amountText(r.regular),
+    early: r.early === null ? '' : formatAmountInput(r.early, course.currency),
+    regular: r.regular === null ? '' : formatAmountInput(r.regular, course.currency),
     requiresMembership: r.requiresMembership,
     requiresTraineeStatus: r.requiresTraineeStatus,
   }));
@@ -50,7 +51,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { db } = services(context);
   const course = await requireCourse(db, org.id, params.courseId);
   const values = formValues(await request.formData());
-  const parsed = parsePriceRows(values, course.earlyPlaceLimit !== null || course.earlyRateUntil !== null);
+  const parsed = parsePriceRows(values, course.earlyPlaceLimit !== null || course.earlyRateUntil !== null, course.currency);
   if (!parsed.ok) return data({ errors: parsed.errors, values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
   try {
     await savePriceTable(db, { organizationId: org.id, courseId: course.id, rows: parsed.rows }, actor);
