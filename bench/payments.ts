@@ -62,7 +62,7 @@ const COURSES = 8;
 const ZONE = 'America/Los_Angeles';
 // Open for registration now; cancellations before 2099-12-01 get their money back less the fee.
 const OPEN_NOW = { registrationOpensOn: null, registrationDeadline: '2099-12-31', startsOn: '2099-12-30', endsOn: '2099-12-31', earlyRateUntil: null, cancellationDeadline: '2099-12-01' };
-giveUpAfter('bench:payments', QUICK ? 300_000 : 600_000);
+const giveUp = giveUpAfter('bench:payments', QUICK ? 300_000 : 600_000);
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
@@ -305,8 +305,20 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'balint-bench-pay-'));
   const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'balint-bench-pay-app-'));
   const server = await startEmbeddedPostgres({ dataDir, lock: false });
+  giveUp.onGiveUp(async () => {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(appDir, { recursive: true, force: true });
+  });
   const fake = await startFakeStripe();
+  giveUp.onGiveUp(() => fake.close());
   let app: Awaited<ReturnType<typeof startAppProcess>> | undefined;
+  giveUp.onGiveUp(async () => {
+    if (app && app.child.exitCode === null) {
+      app.child.kill('SIGTERM');
+      await app.exited;
+    }
+  });
   const database = connect(server.url, { max: 10, applicationName: 'bench-setup' });
   try {
     say(`PostgreSQL ${server.port} in ${dataDir}; fake Stripe at ${fake.url}; starting the app (production build)…`);
