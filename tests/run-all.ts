@@ -1,6 +1,8 @@
 // `npm test`: the whole suite, as CI runs it. Build, typecheck, unit and database tests
-// (Vitest), then the browser tests (Playwright) against the built app. Ends with one line
-// "total: N passed, N failed" summing both runners.
+// (Vitest), every benchmark in bench/ in its quick mode (small sizes, all its correctness
+// checks; timings printed, never asserted), then the browser tests (Playwright) against the
+// built app. Ends with one line "total: N passed, N failed": Vitest's and Playwright's tests,
+// and each benchmark as one item.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,6 +44,22 @@ if (wants('vitest')) {
     failed += report.numFailedTests;
     skipped += report.numPendingTests + report.numTodoTests;
   } else failed += 1;
+}
+
+if (wants('bench')) {
+  // Every bench/*.ts is a benchmark; each must take --quick and exit non-zero on a wrong result.
+  const benchmarks = fs
+    .readdirSync('bench')
+    .filter((file) => file.endsWith('.ts'))
+    .sort();
+  if (benchmarks.length === 0) failed += 1;
+  for (const file of benchmarks) {
+    if (run(`benchmark ${file} --quick (correctness checked; timings only printed)`, process.execPath, [path.join('bench', file), '--quick'])) passed += 1;
+    else {
+      failed += 1;
+      ok = false;
+    }
+  }
 }
 
 if (wants('e2e')) {

@@ -15,7 +15,8 @@ export type { ApiRequest };
 type Handler = (req: ApiRequest) => Promise<Response>;
 
 const SEGMENT = '([^/]+)';
-const routes: { pattern: RegExp; names: string[]; methods: Partial<Record<string, Handler>> }[] = [
+/** The API's routes. Exported so a test can hold the OpenAPI document to this table (openapi.test.ts). */
+export const apiRoutes: { pattern: RegExp; names: string[]; methods: Partial<Record<string, Handler>> }[] = [
   { pattern: new RegExp(`^/api/v1/organizations/${SEGMENT}/courses$`), names: ['org'], methods: { GET: listCoursesHandler } },
   { pattern: new RegExp(`^/api/v1/organizations/${SEGMENT}/courses/${SEGMENT}$`), names: ['org', 'course'], methods: { GET: getCourseHandler } },
   {
@@ -43,7 +44,7 @@ export async function handleApi(request: Request, services: AppServices): Promis
     if (request.method !== 'GET' && request.method !== 'HEAD') return problem(requestId, 405, 'METHOD_NOT_ALLOWED', { headers: { allow: 'GET, HEAD' } });
     return Response.json(openApiDocument(services.publicUrl), { headers: { 'cache-control': 'public, max-age=300' } });
   }
-  for (const route of routes) {
+  for (const route of apiRoutes) {
     const match = route.pattern.exec(url.pathname);
     if (!match) continue;
     const handler = route.methods[request.method === 'HEAD' ? 'GET' : request.method];

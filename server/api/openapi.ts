@@ -18,7 +18,7 @@ interface Operation {
   summary: string;
   description?: string;
   tags: string[];
-  security?: Record<string, string[]>[];
+  security: Record<string, string[]>[];
   parameters?: (Parameter | { $ref: string })[];
   requestBody?: { required: boolean; content: Record<string, { schema: Schema }> };
   responses: Record<string, { $ref: string } | { description: string; headers?: Record<string, { description: string; schema: Schema }>; content?: Record<string, { schema: Schema }> }>;
@@ -26,7 +26,7 @@ interface Operation {
 
 export interface OpenApiDocument {
   openapi: '3.1.0';
-  info: { title: string; version: string; description: string };
+  info: { title: string; version: string; description: string; license: { name: string; identifier?: string; url?: string } };
   servers: { url: string }[];
   tags: { name: string; description: string }[];
   paths: Record<string, Partial<Record<'get' | 'post', Operation>>>;
@@ -263,10 +263,19 @@ const schemas: Record<string, Schema> = {
   },
 };
 
+// The project grants no license (package.json: private, "UNLICENSED"); the document says so
+// rather than leave it unsaid (Redocly's info-license and info-license-strict rules). SPDX
+// has no identifier for "none", so it is a LicenseRef-, SPDX's form for a license of one's own.
+const LICENSE = { name: 'UNLICENSED: no license is granted (all rights reserved)', identifier: 'LicenseRef-UNLICENSED' };
+
 const problemContent = { 'application/problem+json': { schema: ref('Problem') } };
 
 export function openApiDocument(publicUrl: string): OpenApiDocument {
-  const staff = [{ bearerToken: [] }];
+  // Every operation says who may call it (Redocly's security-defined rule): `[]` is anyone;
+  // `{}` among the alternatives makes the session cookie optional.
+  const open: Operation['security'] = [];
+  const sessionOptional: Operation['security'] = [{}, { sessionCookie: [] }];
+  const staff: Operation['security'] = [{ bearerToken: [] }];
   return {
     openapi: '3.1.0',
     info: {
@@ -274,6 +283,7 @@ export function openApiDocument(publicUrl: string): OpenApiDocument {
       version: '1.0.0',
       description:
         'Courses, availability and applications of a Balint society. Public endpoints need no authentication; staff endpoints take `Authorization: Bearer <token>` (minted with `npm run api-token`). Errors are RFC 9457 problem details. Money is in integer minor units.',
+      license: LICENSE,
     },
     servers: [{ url: publicUrl }],
     tags: [
@@ -287,6 +297,7 @@ export function openApiDocument(publicUrl: string): OpenApiDocument {
           operationId: 'listCourses',
           summary: 'Upcoming published courses',
           tags: ['courses'],
+          security: open,
           parameters: [{ $ref: '#/components/parameters/org' }],
           responses: { '200': { description: 'Courses', content: json({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: ref('CourseSummary') } } }) }, '404': problemRef('NotFound') },
         },
@@ -296,6 +307,7 @@ export function openApiDocument(publicUrl: string): OpenApiDocument {
           operationId: 'getCourse',
           summary: 'A course with its price table, attestations and questions',
           tags: ['courses'],
+          security: open,
           parameters: [{ $ref: '#/components/parameters/org' }, { $ref: '#/components/parameters/course' }],
           responses: { '200': { description: 'The course', content: json(ref('Course')) }, '404': problemRef('NotFound') },
         },
@@ -305,6 +317,7 @@ export function openApiDocument(publicUrl: string): OpenApiDocument {
           operationId: 'getAvailability',
           summary: 'Places left, early places left, waitlist length and the registration window',
           tags: ['courses'],
+          security: open,
           parameters: [{ $ref: '#/components/parameters/org' }, { $ref: '#/components/parameters/course' }],
           responses: { '200': { description: 'Availability now', content: json(ref('Availability')) }, '404': problemRef('NotFound') },
         },
@@ -316,6 +329,7 @@ export function openApiDocument(publicUrl: string): OpenApiDocument {
           description:
             'The same use case as the application form. The decision (place or waitlist, early or regular rate) is made under the course lock. Repeating a request with the same `Idempotency-Key` and the same body returns the registration the first one made (200, `Idempotent-Replayed: true`) instead of creating another; the same key with a different body is refused with 422 `IDEMPOTENCY_KEY_REUSED` (as Stripe does). Bodies are compared as JSON values: key order and whitespace do not matter. Someone not signed in always gets 202 `confirmation_sent` (the same status and body whether or not the address had already applied; the address’s owner is told by email), and the application holds its place only until the emailed link is followed within `confirmWithinHours`. A signed-in caller (session cookie) gets the registration (201/200) or 409 `ALREADY_APPLIED`. Each client address may send a limited number of applications an hour (429 with `Retry-After`).',
           tags: ['applications'],
+          security: sessionOptional,
           parameters: [
             { $ref: '#/components/parameters/org' },
             { $ref: '#/components/parameters/course' },
