@@ -1,8 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { expect, test } from 'vitest';
-import { RadioGroup } from '#app/components/radio-group.tsx';
-import { CheckboxField as ApplicationCheckbox, RadioGroup as ApplicationRadioGroup, SelectField as ApplicationSelect, TextAreaField as ApplicationTextArea } from '#app/components/registration/choice-field.tsx';
-import { CheckboxField, SelectField, TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
+import { CheckboxField, RadioGroup, SelectField, TextAreaField } from '#app/components/choices.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { DateField, Field, fieldAnchor } from './field.tsx';
 
@@ -86,10 +84,10 @@ test('every link of the summary lands on a control in error, whose message has t
       <CheckboxField name="agree" label="Agree" error={errors.agree} />
       <TextAreaField name="reason" label="Reason" error={errors.reason} />
       <SelectField name="method" label="Method" options={[{ value: 'check', label: 'Check' }]} error={errors.method} />
-      <ApplicationRadioGroup name="category" legend="Category" options={[{ value: 'x', label: 'X' }]} error={errors.category} />
-      <ApplicationCheckbox name="attest" label="Attest" error={errors.attest} />
-      <ApplicationSelect name="question" label="Question" options={['yes']} error={errors.question} />
-      <ApplicationTextArea name="notes" label="Notes" error={errors.notes} />
+      <RadioGroup name="category" legend="Category" hint="The one that fits you" options={[{ value: 'x', label: 'X', hint: 'members only' }]} error={errors.category} />
+      <CheckboxField name="attest" label={<em>Attest</em>} hint="Required" error={errors.attest} />
+      <SelectField name="question" label="Question" options={['yes']} placeholder="—" error={errors.question} />
+      <TextAreaField name="notes" label="Notes" hint="Optional" error={errors.notes} />
     </main>,
   );
   const { ids, links } = anchors(markup);

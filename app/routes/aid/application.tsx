@@ -6,7 +6,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireIds, requirePermission, services } from '#app/lib/guards.server.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
-import { TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
+import { RadioGroup, TextAreaField } from '#app/components/choices.tsx';
 import { decideAidApplication } from '#domain/aid/decide-application.server.ts';
 import { getAidLimits } from '#domain/aid/find-aid.server.ts';
 import { COMMENT_MAX } from '#domain/aid/program.ts';
@@ -16,7 +16,6 @@ import { DomainError } from '#domain/errors.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatAmountInput, formatMoney } from '#lib/money.ts';
 import { aidAmountError, aidAmountMinor, aidProblem } from './messages.ts';
-import { RadioGroup } from '#app/components/radio-group.tsx';
 import type { Route } from './+types/application.ts';
 
 const reviewSchema = z.object({

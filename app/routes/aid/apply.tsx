@@ -6,7 +6,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
-import { CheckboxField, TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
+import { CheckboxField, TextAreaField } from '#app/components/choices.tsx';
 import { applyForAid } from '#domain/aid/apply-for-aid.server.ts';
 import { getMyAid } from '#domain/aid/find-aid.server.ts';
 import { AID_GROUPS, SELF_DESCRIBED_MAX, STATEMENT_MAX } from '#domain/aid/program.ts';

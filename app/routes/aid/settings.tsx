@@ -6,7 +6,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services, requireIds } from '#app/lib/guards.server.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
-import { TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
+import { TextAreaField } from '#app/components/choices.tsx';
 import { findAidPrograms, getAidCourse } from '#domain/aid/find-aid.server.ts';
 import { STATEMENT_MAX } from '#domain/aid/program.ts';
 import { updateAidProgram } from '#domain/aid/update-program.server.ts';

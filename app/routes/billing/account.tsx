@@ -8,7 +8,7 @@ import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { requireCourse } from '#app/routes/admin/courses/course-access.server.ts';
 import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
-import { SelectField } from '#app/routes/admin/courses/form-parts.tsx';
+import { SelectField } from '#app/components/choices.tsx';
 import { documentNumber } from '#domain/billing/document-numbers.ts';
 import { readPaymentForm } from '#domain/billing/payment-form.ts';
 import { findOpenInvoices, recordRegistrationPayment } from '#domain/billing/record-payment.server.ts';

@@ -1,7 +1,7 @@
 // The fields of "record a payment": date received, method and reference (the amount is
 // asked for where it is not implied by an invoice).
 import { DateField, Field } from '#app/components/field.tsx';
-import { SelectField } from '#app/routes/admin/courses/form-parts.tsx';
+import { SelectField } from '#app/components/choices.tsx';
 import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
 import { RECORDABLE_METHODS_LIST } from '#domain/billing/methods.ts';
 import { t } from '#lib/i18n.ts';

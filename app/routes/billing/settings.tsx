@@ -6,7 +6,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { fieldMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
+import { TextAreaField } from '#app/components/choices.tsx';
 import { readOrganizationSettings } from '#domain/billing/settings-form.ts';
 import { updateOrganizationMoneySettings } from '#domain/billing/settings.server.ts';
 import { t } from '#lib/i18n.ts';

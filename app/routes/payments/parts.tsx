@@ -1,6 +1,6 @@
 // Form parts shared by the payment pages.
 
-import { RadioGroup as SharedRadioGroup } from '#app/components/radio-group.tsx';
+import { RadioGroup as SharedRadioGroup } from '#app/components/choices.tsx';
 
 /** Payment choices are always required. */
 export function RadioGroup(props: Omit<Parameters<typeof SharedRadioGroup>[0], 'required'>) {

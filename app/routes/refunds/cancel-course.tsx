@@ -8,7 +8,7 @@ import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { requireCourse } from '#app/routes/admin/courses/course-access.server.ts';
 import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
-import { CheckboxField, TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
+import { CheckboxField, TextAreaField } from '#app/components/choices.tsx';
 import { DomainError } from '#domain/errors.ts';
 import { cancelCourse, courseCancellationSummary } from '#domain/refunds/cancel-course.server.ts';
 import { t } from '#lib/i18n.ts';

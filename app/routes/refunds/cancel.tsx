@@ -6,7 +6,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
-import { CheckboxField } from '#app/routes/admin/courses/form-parts.tsx';
+import { CheckboxField } from '#app/components/choices.tsx';
 import { DomainError } from '#domain/errors.ts';
 import { cancelRegistration } from '#domain/refunds/cancel-registration.server.ts';
 import { getCancellationView } from '#domain/refunds/cancellation-view.server.ts';

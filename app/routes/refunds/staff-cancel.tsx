@@ -11,7 +11,7 @@ import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { requireCourse } from '#app/routes/admin/courses/course-access.server.ts';
 import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
-import { CheckboxField, SelectField, TextAreaField } from '#app/routes/admin/courses/form-parts.tsx';
+import { CheckboxField, SelectField, TextAreaField } from '#app/components/choices.tsx';
 import { isCalendarDate } from '#lib/dates.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { DomainError } from '#domain/errors.ts';

@@ -8,7 +8,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { SelectField } from '#app/routes/admin/courses/form-parts.tsx';
+import { SelectField } from '#app/components/choices.tsx';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { DomainError } from '#domain/errors.ts';
 import { localDate } from '#domain/money/policy.ts';

@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect, useActionData, useNavigation } from 'react-router';
 import { Field } from '#app/components/field.tsx';
 import { Availability } from '#app/components/registration/availability.tsx';
-import { CheckboxField, RadioGroup, SelectField, TextAreaField } from '#app/components/registration/choice-field.tsx';
+import { CheckboxField, RadioGroup, SelectField, TextAreaField } from '#app/components/choices.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
@@ -234,7 +234,7 @@ export default function Apply({ loaderData }: Route.ComponentProps) {
                 <legend>{t('registrationForm.questions')}</legend>
                 {course.customQuestions.map((q) =>
                   q.type === 'choice' ? (
-                    <SelectField key={q.key} name={`q_${q.key}`} label={q.label} options={q.options ?? []} required={q.required} defaultValue={value(`q_${q.key}`)} error={errors[`q_${q.key}`]} />
+                    <SelectField key={q.key} name={`q_${q.key}`} label={q.label} options={q.options ?? []} placeholder="—" required={q.required} defaultValue={value(`q_${q.key}`)} error={errors[`q_${q.key}`]} />
                   ) : q.type === 'textarea' ? (
                     <TextAreaField key={q.key} name={`q_${q.key}`} label={q.label} defaultValue={value(`q_${q.key}`)} error={errors[`q_${q.key}`]} />
                   ) : (

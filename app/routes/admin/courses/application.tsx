@@ -18,7 +18,7 @@ import { t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import { requireCourse } from './course-access.server.ts';
 import { CourseNav } from './course-nav.tsx';
-import { RadioGroup, SelectField, TextAreaField } from './form-parts.tsx';
+import { RadioGroup, SelectField, TextAreaField } from '#app/components/choices.tsx';
 import type { Route } from './+types/application.ts';
 
 const decisionSchema = z.object({

@@ -15,7 +15,7 @@ import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import { requireCourse } from './course-access.server.ts';
 import { CourseNav } from './course-nav.tsx';
-import { Outcomes, TextAreaField } from './form-parts.tsx';
+import { Outcomes, TextAreaField } from '#app/components/choices.tsx';
 import type { Route } from './+types/applications.ts';
 
 const bulkSchema = z.object({

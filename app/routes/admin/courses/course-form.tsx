@@ -4,7 +4,7 @@ import { DateField, Field } from '#app/components/field.tsx';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { COURSE_KINDS, courseSchema, EDITABLE_SECTIONS } from '#domain/courses/course-schema.ts';
 import { t } from '#lib/i18n.ts';
-import { CheckboxField, SelectField, TextAreaField } from './form-parts.tsx';
+import { CheckboxField, SelectField, TextAreaField } from '#app/components/choices.tsx';
 
 export type CourseValues = Record<string, string>;
 

@@ -13,7 +13,7 @@ import { formatDate, t } from '#lib/i18n.ts';
 import { amountMessage, formatMoney, parseAmount } from '#lib/money.ts';
 import { requireCourse } from './course-access.server.ts';
 import { CourseNav } from './course-nav.tsx';
-import { SelectField } from './form-parts.tsx';
+import { SelectField } from '#app/components/choices.tsx';
 import type { Route } from './+types/discount-codes.ts';
 
 /** The issue form; a fixed amount is read in the course's currency. */

@@ -10,7 +10,7 @@ import { DomainError } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
 import { requireCourse } from './course-access.server.ts';
 import { CourseNav } from './course-nav.tsx';
-import { TextAreaField } from './form-parts.tsx';
+import { TextAreaField } from '#app/components/choices.tsx';
 import type { Route } from './+types/questions.ts';
 
 const BLANK_ROWS = 2;
