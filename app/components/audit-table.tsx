@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { t } from '#lib/i18n.ts';
 
 export interface AuditRow {
@@ -13,9 +14,7 @@ export interface AuditRow {
 /** Audit events, newest first; times in UTC, said so. */
 export function AuditTable({ events }: { events: AuditRow[] }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('admin.auditTitle')}>
-      <table>
-        <thead>
+    <DataTable caption={t('admin.auditTitle')} captionHidden><thead>
           <tr>
             <th scope="col">{t('admin.when')}</th>
             <th scope="col">{t('admin.actor')}</th>
@@ -35,7 +34,6 @@ export function AuditTable({ events }: { events: AuditRow[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
@@ -42,9 +43,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
       <h2>{t('admin.courses')}</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
+      <DataTable caption={t('admin.courses')} captionHidden><thead>
             <tr>
               <th scope="col">{t('course.dates')}</th>
               <th scope="col">{t('admin.courses')}</th>
@@ -62,8 +61,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
     </main>
   );
 }

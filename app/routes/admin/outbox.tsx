@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { Link } from 'react-router';
 import { findOutboxMessages } from '#lib/email/outbox.server.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -30,9 +31,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
       {loaderData.messages.length === 0 ? (
         <p>{t('admin.outboxEmpty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
+        <DataTable caption={t('admin.outboxTitle')} captionHidden><thead>
               <tr>
                 <th scope="col">{t('admin.createdIn', { zone: loaderData.timeZone })}</th>
                 <th scope="col">{t('admin.to')}</th>
@@ -53,8 +52,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </main>
   );

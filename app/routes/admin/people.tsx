@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { data, Form, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { ROLES } from '#domain/accounts/roles.ts';
@@ -53,9 +54,7 @@ export default function People({ loaderData }: Route.ComponentProps) {
       <h1>{t('admin.peopleTitle')}</h1>
       <ErrorSummary message={actionData?.alert} errors={errors} labels={{ email: t('auth.email') }} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
-      <div className="table-wrap">
-        <table>
-          <thead>
+      <DataTable caption={t('admin.peopleTitle')} captionHidden><thead>
             <tr>
               <th scope="col">{t('auth.name')}</th>
               <th scope="col">{t('auth.email')}</th>
@@ -83,8 +82,7 @@ export default function People({ loaderData }: Route.ComponentProps) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       <h2>{t('admin.grant')}</h2>
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value="grant" />

@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { data, Link } from 'react-router';
 import { requirePermission, services, requireIds } from '#app/lib/guards.server.ts';
 import { findAidPrograms, findCourseAidApplications, getAidCourse } from '#domain/aid/find-aid.server.ts';
@@ -55,9 +56,7 @@ export default function CourseAidApplications({ loaderData }: Route.ComponentPro
       {applications.length === 0 ? (
         <p>{t('aidAdmin.noApplications')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t('aidAdmin.listCaption')}</caption>
+        <DataTable caption={t('aidAdmin.listCaption')}>
             <thead>
               <tr>
                 <th scope="col">{t('aidAdmin.name')}</th>
@@ -85,8 +84,7 @@ export default function CourseAidApplications({ loaderData }: Route.ComponentPro
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </main>
   );

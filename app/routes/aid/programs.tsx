@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
@@ -32,9 +33,7 @@ export default function AidPrograms({ loaderData }: Route.ComponentProps) {
       {programs.length === 0 ? (
         <p>{t('aidAdmin.noPrograms')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t('aidAdmin.programsCaption')}</caption>
+        <DataTable caption={t('aidAdmin.programsCaption')}>
             <thead>
               <tr>
                 <th scope="col">{t('aidAdmin.course')}</th>
@@ -64,8 +63,7 @@ export default function AidPrograms({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </main>
   );

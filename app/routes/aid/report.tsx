@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
@@ -38,9 +39,7 @@ export default function AidReport({ loaderData }: Route.ComponentProps) {
       {rows.length === 0 ? (
         <p>{t('aidReport.none')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('aidReport.caption')}>
-          <table>
-            <caption>{t('aidReport.caption')}</caption>
+        <DataTable caption={t('aidReport.caption')}>
             <thead>
               <tr>
                 <th scope="col">{t('aidAdmin.course')}</th>
@@ -65,8 +64,7 @@ export default function AidReport({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {settings.length > 0 ? (
         <section aria-labelledby="aid-settings">

@@ -2,6 +2,7 @@
 // everything an invoice still needs recorded in one step. An invoice whose registration no
 // longer holds a place (and nothing was paid against) is closed as void before the list is
 // read, so it is never offered for recording; staff can void an unpaid invoice themselves.
+import { DataTable } from '#app/components/data-table.tsx';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { FormAlert } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
@@ -120,9 +121,7 @@ export default function Invoices({ loaderData }: Route.ComponentProps) {
       <FormAlert message={actionData?.done} tone="success" />
       {d.invoices.length === 0 ? <p>{t('billingInvoices.empty')}</p> : null}
       {d.invoices.length > 0 ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('billingInvoices.caption')}>
-          <table>
-            <caption>{t('billingInvoices.caption')}</caption>
+        <DataTable caption={t('billingInvoices.caption')}>
             <thead>
               <tr>
                 <th scope="col">{t('billingInvoices.number')}</th>
@@ -162,8 +161,7 @@ export default function Invoices({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       ) : null}
       {d.invoices.map((i) => {
         const mine = actionData?.checkoutId === i.id;

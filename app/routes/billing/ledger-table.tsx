@@ -1,5 +1,6 @@
 // A registration's ledger as an accessible table: a caption, column headers with scope, each
 // row headed by its date, amounts right-aligned.
+import { DataTable } from '#app/components/data-table.tsx';
 import { t } from '#lib/i18n.ts';
 
 export interface LedgerRowView {
@@ -13,9 +14,7 @@ export interface LedgerRowView {
 export function LedgerTable({ caption, rows }: { caption: string; rows: readonly LedgerRowView[] }) {
   if (rows.length === 0) return <p>{t('billingLedger.empty')}</p>;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table>
-        <caption>{caption}</caption>
+    <DataTable caption={caption}>
         <thead>
           <tr>
             <th scope="col">{t('billingLedger.date')}</th>
@@ -38,7 +37,6 @@ export function LedgerTable({ caption, rows }: { caption: string; rows: readonly
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }

@@ -1,5 +1,6 @@
 // The reconcile report: the ledger's invariants, checked now; each violation with a link to
 // the account it concerns. A clean ledger says so.
+import { DataTable } from '#app/components/data-table.tsx';
 import { Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { reconcile } from '#domain/billing/reconcile.server.ts';
@@ -40,9 +41,7 @@ export default function Reconcile({ loaderData }: Route.ComponentProps) {
       ) : (
         <>
           <p className="notice error">{t('billingReconcile.found', { count: d.violations.length })}</p>
-          <div className="table-wrap">
-            <table>
-              <caption>{t('billingReconcile.caption')}</caption>
+          <DataTable caption={t('billingReconcile.caption')}>
               <thead>
                 <tr>
                   <th scope="col">{t('billingReconcile.check')}</th>
@@ -69,8 +68,7 @@ export default function Reconcile({ loaderData }: Route.ComponentProps) {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
         </>
       )}
     </main>

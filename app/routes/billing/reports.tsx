@@ -1,5 +1,6 @@
 // Money reports for the organization or one course: revenue by category and tier,
 // outstanding balances, refunds due and overdue, aid awarded; each table as CSV.
+import { DataTable } from '#app/components/data-table.tsx';
 import { Form, Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
@@ -114,9 +115,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
       {d.revenue.length === 0 ? (
         <p>{t('billingReports.none')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('billingReports.revenue')}>
-          <table>
-            <caption>{t('billingReports.revenueCaption')}</caption>
+        <DataTable caption={t('billingReports.revenueCaption')} label={t('billingReports.revenue')}>
             <thead>
               <tr>
                 <th scope="col">{t('billingReports.course')}</th>
@@ -149,8 +148,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <CsvLink href={csv('revenue')} table={t('billingReports.revenue')} />
 
@@ -158,9 +156,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
       {d.outstanding.length === 0 ? (
         <p>{t('billingReports.none')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('billingReports.outstanding')}>
-          <table>
-            <caption>{t('billingReports.outstandingCaption')}</caption>
+        <DataTable caption={t('billingReports.outstandingCaption')} label={t('billingReports.outstanding')}>
             <thead>
               <tr>
                 <th scope="col">{t('billingReports.name')}</th>
@@ -181,8 +177,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <CsvLink href={csv('outstanding')} table={t('billingReports.outstanding')} />
 
@@ -190,9 +185,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
       {d.refundTotals.length === 0 ? (
         <p>{t('billingReports.none')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('billingReports.refunds')}>
-          <table>
-            <caption>{t('billingReports.refundsCaption')}</caption>
+        <DataTable caption={t('billingReports.refundsCaption')} label={t('billingReports.refunds')}>
             <thead>
               <tr>
                 <th scope="col">{t('billingReports.currency')}</th>
@@ -209,8 +202,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <p>
         <Link to={`${d.base}/refunds`}>{t('billingReports.refundTracker')}</Link>
@@ -221,9 +213,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
       {d.aid.length === 0 ? (
         <p>{t('billingReports.none')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('billingReports.aid')}>
-          <table>
-            <caption>{t('billingReports.aidCaption')}</caption>
+        <DataTable caption={t('billingReports.aidCaption')} label={t('billingReports.aid')}>
             <thead>
               <tr>
                 <th scope="col">{t('billingReports.course')}</th>
@@ -240,8 +230,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <CsvLink href={csv('aid')} table={t('billingReports.aid')} />
     </main>

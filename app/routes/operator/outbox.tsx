@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { Link } from 'react-router';
 import { OperatorNav } from '#app/components/operator-nav.tsx';
 import { requireOperator, services } from '#app/lib/guards.server.ts';
@@ -40,9 +41,7 @@ export default function OperatorOutbox({ loaderData }: Route.ComponentProps) {
       {loaderData.messages.length === 0 ? (
         <p>{t('operator.outboxEmpty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
+        <DataTable caption={t('operator.outboxTitle')} captionHidden><thead>
               <tr>
                 <th scope="col">{t('admin.created')}</th>
                 <th scope="col">{t('operator.organization')}</th>
@@ -64,8 +63,7 @@ export default function OperatorOutbox({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </main>
   );

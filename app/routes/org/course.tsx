@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { data, Link } from 'react-router';
 import { Availability } from '#app/components/registration/availability.tsx';
 import { getAvailability } from '#domain/registration/availability.server.ts';
@@ -55,9 +56,7 @@ function Paragraphs({ text }: { text: string }) {
 function PriceTable({ prices, money }: { prices: { categoryKey: string; categoryLabel: string; early?: number; regular?: number }[]; money: (n: number | undefined) => string }) {
   if (prices.length === 0) return null;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{t('course.fees')}</caption>
+    <DataTable caption={t('course.fees')} captionHidden>
         <thead>
           <tr>
             <th scope="col">{t('course.category')}</th>
@@ -74,8 +73,7 @@ function PriceTable({ prices, money }: { prices: { categoryKey: string; category
             </tr>
           ))}
         </tbody>
-      </table>
-    </div>
+    </DataTable>
   );
 }
 

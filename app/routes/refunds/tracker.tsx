@@ -1,6 +1,7 @@
 // The refund tracker: refunds due, overdue, failed and done, per course. Card money goes back
 // through the provider with one button; other refunds are paid by staff and recorded here;
 // a cancellation's outcome can be changed from its page.
+import { DataTable } from '#app/components/data-table.tsx';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { DateField, Field, FormAlert } from '#app/components/field.tsx';
@@ -131,9 +132,7 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
       {loaderData.rows.length === 0 ? (
         <p>{t('refundsTracker.empty')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t(`refundsTracker.view_${filters.view}`)}</caption>
+        <DataTable caption={t(`refundsTracker.view_${filters.view}`)} captionHidden>
             <thead>
               <tr>
                 <th scope="col">{t('refundsTracker.registrant')}</th>
@@ -238,8 +237,7 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
                 );
               })}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       {pages > 1 ? (
         <nav aria-label={t('refundsTracker.pages')}>

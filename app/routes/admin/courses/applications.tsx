@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { REGISTRATION_STATUSES } from '#domain/registration/statuses.ts';
@@ -166,9 +167,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
       <p role="status">{t('staffApplications.count', { count: loaderData.applications.length })}</p>
       {loaderData.applications.length === 0 ? null : (
         <Form method="post" className="stack" noValidate>
-          <div className="table-wrap">
-            <table>
-              <caption>{t('staffApplications.tableCaption')}</caption>
+          <DataTable caption={t('staffApplications.tableCaption')}>
               <thead>
                 <tr>
                   <th scope="col">
@@ -213,8 +212,7 @@ export default function Applications({ loaderData }: Route.ComponentProps) {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
           {errors.ids ? <p className="error">{errors.ids}</p> : null}
           <fieldset className="stack">
             <legend>{t('staffApplications.bulkLegend')}</legend>

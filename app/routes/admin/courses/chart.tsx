@@ -1,5 +1,6 @@
 // Applications over time against capacity and the early-place limit: an inline SVG for the
 // eye, with the same figures in a table for everyone else.
+import { DataTable } from '#app/components/data-table.tsx';
 import { formatDate, t } from '#lib/i18n.ts';
 
 export interface ChartPoint {
@@ -63,9 +64,7 @@ export function ApplicationsChart({ series, capacity, earlyPlaceLimit }: { serie
       <figcaption>{description}</figcaption>
       <details>
         <summary>{t('staffDashboard.chartTable')}</summary>
-        <div className="table-wrap">
-          <table>
-            <caption>{t('staffDashboard.chartTitle')}</caption>
+        <DataTable caption={t('staffDashboard.chartTitle')}>
             <thead>
               <tr>
                 <th scope="col">{t('staffDashboard.day')}</th>
@@ -82,8 +81,7 @@ export function ApplicationsChart({ series, capacity, earlyPlaceLimit }: { serie
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       </details>
     </figure>
   );

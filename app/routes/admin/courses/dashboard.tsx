@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { Link } from 'react-router';
 import { REGISTRATION_STATUSES } from '#domain/registration/statuses.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -49,9 +50,7 @@ export default function CourseDashboard({ loaderData }: Route.ComponentProps) {
         <dd>{a.waitlisted}</dd>
       </dl>
       <h2>{t('staffDashboard.byStatus')}</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
+      <DataTable caption={t('staffDashboard.byStatus')} captionHidden><thead>
             <tr>
               <th scope="col">{t('staffApplications.status')}</th>
               <th scope="col">{t('staffDashboard.count')}</th>
@@ -71,12 +70,9 @@ export default function CourseDashboard({ loaderData }: Route.ComponentProps) {
               <td>{loaderData.total}</td>
             </tr>
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       <h2>{t('staffDashboard.byCategory')}</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
+      <DataTable caption={t('staffDashboard.byCategory')} captionHidden><thead>
             <tr>
               <th scope="col">{t('staffApplications.category')}</th>
               <th scope="col">{t('staffDashboard.activeCount')}</th>
@@ -92,8 +88,7 @@ export default function CourseDashboard({ loaderData }: Route.ComponentProps) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </DataTable>
       <h2>{t('staffDashboard.overTime')}</h2>
       {loaderData.series.length === 0 ? (
         <p>{t('staffDashboard.noApplications')}</p>

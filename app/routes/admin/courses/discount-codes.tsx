@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { data, Form, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { DateField, Field, FormAlert } from '#app/components/field.tsx';
@@ -153,9 +154,7 @@ export default function DiscountCodes({ loaderData }: Route.ComponentProps) {
       {loaderData.codes.length === 0 ? (
         <p>{t('staffDiscounts.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
+        <DataTable caption={t('staffDiscounts.title')} captionHidden><thead>
               <tr>
                 <th scope="col">{t('staffDiscounts.code')}</th>
                 <th scope="col">{t('staffDiscounts.amount')}</th>
@@ -197,8 +196,7 @@ export default function DiscountCodes({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <h2>{t('staffDiscounts.issue')}</h2>
       <Form method="post" className="stack" noValidate>

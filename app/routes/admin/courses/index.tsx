@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { Link } from 'react-router';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
@@ -29,9 +30,7 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
       {loaderData.courses.length === 0 ? (
         <p>{t('staffCourses.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
+        <DataTable caption={t('staffCourses.title')} captionHidden><thead>
               <tr>
                 <th scope="col">{t('staffCourses.courseTitle')}</th>
                 <th scope="col">{t('staffCourses.dates')}</th>
@@ -53,8 +52,7 @@ export default function Courses({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </main>
   );

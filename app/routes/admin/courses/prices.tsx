@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { data, Form, useActionData, useNavigation, useSearchParams } from 'react-router';
 import { fieldAnchor, FormAlert } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
@@ -122,9 +123,7 @@ export default function Prices({ loaderData }: Route.ComponentProps) {
       />
       <FormAlert message={actionData?.done} tone="success" />
       {loaderData.table.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t('staffPrices.caption')}</caption>
+        <DataTable caption={t('staffPrices.caption')}>
             <thead>
               <tr>
                 <th scope="col">{t('staffPrices.label')}</th>
@@ -141,8 +140,7 @@ export default function Prices({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       ) : null}
       <p>{t('staffPrices.intro')}</p>
       <Form method="post" className="stack" noValidate>

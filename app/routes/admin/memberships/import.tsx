@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { FormAlert } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
@@ -70,9 +71,7 @@ export default function ImportMemberships({ loaderData }: Route.ComponentProps) 
         <>
           <h2>{t('staffMemberships.previewTitle')}</h2>
           <p role="status">{t('staffMemberships.previewReady', { count: actionData.rows.length })}</p>
-          <div className="table-wrap">
-            <table>
-              <thead>
+          <DataTable caption={t('staffMemberships.previewTitle')} captionHidden><thead>
                 <tr>
                   <th scope="col">{t('staffMemberships.line')}</th>
                   <th scope="col">{t('staffMemberships.email')}</th>
@@ -94,8 +93,7 @@ export default function ImportMemberships({ loaderData }: Route.ComponentProps) 
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </DataTable>
           <Form method="post">
             <input type="hidden" name="intent" value="import" />
             <input type="hidden" name="csv" value={actionData.csv} />

@@ -1,3 +1,4 @@
+import { DataTable } from '#app/components/data-table.tsx';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { DateField, Field, FormAlert } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
@@ -70,9 +71,7 @@ export default function Memberships({ loaderData }: Route.ComponentProps) {
         <p>{t('staffMemberships.none')}</p>
       ) : (
         // Scrolls sideways on a phone: reachable and named for the keyboard.
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('staffMemberships.title')}>
-          <table>
-            <thead>
+        <DataTable caption={t('staffMemberships.title')} captionHidden><thead>
               <tr>
                 <th scope="col">{t('staffMemberships.email')}</th>
                 <th scope="col">{t('staffMemberships.name')}</th>
@@ -94,8 +93,7 @@ export default function Memberships({ loaderData }: Route.ComponentProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <h2>{t('staffMemberships.add')}</h2>
       <Form method="post" className="stack" noValidate>
