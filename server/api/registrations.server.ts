@@ -5,7 +5,7 @@ import type { ApiRequest } from './api-request.ts';
 import { problem } from './problem.server.ts';
 import { UUID } from './schemas.ts';
 import { requireStaffToken } from './staff-auth.server.ts';
-import { bearerToken } from './tokens.server.ts';
+import { bearerToken } from './bearer-token.server.ts';
 import { findRegistrationWithSlugs, registrationView, staffRegistrationView, waitlistPosition } from './views.server.ts';
 
 export async function getRegistrationHandler({ request, params, services }: ApiRequest): Promise<Response> {
