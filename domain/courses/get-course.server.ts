@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { courseFaculty, coursePrices, courses } from '#db/schema/courses.ts';
+import { organizations } from '#db/schema/organizations.ts';
 import { DomainError } from '#domain/errors.ts';
 
 export interface PriceRow {
@@ -34,4 +35,19 @@ export async function getPublicCourse(db: DbOrTx, organizationId: string, slug: 
       .orderBy(asc(courseFaculty.position)),
   ]);
   return { course, prices: priceTable(prices), faculty };
+}
+
+/**
+ * The ids behind a public course address (organization slug, course slug), in one query: the
+ * application path is hot. ORGANIZATION_NOT_FOUND, or COURSE_NOT_FOUND for a draft or archived course.
+ */
+export async function getPublicCourseIds(db: DbOrTx, organizationSlug: string, courseSlug: string): Promise<{ organizationId: string; courseId: string }> {
+  const [row] = await db
+    .select({ organizationId: organizations.id, courseId: courses.id, courseStatus: courses.status })
+    .from(organizations)
+    .leftJoin(courses, and(eq(courses.organizationId, organizations.id), eq(courses.slug, courseSlug)))
+    .where(eq(organizations.slug, organizationSlug));
+  if (!row) throw new DomainError('ORGANIZATION_NOT_FOUND', organizationSlug);
+  if (!row.courseId || row.courseStatus === 'draft' || row.courseStatus === 'archived') throw new DomainError('COURSE_NOT_FOUND', courseSlug);
+  return { organizationId: row.organizationId, courseId: row.courseId };
 }

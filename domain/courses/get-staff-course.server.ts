@@ -32,6 +32,13 @@ export async function getStaffCourse(db: DbOrTx, organizationId: string, courseI
   return course;
 }
 
+/** One course of the organization by slug, any status (staff see drafts and closed courses too), or COURSE_NOT_FOUND. */
+export async function getStaffCourseBySlug(db: DbOrTx, organizationId: string, slug: string): Promise<Course> {
+  const [course] = await db.select().from(courses).where(and(eq(courses.organizationId, organizationId), eq(courses.slug, slug)));
+  if (!course) throw new DomainError('COURSE_NOT_FOUND', slug);
+  return course;
+}
+
 export interface PriceTableRow {
   key: string;
   label: string;

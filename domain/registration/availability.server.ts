@@ -65,3 +65,9 @@ export async function waitlistPosition(db: DbOrTx, courseId: string, sequence: n
     );
   return row?.n ?? 1;
 }
+
+/** A registration's 1-based place in the waitlist, or null when it is not waitlisted. */
+export async function waitlistPositionOf(db: DbOrTx, registration: { status: string; courseId: string; sequence: number }): Promise<number | null> {
+  if (registration.status !== 'waitlisted') return null;
+  return (await waitlistPosition(db, registration.courseId, registration.sequence)) || null;
+}

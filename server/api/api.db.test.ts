@@ -13,7 +13,9 @@ import type { AppServices } from '#app/lib/context.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { createCourse, createOrganization, validAnswers } from '../../tests/helpers/fixtures.ts';
 import { handleApi } from './handle-api.server.ts';
-import { createApiToken, hashToken, revokeApiToken } from './tokens.server.ts';
+import { issueApiToken } from '#domain/api-tokens/issue-api-token.server.ts';
+import { revokeApiToken } from '#domain/api-tokens/revoke-api-token.server.ts';
+import { hashToken } from '#domain/api-tokens/token.server.ts';
 
 const testDb = useTestDatabase();
 const BASE = 'http://localhost:3999';
@@ -47,7 +49,7 @@ async function staffOf(organizationId: string, role: 'course_director' | 'facult
   const email = `staff-${crypto.randomBytes(4).toString('hex')}@example.org`;
   const { userId } = await createVerifiedAccount(testDb.db, { email, name: 'Staff', password: 'staff-password-123' }, systemActor);
   await assignRole(testDb.db, { organizationId, userId, role }, systemActor);
-  const { id, token } = await createApiToken(testDb.db, { organizationId, userId, name: 'test' });
+  const { id, token } = await issueApiToken(testDb.db, { organizationId, userId, name: 'test' });
   return { userId, tokenId: id, token, auth: { authorization: `Bearer ${token}` } };
 }
 

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 description of /api/v1, served at /api/openapi.json. Kept beside the
 // handlers and validated by a real OpenAPI parser in openapi.test.ts.
-import { REGISTRATION_STATUSES } from '#db/schema/registration.ts';
+import { REGISTRATION_STATUSES } from '#domain/registration/statuses.ts';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type Schema = { [key: string]: Json };

@@ -1,9 +1,10 @@
 // Public endpoints: published courses, their availability, and applying.
-import { getPublicCourse } from '#domain/courses/get-course.server.ts';
+import { getPublicCourse, getPublicCourseIds } from '#domain/courses/get-course.server.ts';
 import { findPublicCourses, getOrganizationBySlug } from '#domain/organizations/organizations.server.ts';
-import { getAvailability } from '#domain/registration/availability.server.ts';
+import { getAvailability, waitlistPositionOf } from '#domain/registration/availability.server.ts';
 import { takeApplyThrottle } from '#domain/registration/apply-throttle.server.ts';
 import { CONFIRMATION_WINDOW_HOURS } from '#domain/registration/confirmation.server.ts';
+import { apiSubmissionKey, findIdempotencyKeyUse } from '#domain/registration/find-idempotency-key-use.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { localToday, registrationWindow } from '#domain/registration/rules.ts';
 import { readJson } from './body.server.ts';
@@ -11,8 +12,8 @@ import type { ApiRequest } from './api-request.ts';
 import { problem, problemType } from './problem.server.ts';
 import { applicationBody, idempotencyKey } from './schemas.ts';
 import { admit } from './admission.server.ts';
-import { apiSubmissionKey, bodyFingerprint, findKeyUse } from './idempotency.server.ts';
-import { courseSummary, findPublicCourseIds, registrationView, waitlistPosition } from './views.server.ts';
+import { bodyFingerprint } from './idempotency.server.ts';
+import { courseSummary, registrationView } from './views.server.ts';
 
 export async function listCoursesHandler({ params, services }: ApiRequest): Promise<Response> {
   const org = await getOrganizationBySlug(services.db, params.org!);
@@ -66,10 +67,10 @@ export async function submitApplicationHandler({ request, params, services }: Ap
   const body = await readJson(request, requestId, applicationBody);
   if (!body.ok) return body.response;
 
-  const { organizationId, courseId } = await findPublicCourseIds(services.db, params.org!, params.course!);
+  const { organizationId, courseId } = await getPublicCourseIds(services.db, params.org!, params.course!);
   // The key with another body is another request: refused, never answered with the first one's result.
   const fingerprint = bodyFingerprint(body.data);
-  const used = await findKeyUse(services.db, courseId, key);
+  const used = await findIdempotencyKeyUse(services.db, courseId, key);
   if (used && used.fingerprint !== null && used.fingerprint !== fingerprint) return problem(requestId, 422, 'IDEMPOTENCY_KEY_REUSED');
   // One limit per client address, for the form and the API alike (ADR 0047).
   const throttle = await takeApplyThrottle(services.db, services.clientAddress);
@@ -108,7 +109,7 @@ export async function submitApplicationHandler({ request, params, services }: Ap
   if (!session) {
     return Response.json({ status: 'confirmation_sent', confirmWithinHours: CONFIRMATION_WINDOW_HOURS } satisfies ConfirmationSent, { status: 202, headers: { 'cache-control': 'no-store' } });
   }
-  const view = registrationView(registration, { publicUrl: services.publicUrl, organizationSlug: params.org!, courseSlug: params.course! }, await waitlistPosition(services.db, registration));
+  const view = registrationView(registration, { publicUrl: services.publicUrl, organizationSlug: params.org!, courseSlug: params.course! }, await waitlistPositionOf(services.db, registration));
   return Response.json(view, {
     status: result.created ? 201 : 200,
     headers: { location: view.links.self, ...(result.created ? {} : { 'idempotent-replayed': 'true' }) },

@@ -1,7 +1,7 @@
 // Request bodies and query strings of the JSON API. Strict: an unknown field is an error, so
 // a typo in a client never silently drops an answer.
 import { z } from 'zod';
-import { REGISTRATION_STATUSES } from '#db/schema/registration.ts';
+import { REGISTRATION_STATUSES } from '#domain/registration/statuses.ts';
 
 const text = (max: number) => z.string().max(max);
 

@@ -3,10 +3,9 @@
 // random password printed once) when it does not exist, and the organization when --org-name
 // is given for a slug that does not exist yet.
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { organizations } from '#db/schema/organizations.ts';
-import { assignRole, createVerifiedAccount, randomPassword } from '#domain/accounts/create-account.server.ts';
+import { appointAdministrator } from '#domain/accounts/appoint-administrator.server.ts';
+import { randomPassword } from '#domain/accounts/create-account.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { withDatabase } from './run-cli.ts';
 
@@ -26,32 +25,22 @@ if (values.org !== undefined && !/^[a-z0-9][a-z0-9-]{1,40}$/.test(values.org)) {
   process.exit(2);
 }
 
+const password = randomPassword();
 const outcome = await withDatabase('admin-create', async ({ db }) =>
-  db.transaction(async (tx) => {
-    const all = await tx.select().from(organizations).orderBy(organizations.slug);
-    let org = values.org ? all.find((o) => o.slug === values.org) : all.length === 1 ? all[0] : undefined;
-    if (!org && values.org && values['org-name']) {
-      [org] = await tx.insert(organizations).values({ slug: values.org, name: values['org-name'], shortName: values.org.toUpperCase(), kind: 'national_society' }).returning();
-    }
-    if (!org) {
-      const known = all.map((o) => o.slug).join(', ') || 'none yet';
-      return { error: `Name the organization with --org <slug> (organizations: ${known}); add --org-name "<name>" to create a new one.` };
-    }
-    const password = randomPassword();
-    const name = values.name ?? email.data.split('@')[0]!;
-    const account = await createVerifiedAccount(tx, { email: email.data, name, password }, systemActor);
-    await assignRole(tx, { organizationId: org.id, userId: account.userId, role: 'admin' }, systemActor);
-    const [check] = await tx.select({ slug: organizations.slug }).from(organizations).where(eq(organizations.id, org.id));
-    return { org: check!.slug, created: account.created, password };
-  }),
+  appointAdministrator(
+    db,
+    { email: email.data, name: values.name ?? email.data.split('@')[0]!, password, organizationSlug: values.org, organizationName: values['org-name'] },
+    systemActor,
+  ),
 );
 
-if ('error' in outcome) {
-  process.stderr.write(`${outcome.error}\n`);
+if (!outcome.ok) {
+  const known = outcome.organizationSlugs.join(', ') || 'none yet';
+  process.stderr.write(`Name the organization with --org <slug> (organizations: ${known}); add --org-name "<name>" to create a new one.\n`);
   process.exit(1);
 }
 process.stdout.write(
   outcome.created
-    ? `${email.data} is now an administrator of ${outcome.org}.\nPassword (shown once): ${outcome.password}\n`
-    : `${email.data} (an existing account, password unchanged) is now an administrator of ${outcome.org}.\n`,
+    ? `${email.data} is now an administrator of ${outcome.organizationSlug}.\nPassword (shown once): ${password}\n`
+    : `${email.data} (an existing account, password unchanged) is now an administrator of ${outcome.organizationSlug}.\n`,
 );

@@ -4,14 +4,11 @@
 // Staff API tokens. Only the SHA-256 hash is stored; what a token may do is decided by its
 // person's roles in the organization at each request.
 import { parseArgs } from 'node:util';
-import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { users } from '#db/schema/accounts.ts';
-import { organizations } from '#db/schema/organizations.ts';
-import { apiTokens } from '#db/schema/registration.ts';
-import { findRoles } from '#domain/accounts/roles.server.ts';
-import { rolesGrant } from '#domain/accounts/permissions.ts';
-import { createApiToken, revokeApiToken } from '#server/api/tokens.server.ts';
+import { findApiTokens } from '#domain/api-tokens/find-api-tokens.server.ts';
+import { issueApiTokenByEmail } from '#domain/api-tokens/issue-api-token.server.ts';
+import { revokeApiToken } from '#domain/api-tokens/revoke-api-token.server.ts';
+import { DomainError } from '#domain/errors.ts';
 import { withDatabase } from './run-cli.ts';
 
 const usage = [
@@ -36,30 +33,22 @@ if (command === 'create') {
   const name = values.name?.trim();
   if (!name || name.length > 100) fail('--name "<label>" is required (at most 100 characters), e.g. --name "registration export".');
   const outcome = await withDatabase('api-token', async ({ db }) => {
-    const [org] = await db.select().from(organizations).where(eq(organizations.slug, values.org!));
-    if (!org) return { error: `No organization with the slug ${values.org}.` };
-    const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.data));
-    if (!user) return { error: `No account with the email ${email.data}.` };
-    const created = await createApiToken(db, { organizationId: org.id, userId: user.id, name });
-    const canReview = rolesGrant(await findRoles(db, org.id, user.id), 'registration:review');
-    return { ...created, org: org.slug, canReview };
+    try {
+      return await issueApiTokenByEmail(db, { organizationSlug: values.org!, email: email.data, name });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'ORGANIZATION_NOT_FOUND') return { error: `No organization with the slug ${values.org}.` };
+      if (error instanceof DomainError && error.code === 'PERSON_NOT_FOUND') return { error: `No account with the email ${email.data}.` };
+      throw error;
+    }
   });
-  if ('error' in outcome) fail(outcome.error!, 1);
-  process.stdout.write(`Token ${outcome.id} for ${email.data} in ${outcome.org} (shown once, store it now):\n${outcome.token}\n`);
-  if (!outcome.canReview) {
-    process.stderr.write(`Note: ${email.data} does not hold registration:review in ${outcome.org} now; staff endpoints will refuse this token until they do.\n`);
+  if ('error' in outcome) fail(outcome.error, 1);
+  process.stdout.write(`Token ${outcome.id} for ${email.data} in ${outcome.organizationSlug} (shown once, store it now):\n${outcome.token}\n`);
+  if (!outcome.grantsReview) {
+    process.stderr.write(`Note: ${email.data} does not hold registration:review in ${outcome.organizationSlug} now; staff endpoints will refuse this token until they do.\n`);
   }
 } else if (command === 'list') {
   if (!values.org) fail('--org <slug> is required.');
-  const rows = await withDatabase('api-token', async ({ db }) =>
-    db
-      .select({ id: apiTokens.id, name: apiTokens.name, email: users.email, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
-      .from(apiTokens)
-      .innerJoin(organizations, eq(organizations.id, apiTokens.organizationId))
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(and(eq(organizations.slug, values.org!)))
-      .orderBy(desc(apiTokens.createdAt)),
-  );
+  const rows = await withDatabase('api-token', async ({ db }) => findApiTokens(db, values.org!));
   for (const r of rows) {
     const state = r.revokedAt ? `revoked ${r.revokedAt.toISOString()}` : `last used ${r.lastUsedAt?.toISOString() ?? 'never'}`;
     process.stdout.write(`${r.id}  ${r.email}  "${r.name}"  created ${r.createdAt.toISOString()}  ${state}\n`);
