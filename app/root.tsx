@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from 'react-router';
 import { z } from 'zod';
 import { t } from '#lib/i18n.ts';
@@ -10,6 +11,10 @@ if (typeof document !== 'undefined') z.config({ jitless: true });
 export const links = () => [{ rel: 'stylesheet', href: stylesheet }];
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // A marker for the browser tests (tests/e2e/support.ts waitForHydration): set once React has hydrated the page.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <html lang="en">
       <head>

@@ -3,7 +3,7 @@
 // returns to the app), and by invoice (instructions and due date on screen).
 import { type Page } from '@playwright/test';
 import { FAKE_STRIPE_URL_ENV } from './global-setup.ts';
-import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
+import { demoAccount, expect, expectAccessible, firstLink, openApplicationForm, readMailAsAdmin, signIn, submitIntensiveApplication, test, uniqueEmail } from './support.ts';
 
 /** A new person: account, confirmed email, signed in, applied at the single rate ($900). */
 async function applicantWithRegistration(page: Page, name: string): Promise<string> {
@@ -20,8 +20,7 @@ async function applicantWithRegistration(page: Page, name: string): Promise<stri
 
   await page.goto('/o/abs');
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
-  await page.getByRole('link', { name: 'Apply now' }).click();
-  await page.waitForLoadState('networkidle');
+  await openApplicationForm(page);
   await submitIntensiveApplication(page);
   await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
   return email;

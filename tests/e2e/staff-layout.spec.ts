@@ -6,7 +6,7 @@
 // director and the treasurer where their pages differ. Also: what the dashboard and the
 // applications CSV show to whom (issue 10).
 import { type Browser, type Page } from '@playwright/test';
-import { demoAccount, expect, expectAccessible, signIn, submitIntensiveApplication, test, uniqueEmail } from './support.ts';
+import { demoAccount, expect, expectAccessible, openApplicationForm, signIn, submitIntensiveApplication, test, uniqueEmail, waitForHydration } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -66,8 +66,7 @@ test('setup: a registrant with a long name applies, pays by check, and the organ
   // A visitor applies to the upcoming intensive.
   await page.goto('/o/abs');
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
-  await page.getByRole('link', { name: 'Apply now' }).click();
-  await expect(page.getByRole('button', { name: 'Submit application' })).toBeEnabled();
+  await openApplicationForm(page);
   await submitIntensiveApplication(page, registrant);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/received|check your email|waitlist/i);
 
@@ -85,6 +84,7 @@ test('setup: a registrant with a long name applies, pays by check, and the organ
     // A check for the fee, recorded on the account page.
     await director.goto(`${applicationUrl}/account`);
     await expect(director.getByRole('button', { name: 'Record payment' })).toBeEnabled();
+    await waitForHydration(director);
     await director.getByLabel(/^Amount/).fill('900');
     await director.getByLabel('Reference').fill('check 2024');
     await director.getByRole('button', { name: 'Record payment' }).click();
@@ -93,6 +93,7 @@ test('setup: a registrant with a long name applies, pays by check, and the organ
     // The organizer cancels: everything paid is due back, so the tracker has a row.
     await director.goto(`${applicationUrl}/cancel`);
     await expect(director.getByRole('button', { name: 'Cancel this registration' })).toBeEnabled();
+    await waitForHydration(director);
     await director.getByLabel('Reason told to the registrant').fill('The course is over capacity for this discipline.');
     await director.getByLabel(/I cancel the registration of/).check();
     await director.getByRole('button', { name: 'Cancel this registration' }).click();

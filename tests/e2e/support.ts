@@ -41,6 +41,30 @@ export async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
+/**
+ * Resolves once React has hydrated the page in front of the test: app/root.tsx sets
+ * <html data-hydrated> in an effect. Until then a click on a submit button is a plain form post
+ * and the browser's own checks (instant field messages, focus on the first field in error) do
+ * not run, so a test that acts on a form after a full page load waits for this first, and runs
+ * the same path every time however slow the machine. Call it once the page's own content is
+ * there (a heading, a field), so the marker read is the new page's, not the one being left.
+ * With JavaScript off in the context the page never hydrates: there is nothing to wait for.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForLoadState('domcontentloaded');
+  // The server's inline script sets this global; it does not run when scripts are off.
+  const scriptsRun = await page.evaluate(() => '__reactRouterContext' in window);
+  if (scriptsRun) await expect(page.locator('html'), `${page.url()} is hydrated`).toHaveAttribute('data-hydrated', 'true');
+}
+
+/** From a course page: follows "Apply now" and waits for the application form, hydrated. */
+export async function openApplicationForm(page: Page) {
+  await page.getByRole('link', { name: 'Apply now' }).click();
+  await page.waitForURL(/\/apply$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Apply:');
+  await waitForHydration(page);
+}
+
 export async function signIn(page: Page, org: string, email: string, password: string) {
   await page.goto(`/o/${org}/sign-in`);
   await page.getByLabel('Email').fill(email);
