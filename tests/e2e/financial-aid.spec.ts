@@ -90,8 +90,6 @@ async function balanceDue(page: Page, courseTitle: string): Promise<number> {
 }
 
 test('a registrant applies for aid, the committee reviews and awards it, the balance drops; an admin cannot read it', async ({ page, browser }) => {
-  // Four people in turn (registrant, committee, admin, another member), each signing in.
-  test.setTimeout(180_000);
   const { name, email } = await newRegistrant(page, 'Aida Applicant');
 
   // From My registrations to the aid form.
@@ -241,7 +239,6 @@ test('a registrant applies for aid, the committee reviews and awards it, the bal
 // invoice does not keep asking for $900: the payer is sent a $500 invoice that replaces it, the
 // aid email says what is owed, and the treasurer records $500 — no "overpayment" refund.
 test('an open invoice follows an aid award: the payer is told the new amount, the treasurer records what is due now', async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const { name, email } = await signedUpApplicant(page, 'Ines Invoice');
   const origin = new URL(page.url()).origin;
 

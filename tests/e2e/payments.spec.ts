@@ -35,7 +35,6 @@ async function openPayPage(page: Page) {
 }
 
 test('an applicant pays by card with a gift on the hosted page and sees the registration paid', async ({ page }) => {
-  test.setTimeout(120_000);
   const email = await applicantWithRegistration(page, 'Cora Card');
   await openPayPage(page);
   await expectAccessible(page);
@@ -99,7 +98,6 @@ test('an applicant pays by card with a gift on the hosted page and sees the regi
 });
 
 test('an applicant chooses an invoice and sees how to pay and the due date', async ({ page }) => {
-  test.setTimeout(120_000);
   const email = await applicantWithRegistration(page, 'Ivo Invoice');
   await openPayPage(page);
   await page.getByRole('radio', { name: /^By check or bank transfer/ }).check();
@@ -204,7 +202,6 @@ test('a member gives to the financial aid fund by invoice from the donate page',
 // receipt and gift receipt by email; a card gift comes back to the visitor's own page. The
 // signed link is the only way in without an account.
 test('a visitor gives without an account, by invoice and by card', async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   const email = uniqueEmail('visitor-gift');
@@ -277,7 +274,6 @@ test('a visitor gives without an account, by invoice and by card', async ({ brow
 // Issue 10, money item 3: a withdrawn application that was never paid owes nothing and was not
 // "paid"; the next steps of an application name no payment method the society may not offer.
 test('a withdrawn, never-paid registration says nothing is due, not "Paid in full"', async ({ page }) => {
-  test.setTimeout(120_000);
   await applicantWithRegistration(page, 'Wanda Withdrawn');
   await page.goto('/o/abs/registrations');
   const card = page.locator('li.card').first();
@@ -299,7 +295,6 @@ test.describe('with JavaScript off', () => {
   });
 
   test('an applicant pays by card: plain form posts and redirects all the way', async ({ page }) => {
-    test.setTimeout(120_000);
     await applicantWithRegistration(page, 'Nora NoScript');
     await openPayPage(page);
     await page.getByRole('radio', { name: /^By card/ }).check();

@@ -23,7 +23,6 @@ function fillApplication(page: Page, name: string, email: string) {
 }
 
 test('a visitor applies without an account, confirms the address with the emailed link, chooses a password there and sees the application', async ({ page }) => {
-  test.setTimeout(120_000);
   await openUpcomingCourse(page);
   await expect(page.getByText(/\d+ early-rate places left/)).toBeVisible();
   await expect(page.getByText(/\d+ places left/)).toBeVisible();
@@ -117,7 +116,6 @@ test.describe('with JavaScript off', () => {
 });
 
 test('a signed-in member applies at the member rate, a director accepts, the applicant sees it; a second application is refused', async ({ page }) => {
-  test.setTimeout(120_000);
   const email = uniqueEmail('member-applicant');
   await page.goto('/o/abs/sign-up');
   await page.getByLabel('Full name').fill('Mel Member');
@@ -196,7 +194,6 @@ test('a signed-in member applies at the member rate, a director accepts, the app
 });
 
 test('a visitor applying with an address that has already applied gets the same answer as anyone; only the address is told, by email', async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const email = uniqueEmail('applied-twice');
   const answers: string[] = [];
   for (const name of ['Owner Person', 'Someone Else']) {

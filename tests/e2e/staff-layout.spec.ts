@@ -62,7 +62,6 @@ async function checkPages(phone: Page, laptop: Page, paths: string[]) {
 }
 
 test('setup: a registrant with a long name applies, pays by check, and the organizer cancels', async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
   // A visitor applies to the upcoming intensive.
   await page.goto('/o/abs');
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
@@ -104,6 +103,8 @@ test('setup: a registrant with a long name applies, pays by check, and the organ
 });
 
 test('every admin page fits a phone and shows every column on a laptop', async ({ browser, baseURL }) => {
+  // 29 pages, each at two widths with axe.
+  // Up to 205 s under load; the budget is about twice that (playwright.config.ts).
   test.setTimeout(420_000);
   const phone = await staffPage(browser, baseURL!, 'admin', PHONE);
   const laptop = await staffPage(browser, baseURL!, 'admin', LAPTOP);
@@ -150,7 +151,9 @@ test('every admin page fits a phone and shows every column on a laptop', async (
 });
 
 test('the director’s and the treasurer’s pages fit a phone too', async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
+  // 13 pages, each at two widths with axe.
+  // Up to 120 s under load; the budget is about twice that (playwright.config.ts).
+  test.setTimeout(240_000);
   for (const role of ['course_director', 'treasurer']) {
     const phone = await staffPage(browser, baseURL!, role, PHONE);
     const laptop = await staffPage(browser, baseURL!, role, LAPTOP);
