@@ -1,10 +1,11 @@
-import { expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
+import { expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail, waitForHydration } from './support.ts';
 
 test('sign up, confirm the email from the outbox, sign in and out', async ({ page }) => {
   const email = uniqueEmail('newcomer');
   const password = 'a-long-enough-password';
 
   await page.goto('/o/abs/sign-up');
+  await waitForHydration(page);
   await expectAccessible(page);
   // Instant feedback from the form's schema, before anything is sent.
   await page.getByLabel('Full name').fill('Riley Resident');

@@ -3,7 +3,20 @@
 import fs from 'node:fs';
 import { type Page } from '@playwright/test';
 import { pdfText } from '../../lib/pdf/pdf-text.ts';
-import { demoAccount, expect, expectAccessible, firstLink, readCredentialMail, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
+import {
+  demoAccount,
+  expect,
+  expectAccessible,
+  firstLink,
+  openApplicationForm,
+  readCredentialMail,
+  readMailAsAdmin,
+  signIn,
+  submitIntensiveApplication,
+  test,
+  uniqueEmail,
+  waitForHydration,
+} from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -22,8 +35,7 @@ async function signInAs(page: Page, who: { email: string; password: string }) {
 test('a visitor applies to the upcoming intensive and sees an empty statement', async ({ page }) => {
   await page.goto('/o/abs');
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
-  await page.getByRole('link', { name: 'Apply now' }).click();
-  await page.waitForLoadState('networkidle');
+  await openApplicationForm(page);
   await submitIntensiveApplication(page, { name, email });
   await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
 
@@ -57,8 +69,8 @@ test('a director records a check for the registration; bad amounts are field err
   await page.goto(`/o/abs/admin/courses/${courseId}/applications/${registrationId}`);
   await page.getByRole('link', { name: 'Account and payments' }).click();
   await page.waitForURL(/\/account$/);
-  await page.waitForLoadState('networkidle');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Account: ${name}`);
+  await waitForHydration(page);
   await expectAccessible(page);
 
   for (const [typed, message] of [
@@ -199,8 +211,8 @@ test('the treasurer opens the money settings from the money reports: demo paymen
 test('money settings and the course payment policy: field errors, then saved unchanged; open invoices page', async ({ page }) => {
   await signInAs(page, demoAccount('abs', 'admin'));
   await page.goto('/o/abs/admin/money/settings');
-  await page.waitForLoadState('networkidle');
   await expect(page.getByRole('heading', { level: 1, name: 'Money settings' })).toBeVisible();
+  await waitForHydration(page);
   await expectAccessible(page);
   const days = page.getByLabel('Days to pay an invoice');
   const originalDays = await days.inputValue();
@@ -214,8 +226,8 @@ test('money settings and the course payment policy: field errors, then saved unc
   await expect(page.getByRole('status').filter({ hasText: 'Money settings saved.' })).toBeVisible();
 
   await page.goto(`/o/abs/admin/courses/${courseId}/money`);
-  await page.waitForLoadState('networkidle');
   await expect(page.getByText('Each registration keeps the policy it was submitted under.')).toBeVisible();
+  await waitForHydration(page);
   await expectAccessible(page);
   const fee = page.getByLabel('Cancellation fee (USD)');
   const originalFee = await fee.inputValue();

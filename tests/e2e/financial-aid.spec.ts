@@ -3,7 +3,20 @@
 // the award; an admin cannot open the application and sees only the totals.
 import type { Browser, Page } from '@playwright/test';
 import { pdfText } from '../../lib/pdf/pdf-text.ts';
-import { demoAccount, expect, expectAccessible, firstLink, readCredentialMail, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
+import {
+  demoAccount,
+  expect,
+  expectAccessible,
+  firstLink,
+  openApplicationForm,
+  readCredentialMail,
+  readMailAsAdmin,
+  signIn,
+  submitIntensiveApplication,
+  test,
+  uniqueEmail,
+  waitForHydration,
+} from './support.ts';
 
 const PASSWORD = 'aid-applicant-password-1';
 const STATEMENT = 'I work in a community clinic and the tuition is more than a month of my take-home pay.';
@@ -15,9 +28,7 @@ async function signedIn(page: Page, who: { email: string; password: string }) {
 
 /** Applies to the demo intensive as a visitor (the form as registration.spec.ts fills it). */
 async function applyToUpcomingCourse(page: Page, name: string, email: string) {
-  await page.getByRole('link', { name: 'Apply now' }).click();
-  await page.waitForURL(/\/apply$/);
-  await page.waitForLoadState('networkidle');
+  await openApplicationForm(page);
   await submitIntensiveApplication(page, { name, email });
   await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
 }
@@ -56,8 +67,7 @@ async function signedUpApplicant(page: Page, namePrefix: string) {
   await signedIn(page, { email, password: PASSWORD });
   await page.goto('/o/abs');
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
-  await page.getByRole('link', { name: 'Apply now' }).click();
-  await page.waitForURL(/\/apply$/);
+  await openApplicationForm(page);
   await submitIntensiveApplication(page);
   await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
   return { name, email };
@@ -80,23 +90,20 @@ async function balanceDue(page: Page, courseTitle: string): Promise<number> {
 }
 
 test('a registrant applies for aid, the committee reviews and awards it, the balance drops; an admin cannot read it', async ({ page, browser }) => {
-  // Four people in turn (registrant, committee, admin, another member), each signing in.
-  test.setTimeout(180_000);
   const { name, email } = await newRegistrant(page, 'Aida Applicant');
 
   // From My registrations to the aid form.
   await page.goto('/o/abs/registrations');
-  await page.waitForLoadState('networkidle');
   await page.getByRole('link', { name: /^Apply for financial aid for / }).click();
   await page.waitForURL(/\/financial-aid$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Financial aid: /);
-  await page.waitForLoadState('networkidle');
   const courseTitle = (await page.getByRole('heading', { level: 1 }).innerText()).replace(/^Financial aid: /, '');
   const before = await (async () => {
     const url = page.url();
     const due = await balanceDue(page, courseTitle);
     await page.goto(url);
-    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Financial aid: /);
+    await waitForHydration(page);
     return due;
   })();
   // The seed's eligibility statement is shown above the form.
@@ -130,9 +137,9 @@ test('a registrant applies for aid, the committee reviews and awards it, the bal
     await expectAccessible(c);
     await c.getByRole('link', { name }).click();
     await c.waitForURL(/\/applications\//);
-    await c.waitForLoadState('networkidle');
     applicationUrl = new URL(c.url()).pathname;
     await expect(c.getByRole('heading', { level: 1, name: `Aid application: ${name}` })).toBeVisible();
+    await waitForHydration(c);
     await expect(c.getByText(STATEMENT)).toBeVisible();
     await expect(c.getByText('Socioeconomic background')).toBeVisible();
     await expectAccessible(c);
@@ -154,7 +161,6 @@ test('a registrant applies for aid, the committee reviews and awards it, the bal
     await c.getByRole('button', { name: 'Save review' }).click();
     await expect(c.getByRole('status').filter({ hasText: 'Your review is saved.' })).toBeVisible();
     await expect(c.getByText('Average score: 4.0')).toBeVisible();
-    await c.waitForLoadState('networkidle');
 
     await c.getByRole('radio', { name: 'Award' }).check();
     await c.getByLabel('Amount to award').fill('400');
@@ -202,7 +208,7 @@ test('a registrant applies for aid, the committee reviews and awards it, the bal
     await expect(a.getByLabel('Number of awards')).toHaveValue('4');
     await expect(a.getByLabel('Eligibility statement')).toHaveValue(/provides up to \$500 tuition support/);
     await expectAccessible(a);
-    await a.waitForLoadState('networkidle');
+    await waitForHydration(a);
     // "12,50" is not $1,250 and an impossible deadline is not "no deadline": both are field errors
     // and the typed deadline stays in the field.
     const deadline = await a.getByLabel('Application deadline').inputValue();
@@ -233,7 +239,6 @@ test('a registrant applies for aid, the committee reviews and awards it, the bal
 // invoice does not keep asking for $900: the payer is sent a $500 invoice that replaces it, the
 // aid email says what is owed, and the treasurer records $500 — no "overpayment" refund.
 test('an open invoice follows an aid award: the payer is told the new amount, the treasurer records what is due now', async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const { name, email } = await signedUpApplicant(page, 'Ines Invoice');
   const origin = new URL(page.url()).origin;
 

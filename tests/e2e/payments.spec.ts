@@ -3,7 +3,7 @@
 // returns to the app), and by invoice (instructions and due date on screen).
 import { type Page } from '@playwright/test';
 import { FAKE_STRIPE_URL_ENV } from './global-setup.ts';
-import { demoAccount, expect, expectAccessible, firstLink, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
+import { demoAccount, expect, expectAccessible, firstLink, openApplicationForm, readMailAsAdmin, signIn, submitIntensiveApplication, test, uniqueEmail } from './support.ts';
 
 /** A new person: account, confirmed email, signed in, applied at the single rate ($900). */
 async function applicantWithRegistration(page: Page, name: string): Promise<string> {
@@ -20,8 +20,7 @@ async function applicantWithRegistration(page: Page, name: string): Promise<stri
 
   await page.goto('/o/abs');
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
-  await page.getByRole('link', { name: 'Apply now' }).click();
-  await page.waitForLoadState('networkidle');
+  await openApplicationForm(page);
   await submitIntensiveApplication(page);
   await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
   return email;
@@ -36,7 +35,6 @@ async function openPayPage(page: Page) {
 }
 
 test('an applicant pays by card with a gift on the hosted page and sees the registration paid', async ({ page }) => {
-  test.setTimeout(120_000);
   const email = await applicantWithRegistration(page, 'Cora Card');
   await openPayPage(page);
   await expectAccessible(page);
@@ -100,7 +98,6 @@ test('an applicant pays by card with a gift on the hosted page and sees the regi
 });
 
 test('an applicant chooses an invoice and sees how to pay and the due date', async ({ page }) => {
-  test.setTimeout(120_000);
   const email = await applicantWithRegistration(page, 'Ivo Invoice');
   await openPayPage(page);
   await page.getByRole('radio', { name: /^By check or bank transfer/ }).check();
@@ -205,7 +202,6 @@ test('a member gives to the financial aid fund by invoice from the donate page',
 // receipt and gift receipt by email; a card gift comes back to the visitor's own page. The
 // signed link is the only way in without an account.
 test('a visitor gives without an account, by invoice and by card', async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   const email = uniqueEmail('visitor-gift');
@@ -278,7 +274,6 @@ test('a visitor gives without an account, by invoice and by card', async ({ brow
 // Issue 10, money item 3: a withdrawn application that was never paid owes nothing and was not
 // "paid"; the next steps of an application name no payment method the society may not offer.
 test('a withdrawn, never-paid registration says nothing is due, not "Paid in full"', async ({ page }) => {
-  test.setTimeout(120_000);
   await applicantWithRegistration(page, 'Wanda Withdrawn');
   await page.goto('/o/abs/registrations');
   const card = page.locator('li.card').first();
@@ -300,7 +295,6 @@ test.describe('with JavaScript off', () => {
   });
 
   test('an applicant pays by card: plain form posts and redirects all the way', async ({ page }) => {
-    test.setTimeout(120_000);
     await applicantWithRegistration(page, 'Nora NoScript');
     await openPayPage(page);
     await page.getByRole('radio', { name: /^By card/ }).check();

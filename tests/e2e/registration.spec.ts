@@ -1,5 +1,17 @@
 import { type Page } from '@playwright/test';
-import { demoAccount, expect, expectAccessible, firstLink, readCredentialMail, readMailAsAdmin, signIn, test, uniqueEmail, submitIntensiveApplication } from './support.ts';
+import {
+  demoAccount,
+  expect,
+  expectAccessible,
+  firstLink,
+  openApplicationForm,
+  readCredentialMail,
+  readMailAsAdmin,
+  signIn,
+  submitIntensiveApplication,
+  test,
+  uniqueEmail,
+} from './support.ts';
 
 async function openUpcomingCourse(page: Page) {
   await page.goto('/o/abs');
@@ -11,13 +23,11 @@ function fillApplication(page: Page, name: string, email: string) {
 }
 
 test('a visitor applies without an account, confirms the address with the emailed link, chooses a password there and sees the application', async ({ page }) => {
-  test.setTimeout(120_000);
   await openUpcomingCourse(page);
   await expect(page.getByText(/\d+ early-rate places left/)).toBeVisible();
   await expect(page.getByText(/\d+ places left/)).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('link', { name: 'Apply now' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Apply:');
+  await openApplicationForm(page);
   await expect(page.getByRole('radio', { name: 'Single Registration: $900 (early rate)' })).toBeVisible();
   await expectAccessible(page);
 
@@ -106,7 +116,6 @@ test.describe('with JavaScript off', () => {
 });
 
 test('a signed-in member applies at the member rate, a director accepts, the applicant sees it; a second application is refused', async ({ page }) => {
-  test.setTimeout(120_000);
   const email = uniqueEmail('member-applicant');
   await page.goto('/o/abs/sign-up');
   await page.getByLabel('Full name').fill('Mel Member');
@@ -118,7 +127,7 @@ test('a signed-in member applies at the member rate, a director accepts, the app
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 
   await openUpcomingCourse(page);
-  await page.getByRole('link', { name: 'Apply now' }).click();
+  await openApplicationForm(page);
   await expect(page.getByText('You are applying as Mel Member')).toBeVisible();
   await expect(page.getByLabel('Full name')).toHaveCount(0);
   await page.getByLabel('Discipline or profession').fill('Psychologist');
@@ -170,7 +179,7 @@ test('a signed-in member applies at the member rate, a director accepts, the app
   expect(accepted).toContain('Welcome: see you in Portland.');
 
   await openUpcomingCourse(page);
-  await page.getByRole('link', { name: 'Apply now' }).click();
+  await openApplicationForm(page);
   await page.getByLabel('Discipline or profession').fill('Psychologist');
   await page.getByRole('radio', { name: /^Single Registration/ }).check();
   await page.getByLabel('I commit to attending every session in full').check();
@@ -185,15 +194,13 @@ test('a signed-in member applies at the member rate, a director accepts, the app
 });
 
 test('a visitor applying with an address that has already applied gets the same answer as anyone; only the address is told, by email', async ({ page, browser }) => {
-  test.setTimeout(120_000);
   const email = uniqueEmail('applied-twice');
   const answers: string[] = [];
   for (const name of ['Owner Person', 'Someone Else']) {
     const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
     const visitor = await context.newPage();
     await openUpcomingCourse(visitor);
-    await visitor.getByRole('link', { name: 'Apply now' }).click();
-    await visitor.waitForLoadState('networkidle');
+    await openApplicationForm(visitor);
     await fillApplication(visitor, name, email);
     await visitor.getByRole('button', { name: 'Submit application' }).click();
     await expect(visitor.getByRole('heading', { name: 'Application received' })).toBeVisible();

@@ -6,7 +6,7 @@
 // director and the treasurer where their pages differ. Also: what the dashboard and the
 // applications CSV show to whom (issue 10).
 import { type Browser, type Page } from '@playwright/test';
-import { demoAccount, expect, expectAccessible, signIn, submitIntensiveApplication, test, uniqueEmail } from './support.ts';
+import { demoAccount, expect, expectAccessible, openApplicationForm, signIn, submitIntensiveApplication, test, uniqueEmail, waitForHydration } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -62,12 +62,10 @@ async function checkPages(phone: Page, laptop: Page, paths: string[]) {
 }
 
 test('setup: a registrant with a long name applies, pays by check, and the organizer cancels', async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
   // A visitor applies to the upcoming intensive.
   await page.goto('/o/abs');
   await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
-  await page.getByRole('link', { name: 'Apply now' }).click();
-  await expect(page.getByRole('button', { name: 'Submit application' })).toBeEnabled();
+  await openApplicationForm(page);
   await submitIntensiveApplication(page, registrant);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/received|check your email|waitlist/i);
 
@@ -85,6 +83,7 @@ test('setup: a registrant with a long name applies, pays by check, and the organ
     // A check for the fee, recorded on the account page.
     await director.goto(`${applicationUrl}/account`);
     await expect(director.getByRole('button', { name: 'Record payment' })).toBeEnabled();
+    await waitForHydration(director);
     await director.getByLabel(/^Amount/).fill('900');
     await director.getByLabel('Reference').fill('check 2024');
     await director.getByRole('button', { name: 'Record payment' }).click();
@@ -93,6 +92,7 @@ test('setup: a registrant with a long name applies, pays by check, and the organ
     // The organizer cancels: everything paid is due back, so the tracker has a row.
     await director.goto(`${applicationUrl}/cancel`);
     await expect(director.getByRole('button', { name: 'Cancel this registration' })).toBeEnabled();
+    await waitForHydration(director);
     await director.getByLabel('Reason told to the registrant').fill('The course is over capacity for this discipline.');
     await director.getByLabel(/I cancel the registration of/).check();
     await director.getByRole('button', { name: 'Cancel this registration' }).click();
@@ -103,6 +103,8 @@ test('setup: a registrant with a long name applies, pays by check, and the organ
 });
 
 test('every admin page fits a phone and shows every column on a laptop', async ({ browser, baseURL }) => {
+  // 29 pages, each at two widths with axe.
+  // Up to 205 s under load; the budget is about twice that (playwright.config.ts).
   test.setTimeout(420_000);
   const phone = await staffPage(browser, baseURL!, 'admin', PHONE);
   const laptop = await staffPage(browser, baseURL!, 'admin', LAPTOP);
@@ -149,7 +151,9 @@ test('every admin page fits a phone and shows every column on a laptop', async (
 });
 
 test('the director’s and the treasurer’s pages fit a phone too', async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
+  // 13 pages, each at two widths with axe.
+  // Up to 120 s under load; the budget is about twice that (playwright.config.ts).
+  test.setTimeout(240_000);
   for (const role of ['course_director', 'treasurer']) {
     const phone = await staffPage(browser, baseURL!, role, PHONE);
     const laptop = await staffPage(browser, baseURL!, role, LAPTOP);

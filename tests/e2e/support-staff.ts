@@ -1,5 +1,6 @@
 // Helpers for the staff browser tests: applications come in through the public form.
-import { expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, waitForHydration } from './support.ts';
 
 /** Submits the public application form as a visitor (a separate, signed-out browser context). */
 export async function applyAsVisitor(page: Page, org: string, slug: string, applicant: { name: string; email: string; category: RegExp }) {
@@ -7,8 +8,8 @@ export async function applyAsVisitor(page: Page, org: string, slug: string, appl
   const visitor = await context.newPage();
   try {
     await visitor.goto(`/o/${org}/courses/${slug}/apply`);
-    // Fill only once the page is hydrated, so React does not reset what was typed.
-    await visitor.waitForLoadState('networkidle');
+    await expect(visitor.getByRole('heading', { level: 1 })).toContainText('Apply:');
+    await waitForHydration(visitor);
     await visitor.getByLabel('Full name').fill(applicant.name);
     await visitor.getByLabel('Email').fill(applicant.email);
     await visitor.getByLabel('Discipline or profession').fill('Family physician');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 
 /**
  * Every browser test fails on an uncaught error in the page — hydration mismatches included,
@@ -41,6 +41,30 @@ export async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
+/**
+ * Resolves once React has hydrated the page in front of the test: app/root.tsx sets
+ * <html data-hydrated> in an effect. Until then a click on a submit button is a plain form post
+ * and the browser's own checks (instant field messages, focus on the first field in error) do
+ * not run, so a test that acts on a form after a full page load waits for this first, and runs
+ * the same path every time however slow the machine. Call it once the page's own content is
+ * there (a heading, a field), so the marker read is the new page's, not the one being left.
+ * With JavaScript off in the context the page never hydrates: there is nothing to wait for.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForLoadState('domcontentloaded');
+  // The server's inline script sets this global; it does not run when scripts are off.
+  const scriptsRun = await page.evaluate(() => '__reactRouterContext' in window);
+  if (scriptsRun) await expect(page.locator('html'), `${page.url()} is hydrated`).toHaveAttribute('data-hydrated', 'true');
+}
+
+/** From a course page: follows "Apply now" and waits for the application form, hydrated. */
+export async function openApplicationForm(page: Page) {
+  await page.getByRole('link', { name: 'Apply now' }).click();
+  await page.waitForURL(/\/apply$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Apply:');
+  await waitForHydration(page);
+}
+
 export async function signIn(page: Page, org: string, email: string, password: string) {
   await page.goto(`/o/${org}/sign-in`);
   await page.getByLabel('Email').fill(email);
@@ -52,6 +76,28 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
 }
 
+/** Sessions of the staff who read mail for the tests, kept per worker (nothing signs them out). */
+const mailReaders = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+
+/**
+ * A separate browser context signed in as `account`: through the sign-in form the first time in
+ * a worker, then on the session that sign-in made. Reading a mail is one step of a journey, not
+ * a test of signing in (access.spec.ts and accounts.spec.ts are), and each sign-in is a
+ * deliberately slow password check that a loaded machine makes slower still.
+ */
+async function signedInContext(page: Page, org: string, account: DemoAccount) {
+  const baseURL = new URL(page.url()).origin;
+  const key = `${baseURL} ${account.email}`;
+  const context = await page.context().browser()!.newContext({ baseURL, storageState: mailReaders.get(key) });
+  const staffPage = await context.newPage();
+  if (!mailReaders.has(key)) {
+    await signIn(staffPage, org, account.email, account.password);
+    await expect(staffPage.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    mailReaders.set(key, await context.storageState());
+  }
+  return { context, staffPage };
+}
+
 /**
  * The newest mail to `to` whose subject matches, read as a person would: the organization's
  * admin opens its outbox. A credential-bearing message (reset, confirmation and set-up links)
@@ -59,12 +105,8 @@ export function uniqueEmail(prefix: string): string {
  * operator, who alone may pass such links on while mail cannot be sent.
  */
 export async function readMailAsAdmin(page: Page, org: string, to: string, subject: RegExp): Promise<string> {
-  const admin = demoAccount(org, 'admin');
-  const context = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
-  const adminPage = await context.newPage();
+  const { context, staffPage: adminPage } = await signedInContext(page, org, demoAccount(org, 'admin'));
   try {
-    await signIn(adminPage, org, admin.email, admin.password);
-    await expect(adminPage.getByRole('link', { name: 'Admin' })).toBeVisible();
     await openNewest(adminPage, `/o/${org}/admin/outbox?to=${encodeURIComponent(to)}`, subject);
     await expect(adminPage.locator('pre.mail')).toBeVisible();
     if (await adminPage.getByText('This message carries a credential').isVisible()) {
@@ -78,12 +120,8 @@ export async function readMailAsAdmin(page: Page, org: string, to: string, subje
 
 /** As the deployment's operator, in a separate browser context: the newest credential mail to `to`. */
 export async function readCredentialMail(page: Page, to: string, subject: RegExp): Promise<string> {
-  const operator = demoAccount('deployment', 'operator');
-  const context = await page.context().browser()!.newContext({ baseURL: new URL(page.url()).origin });
-  const operatorPage = await context.newPage();
+  const { context, staffPage: operatorPage } = await signedInContext(page, 'abs', demoAccount('deployment', 'operator'));
   try {
-    await signIn(operatorPage, 'abs', operator.email, operator.password);
-    await expect(operatorPage.getByRole('button', { name: 'Sign out' })).toBeVisible();
     await openNewest(operatorPage, `/operator?to=${encodeURIComponent(to)}`, subject);
     await expect(operatorPage.locator('pre.mail')).toBeVisible();
     return await operatorPage.locator('pre.mail').innerText();
