@@ -8,7 +8,7 @@ import { findUndeliveredIds } from '#lib/email/outbox.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { renderAttachmentDocument } from '#domain/billing/documents.server.ts';
 import { pruneThrottleEvents, takeThrottle } from '#domain/accounts/throttle.server.ts';
-import { expireOffers } from '#domain/registration/change-status.server.ts';
+import { expireOffers } from '#domain/registration/lapse-holds.server.ts';
 import type { Logger } from '#lib/log.server.ts';
 import type { JobQueue, PasswordResetRequest } from '#lib/services.ts';
 import type { PaymentSettings } from '#lib/stripe.server.ts';

@@ -9,7 +9,7 @@ import { registrations } from '#db/schema/registration.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { postEntries } from '#domain/money/ledger.server.ts';
-import { decideApplication } from '#domain/registration/change-status.server.ts';
+import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { renderReceiptPdf } from '#lib/pdf/documents.ts';
 import { pdfText } from '#lib/pdf/pdf-text.ts';

@@ -12,7 +12,7 @@ import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { summarize } from '#domain/money/account.ts';
 import { createCheckout, findCheckout } from '#domain/payments/checkouts.server.ts';
 import type { LineInput } from '#domain/payments/line-kinds.server.ts';
-import { decideApplication } from '#domain/registration/change-status.server.ts';
+import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
 import { forceRace, withLocksOff } from '../../tests/helpers/forced-race.ts';

@@ -18,9 +18,9 @@ import { registrationAccount } from '#domain/money/ledger.server.ts';
 import { createCheckout, findCheckout } from '#domain/payments/checkouts.server.ts';
 import { guestKeyMatches } from '#domain/payments/guest-links.server.ts';
 import type { LineInput } from '#domain/payments/line-kinds.server.ts';
-import { checkoutPageData } from '#domain/payments/pages.server.ts';
+import { findPayerCheckout } from '#domain/payments/find-payer-checkout.server.ts';
 import { changeCategory } from '#domain/registration/change-category.server.ts';
-import { decideApplication } from '#domain/registration/change-status.server.ts';
+import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { renderInvoicePdf } from '#lib/pdf/documents.ts';
 import { pdfText } from '#lib/pdf/pdf-text.ts';
@@ -89,10 +89,10 @@ describe('an aid award replaces the open invoice', () => {
     expect((await row(second.id)).dueOn).toBe((await row(first.id)).dueOn);
 
     // The payer: the old invoice page points to the new one, which asks for $400.
-    const oldPage = (await checkoutPageData(testDb.db, org.id, registration.userId, first.id))!;
+    const oldPage = (await findPayerCheckout(testDb.db, org.id, registration.userId, first.id))!;
     expect(oldPage.status).toBe('cancelled');
     expect(oldPage.replacement?.id).toBe(second.id);
-    const newPage = (await checkoutPageData(testDb.db, org.id, registration.userId, second.id))!;
+    const newPage = (await findPayerCheckout(testDb.db, org.id, registration.userId, second.id))!;
     expect(newPage.dueNowMinor).toBe(40_000);
 
     // Emails: the aid email states what is owed and names the new invoice; the new invoice is sent.
@@ -214,14 +214,14 @@ describe('a visitor gives without an account', () => {
     expect(guestKeyMatches(KEY, created.checkout.id, link[2])).toBe(true);
     expect(guestKeyMatches(KEY, registration.id, link[2])).toBe(false);
     expect(guestKeyMatches(crypto.randomBytes(32), created.checkout.id, link[2])).toBe(false);
-    expect((await checkoutPageData(testDb.db, org.id, null, created.checkout.id))!.guest).toBe(true);
+    expect((await findPayerCheckout(testDb.db, org.id, null, created.checkout.id))!.guest).toBe(true);
     // The check arrives: the visitor is emailed the receipt with the gift receipt.
     const recorded = await recordInvoicePayment(testDb.db, { organizationId: org.id, checkoutId: created.checkout.id, ...received }, treasurer, { publicUrl, now });
     const [receipt] = await testDb.db.select().from(outboxMessages).where(eq(outboxMessages.id, recorded.emailIds[0]!));
     expect(receipt!.toAddress).toBe('vera@example.org');
     expect(receipt!.attachments.map((a) => a.kind)).toEqual(['receipt', 'gift_receipt']);
     // A signed-in person's checkout is never shown as a visitor's.
-    expect(await checkoutPageData(testDb.db, org.id, null, (await setup()).registration.id)).toBeUndefined();
+    expect(await findPayerCheckout(testDb.db, org.id, null, (await setup()).registration.id)).toBeUndefined();
 
     await expect(
       createCheckout(

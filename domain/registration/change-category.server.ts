@@ -12,7 +12,7 @@ import { DomainError } from '#domain/errors.ts';
 import { lockCourse } from '#domain/courses/lock-course.server.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';
-import type { StatusChange } from './change-status.server.ts';
+import type { StatusChange } from './status-change.server.ts';
 import { quote } from './rules.ts';
 
 export async function changeCategory(

@@ -13,7 +13,7 @@ import { registrationAccount } from '#domain/money/ledger.server.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
 import { getAvailability } from './availability.server.ts';
-import { expireUnconfirmedApplications } from './change-status.server.ts';
+import { expireUnconfirmedApplications } from './lapse-holds.server.ts';
 import { CONFIRMATION_WINDOW_HOURS, confirmApplication, confirmationTokenHash, readConfirmation } from './confirmation.server.ts';
 import { placeRegistration } from './place-registration.server.ts';
 

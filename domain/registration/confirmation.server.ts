@@ -3,7 +3,7 @@
 // order, under the course lock), but holds its place only until its address is confirmed: a
 // "Confirm your application" link is emailed (a credential: only its hash is stored, and no
 // organization's staff can read the message). Followed in time, the application keeps its
-// place, tier and sequence; not followed, it lapses (change-status.server.ts) and the place goes on.
+// place, tier and sequence; not followed, it lapses (lapse-holds.server.ts) and the place goes on.
 import crypto from 'node:crypto';
 import { hashPassword } from 'better-auth/crypto';
 import { and, eq } from 'drizzle-orm';

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
-import { decideApplication } from './change-status.server.ts';
+import { decideApplication } from './decide-application.server.ts';
 import { disableDiscountCode, findDiscountCodes, issueDiscountCode } from './discount-codes.server.ts';
 import { placeRegistration } from './place-registration.server.ts';
 

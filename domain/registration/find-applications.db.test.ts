@@ -3,7 +3,7 @@ import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION, validAnswers } from '../../tests/helpers/fixtures.ts';
-import { decideApplication } from './change-status.server.ts';
+import { decideApplication } from './decide-application.server.ts';
 import { getCourseDashboard } from './dashboard.server.ts';
 import { applicationFiltersFrom, findApplications, getApplication } from './find-applications.server.ts';
 import { placeRegistration } from './place-registration.server.ts';

@@ -8,7 +8,7 @@ import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { getOwnApplication } from './application-done.server.ts';
-import { decideApplication } from './change-status.server.ts';
+import { decideApplication } from './decide-application.server.ts';
 import { findMyRegistrations } from './find-my-registrations.server.ts';
 import { placeRegistration } from './place-registration.server.ts';
 

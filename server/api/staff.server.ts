@@ -3,7 +3,7 @@
 import { getStaffCourseBySlug } from '#domain/courses/get-staff-course.server.ts';
 import { getOrganizationBySlug } from '#domain/organizations/organizations.server.ts';
 import { waitlistPositionOf } from '#domain/registration/availability.server.ts';
-import { decideApplication } from '#domain/registration/change-status.server.ts';
+import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { findApplicationPage } from '#domain/registration/find-applications.server.ts';
 import { findRegistrationWithSlugs } from '#domain/registration/get-registration.server.ts';
 import { DomainError } from '#domain/errors.ts';

@@ -1,7 +1,7 @@
 // Registration's periodic work beyond waitlist offers: unpaid holds after acceptance lapse, and
 // so do applications whose address was not confirmed in time (ADR 0047).
 import { systemActor } from '#domain/audit/record-audit.server.ts';
-import { expirePaymentHolds, expireUnconfirmedApplications } from '#domain/registration/change-status.server.ts';
+import { expirePaymentHolds, expireUnconfirmedApplications } from '#domain/registration/lapse-holds.server.ts';
 import type { PeriodicTask } from './task.ts';
 
 export const registrationTasks: PeriodicTask[] = [

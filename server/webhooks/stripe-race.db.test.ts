@@ -19,7 +19,7 @@ import { closeCheckout, createCheckout } from '#domain/payments/checkouts.server
 import { checkouts, ledgerEntries, payments } from '#db/schema/money.ts';
 import { summarize } from '#domain/money/account.ts';
 import { paymentTestHooks } from '#domain/payments/provider-events.server.ts';
-import { decideApplication } from '#domain/registration/change-status.server.ts';
+import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { settledOrBlocked, withLocksOff } from '../../tests/helpers/forced-race.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';

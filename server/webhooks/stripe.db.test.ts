@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { ledgerEntries, payments, providerEvents, refunds } from '#db/schema/money.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { registrationAccount } from '#domain/money/ledger.server.ts';
-import { decideApplication } from '#domain/registration/change-status.server.ts';
+import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { summarize } from '#domain/money/account.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
@@ -320,13 +320,14 @@ describe('amounts from the re-read and who sees a checkout', () => {
   test('a person sees their own checkouts and registrations only', async () => {
     const a = await setup();
     const b = await setup();
-    const { checkoutPageData, payPageData } = await import('#domain/payments/pages.server.ts');
+    const { findPayerCheckout } = await import('#domain/payments/find-payer-checkout.server.ts');
+    const { findPayableRegistration } = await import('#domain/payments/find-payable-registration.server.ts');
     const created = await a.checkout([{ kind: 'registration', registrationId: a.registration.id }], 'invoice');
-    expect(await checkoutPageData(testDb.db, a.org.id, a.registration.userId, created.checkout.id)).toMatchObject({ status: 'awaiting_payment', totalMinor: 90000 });
-    expect(await checkoutPageData(testDb.db, a.org.id, b.registration.userId, created.checkout.id)).toBeUndefined();
-    expect(await checkoutPageData(testDb.db, b.org.id, a.registration.userId, created.checkout.id)).toBeUndefined();
-    expect(await payPageData(testDb.db, a.org.id, b.registration.userId, a.registration.id)).toBeUndefined();
-    const page = await payPageData(testDb.db, a.org.id, a.registration.userId, a.registration.id);
+    expect(await findPayerCheckout(testDb.db, a.org.id, a.registration.userId, created.checkout.id)).toMatchObject({ status: 'awaiting_payment', totalMinor: 90000 });
+    expect(await findPayerCheckout(testDb.db, a.org.id, b.registration.userId, created.checkout.id)).toBeUndefined();
+    expect(await findPayerCheckout(testDb.db, b.org.id, a.registration.userId, created.checkout.id)).toBeUndefined();
+    expect(await findPayableRegistration(testDb.db, a.org.id, b.registration.userId, a.registration.id)).toBeUndefined();
+    const page = await findPayableRegistration(testDb.db, a.org.id, a.registration.userId, a.registration.id);
     expect(page).toMatchObject({ dueMinor: 90000, holdsPlace: true, invoices: [{ id: created.checkout.id, totalMinor: 90000 }] });
   });
 });

@@ -3,7 +3,7 @@
 import { data, Link } from 'react-router';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
 import { guestKeyMatches } from '#domain/payments/guest-links.server.ts';
-import { checkoutPageData } from '#domain/payments/pages.server.ts';
+import { findPayerCheckout } from '#domain/payments/find-payer-checkout.server.ts';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/cancelled.ts';
 
@@ -13,7 +13,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   // A visitor's gift (no account) comes back here with its signed key.
   const guest = guestKeyMatches(services(context).encryptionKey, params.checkoutId, new URL(request.url).searchParams.get('key'));
   const userId = guest ? null : (await requireUser(request, context, org.slug)).id;
-  const checkout = await checkoutPageData(services(context).db, org.id, userId, params.checkoutId);
+  const checkout = await findPayerCheckout(services(context).db, org.id, userId, params.checkoutId);
   if (!checkout) throw data(null, { status: 404 });
   const registrationId = checkout.lines.find((l) => l.registrationId)?.registrationId ?? null;
   return { slug: org.slug, registrationId, payUrl: checkout.payUrl, guest: checkout.guest };

@@ -6,7 +6,7 @@ import { data, Link } from 'react-router';
 import { FormAlert } from '#app/components/field.tsx';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
 import { guestKeyMatches } from '#domain/payments/guest-links.server.ts';
-import { checkoutPageData } from '#domain/payments/pages.server.ts';
+import { findPayerCheckout } from '#domain/payments/find-payer-checkout.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/checkout.ts';
@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   // A visitor's checkout: the signed key names this checkout and no other; otherwise the owner signs in.
   const guest = guestKeyMatches(encryptionKey, params.checkoutId, key);
   const userId = guest ? null : (await requireUser(request, context, org.slug)).id;
-  const checkout = await checkoutPageData(db, org.id, userId, params.checkoutId);
+  const checkout = await findPayerCheckout(db, org.id, userId, params.checkoutId);
   if (!checkout) throw data(null, { status: 404 });
   const returned = url.searchParams.has('session_id');
   return { slug: org.slug, checkout, returned, key: checkout.guest && key ? key : null };

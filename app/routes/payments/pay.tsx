@@ -9,7 +9,7 @@ import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
 import { giftMessage, parseGift } from '#domain/payments/gifts.ts';
 import type { LineInput } from '#domain/payments/line-kinds.server.ts';
-import { payPageData } from '#domain/payments/pages.server.ts';
+import { findPayableRegistration } from '#domain/payments/find-payable-registration.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import { RadioGroup } from './parts.tsx';
@@ -23,7 +23,7 @@ async function load({ request, context, params }: Route.LoaderArgs | Route.Actio
   const user = await requireUser(request, context, org.slug);
   requireIds(params.registrationId);
   const { db } = services(context);
-  const page = await payPageData(db, org.id, user.id, params.registrationId);
+  const page = await findPayableRegistration(db, org.id, user.id, params.registrationId);
   if (!page) throw data(null, { status: 404 });
   return { org, user, page };
 }

@@ -11,7 +11,7 @@ import { getProfile } from '#domain/accounts/profile.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { answersFromForm, applicationFormSchema } from '#domain/registration/application-form.ts';
 import { getOwnApplication } from '#domain/registration/application-done.server.ts';
-import { getApplicationPage } from '#domain/registration/application-page.server.ts';
+import { getApplicationForm } from '#domain/registration/get-application-form.server.ts';
 import { takeApplyThrottle } from '#domain/registration/apply-throttle.server.ts';
 import { CONFIRMATION_WINDOW_HOURS } from '#domain/registration/rules.ts';
 import { findCurrentMembership } from '#domain/membership/memberships.server.ts';
@@ -57,9 +57,9 @@ async function suggestCategory(
   return { categoryKey: fits.key, memberUntil: membership?.validTo ?? null };
 }
 
-async function loadPage(db: Parameters<typeof getApplicationPage>[0], organizationId: string, slug: string) {
+async function loadPage(db: Parameters<typeof getApplicationForm>[0], organizationId: string, slug: string) {
   try {
-    const page = await getApplicationPage(db, organizationId, slug);
+    const page = await getApplicationForm(db, organizationId, slug);
     const { course } = page;
     return {
       course: {

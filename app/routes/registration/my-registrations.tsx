@@ -6,7 +6,7 @@ import { errorMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { respondAsApplicant } from '#domain/registration/change-status.server.ts';
+import { respondAsApplicant } from '#domain/registration/respond-as-applicant.server.ts';
 import { findMyRegistrations } from '#domain/registration/find-my-registrations.server.ts';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';

@@ -10,7 +10,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
 import { changeCategory } from '#domain/registration/change-category.server.ts';
 import { verifyMembership } from '#domain/registration/verify-membership.server.ts';
-import { decideApplication } from '#domain/registration/change-status.server.ts';
+import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { getApplication } from '#domain/registration/find-applications.server.ts';
 import { addressStatus } from '#domain/registration/confirmation.server.ts';
 import { DomainError } from '#domain/errors.ts';

@@ -7,7 +7,7 @@ import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
-import { decideApplication } from '#domain/registration/change-status.server.ts';
+import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { addressStatus } from '#domain/registration/confirmation.server.ts';
 import { applicationFiltersFrom, findApplications } from '#domain/registration/find-applications.server.ts';
 import { DomainError } from '#domain/errors.ts';

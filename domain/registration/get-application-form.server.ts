@@ -8,7 +8,7 @@ import { DomainError } from '#domain/errors.ts';
 import { getAvailability } from './availability.server.ts';
 import { basePrice, localToday, registrationWindow } from './rules.ts';
 
-export async function getApplicationPage(db: DbOrTx, organizationId: string, courseSlug: string, now = new Date()) {
+export async function getApplicationForm(db: DbOrTx, organizationId: string, courseSlug: string, now = new Date()) {
   const [course] = await db.select().from(courses).where(and(eq(courses.organizationId, organizationId), eq(courses.slug, courseSlug)));
   if (!course || course.status === 'draft' || course.status === 'archived') throw new DomainError('COURSE_NOT_FOUND', courseSlug);
   const [categories, cells, availability] = await Promise.all([
