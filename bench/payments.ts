@@ -25,7 +25,7 @@ import { localDate } from '../domain/money/policy.ts';
 import { createCheckout } from '../domain/payments/checkouts.server.ts';
 import { cancelRegistration } from '../domain/refunds/cancel-registration.server.ts';
 import { findRefunds } from '../domain/refunds/find-refunds.server.ts';
-import { recordRefundPaid } from '../domain/refunds/issue-refund.server.ts';
+import { recordRefundPaid } from '../domain/refunds/record-refund-paid.server.ts';
 import { placeRegistration, type Registration } from '../domain/registration/place-registration.server.ts';
 import { t } from '../lib/i18n.ts';
 import { formatMoney } from '../lib/money.ts';

@@ -13,7 +13,8 @@ import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { Logger } from '#lib/log.server.ts';
-import { issueRefund, refundableCardPayments } from './issue-refund.server.ts';
+import { issueRefund } from './issue-refund.server.ts';
+import { refundableCardPayments } from './card-sources.server.ts';
 
 /** How long a card refund may wait on the provider before the refunds job resumes it. */
 export const STALLED_MINUTES = 15;

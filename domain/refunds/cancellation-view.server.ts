@@ -7,7 +7,7 @@ import { registrations } from '#db/schema/registration.ts';
 import { DomainError } from '#domain/errors.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { CANCELLABLE, cancellationDueOn, findCancellation, previewCancellation, registrationTimeZone } from './cancel-registration.server.ts';
-import { findRegistrationRefunds } from './issue-refund.server.ts';
+import { findRegistrationRefunds } from './find-refunds.server.ts';
 import { UUID_PATTERN } from '#lib/ids.ts';
 
 

@@ -9,7 +9,8 @@ import { cancellations, refunds } from '#db/schema/money.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { toCsv } from '#domain/registration/export-applications.ts';
 import { formatAmountInput } from '#lib/money.ts';
-import { refundableCardPaymentsOf } from './issue-refund.server.ts';
+import { refundableCardPaymentsOf } from './card-sources.server.ts';
+import type { Refund } from '#domain/money/ledger.server.ts';
 import type { RefundView } from './tracker-views.ts';
 
 function overdue(now: Date): SQL<boolean> {
@@ -155,4 +156,9 @@ export function refundsCsv(rows: readonly RefundRow[], headers: Record<(typeof R
     REFUND_CSV_COLUMNS.map((c) => headers[c]),
     ...rows.map((r) => [r.name, r.email, r.courseTitle, words.reason(r.reason), major(r), r.currency, r.dueOn, words.status(r.status), r.overdue ? 'yes' : 'no', r.method ?? '', r.completedOn ?? '', r.reference]),
   ]);
+}
+
+/** Open refunds of one registration, newest first (for the staff cancellation page). */
+export async function findRegistrationRefunds(db: DbOrTx, organizationId: string, registrationId: string): Promise<Refund[]> {
+  return db.select().from(refunds).where(and(eq(refunds.organizationId, organizationId), eq(refunds.registrationId, registrationId))).orderBy(desc(refunds.createdAt));
 }

@@ -16,7 +16,8 @@ import { refundsTasks } from '#server/jobs/refunds.jobs.ts';
 import { issueAutomaticRefunds, resumeStalledRefunds } from './auto-refunds.server.ts';
 import { applyRefundEvent } from '#domain/payments/refund-events.server.ts';
 import { cancelRegistration } from './cancel-registration.server.ts';
-import { issueRefund, recordRefundPaid } from './issue-refund.server.ts';
+import { issueRefund } from './issue-refund.server.ts';
+import { recordRefundPaid } from './record-refund-paid.server.ts';
 import { findRefunds } from './find-refunds.server.ts';
 
 const testDb = useTestDatabase();

@@ -15,131 +15,22 @@
 //      resume is refused while the last call may still be running (RESUME_AFTER_MS);
 //   3. under the lock again: 'done' with the provider's id and the ledger entry, or 'failed'
 //      with the message (staff may retry).
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '#db/client.server.ts';
-import { ledgerEntries, payments, refunds, type PaymentMethod } from '#db/schema/money.ts';
+import { eq } from 'drizzle-orm';
+import type { Db } from '#db/client.server.ts';
+import { payments, refunds } from '#db/schema/money.ts';
 import { racePoint } from '#db/test-hooks.server.ts';
 import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockRegistrationForMoney, postEntries, registrationAccount, type Refund } from '#domain/money/ledger.server.ts';
+import type { Refund } from '#domain/money/ledger.server.ts';
 import { localDate } from '#domain/money/policy.ts';
-import { withScarceLocks, type Tx } from '#domain/transaction.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import { formatMoney } from '#lib/money.ts';
 import { createStripe } from '#lib/stripe.server.ts';
 import { toStripeAmount } from '#lib/stripe-amounts.ts';
 
-export interface CardSource {
-  paymentId: string;
-  providerPaymentId: string;
-  /** What can still go back to this card for this registration. */
-  remainderMinor: number;
-}
-
-/** Card payments of a registration with money that can still be refunded to them, largest first. */
-export async function refundableCardPayments(db: DbOrTx, registrationId: string): Promise<CardSource[]> {
-  return (await refundableCardPaymentsOf(db, [registrationId])).get(registrationId) ?? [];
-}
-
-/**
- * The same for many registrations in two queries (the refund tracker's "Refund to card"
- * buttons): each registration's share of each card payment, less the refunds processing or
- * done on it for that registration, and never more than the payment has left overall.
- */
-export async function refundableCardPaymentsOf(db: DbOrTx, registrationIds: readonly string[]): Promise<Map<string, CardSource[]>> {
-  const result = new Map<string, CardSource[]>();
-  if (registrationIds.length === 0) return result;
-  const shares = await db
-    .select({
-      registrationId: ledgerEntries.registrationId,
-      paymentId: payments.id,
-      providerPaymentId: payments.providerPaymentId,
-      paymentMinor: payments.amountMinor,
-      shareMinor: sql<number>`(-${ledgerEntries.amountMinor})::int`,
-    })
-    .from(ledgerEntries)
-    .innerJoin(payments, eq(payments.id, ledgerEntries.paymentId))
-    .where(and(inArray(ledgerEntries.registrationId, [...registrationIds]), eq(ledgerEntries.kind, 'payment'), eq(payments.method, 'card'), isNotNull(payments.providerPaymentId)));
-  if (shares.length === 0) return result;
-  const out = await db
-    .select({ paymentId: refunds.paymentId, registrationId: refunds.registrationId, amountMinor: refunds.amountMinor })
-    .from(refunds)
-    .where(and(inArray(refunds.paymentId, [...new Set(shares.map((s) => s.paymentId))]), inArray(refunds.status, ['processing', 'done'])));
-  for (const s of shares) {
-    const onPayment = out.filter((r) => r.paymentId === s.paymentId);
-    const forRegistration = onPayment.filter((r) => r.registrationId === s.registrationId).reduce((sum, r) => sum + r.amountMinor, 0);
-    const all = onPayment.reduce((sum, r) => sum + r.amountMinor, 0);
-    const remainderMinor = Math.min(s.shareMinor - forRegistration, s.paymentMinor - all);
-    if (remainderMinor <= 0) continue;
-    const list = result.get(s.registrationId!) ?? [];
-    list.push({ paymentId: s.paymentId, providerPaymentId: s.providerPaymentId!, remainderMinor });
-    result.set(s.registrationId!, list);
-  }
-  for (const list of result.values()) list.sort((a, b) => b.remainderMinor - a.remainderMinor);
-  return result;
-}
-
-/** Money in flight to the payer (refunds 'processing'), other than `exceptId`. */
-async function inFlightMinor(tx: DbOrTx, registrationId: string, exceptId: string): Promise<number> {
-  const rows = await tx.select({ id: refunds.id, amountMinor: refunds.amountMinor }).from(refunds).where(and(eq(refunds.registrationId, registrationId), eq(refunds.status, 'processing')));
-  return rows.filter((r) => r.id !== exceptId).reduce((sum, r) => sum + r.amountMinor, 0);
-}
-
-/** Locks the refund's registration for money and re-reads the refund under the lock. */
-async function lockRefund(tx: Tx, refundId: string, organizationId?: string) {
-  const [found] = await tx.select({ organizationId: refunds.organizationId, registrationId: refunds.registrationId }).from(refunds).where(eq(refunds.id, refundId));
-  if (!found || !found.registrationId || (organizationId && found.organizationId !== organizationId)) throw new DomainError('REFUND_NOT_FOUND', refundId);
-  const { course, registration } = await lockRegistrationForMoney(tx, found.organizationId, found.registrationId);
-  const [refund] = await tx.select().from(refunds).where(eq(refunds.id, refundId));
-  return { course, registration, refund: refund! };
-}
-
-/** Never more than was paid: this refund plus those in flight fit in the money held. */
-async function checkWithinPaid(tx: DbOrTx, refund: Refund): Promise<void> {
-  const account = await registrationAccount(tx, refund.registrationId!);
-  const flying = await inFlightMinor(tx, refund.registrationId!, refund.id);
-  if (refund.amountMinor + flying > account.netPaidMinor) throw new DomainError('REFUND_EXCEEDS_PAID', `${refund.amountMinor} + ${flying} > ${account.netPaidMinor}`);
-}
-
-async function markDone(tx: Tx, refund: Refund, done: { method: PaymentMethod; completedOn: string; reference: string; providerRefundId?: string | null }, actor: Actor, now: Date): Promise<Refund> {
-  const [after] = await tx
-    .update(refunds)
-    .set({
-      status: 'done',
-      method: done.method,
-      reference: done.reference,
-      providerRefundId: done.providerRefundId ?? refund.providerRefundId,
-      failureMessage: null,
-      completedOn: done.completedOn,
-      completedBy: actor.userId,
-      completedAt: now,
-    })
-    .where(eq(refunds.id, refund.id))
-    .returning();
-  // The unique index on refund entries makes a second entry for one refund impossible.
-  await postEntries(tx, [
-    {
-      organizationId: refund.organizationId,
-      registrationId: refund.registrationId,
-      kind: 'refund',
-      amountMinor: refund.amountMinor,
-      currency: refund.currency,
-      reason: done.reference || done.method,
-      refundId: refund.id,
-      effectiveOn: done.completedOn,
-      createdBy: actor.userId,
-    },
-  ]);
-  await recordAudit(tx, actor, {
-    organizationId: refund.organizationId,
-    action: 'refund.paid',
-    entityType: 'refund',
-    entityId: refund.id,
-    before: { status: refund.status },
-    after: { status: 'done', method: done.method, amountMinor: refund.amountMinor, completedOn: done.completedOn, providerRefundId: done.providerRefundId ?? undefined },
-  });
-  return after!;
-}
+import { refundableCardPayments } from './card-sources.server.ts';
+import { checkWithinPaid, lockRefund, markDone } from './refund-payout.server.ts';
 
 export interface IssueOptions {
   organizationId?: string;
@@ -290,32 +181,4 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
     }
   }
   return touched;
-}
-
-export interface ManualRefund {
-  organizationId: string;
-  refundId: string;
-  method: PaymentMethod;
-  /** Local date the money went out (the check's date, the transfer's date). */
-  paidOn: string;
-  reference: string;
-}
-
-/** Staff paid a refund themselves (check, transfer, cash): recorded with its date and reference. */
-export async function recordRefundPaid(db: Db, input: ManualRefund, actor: Actor, now = new Date()): Promise<Refund> {
-  return withScarceLocks(db, async (tx) => {
-    const { course, registration, refund } = await lockRefund(tx, input.refundId, input.organizationId);
-    if (refund.status === 'done' || refund.status === 'cancelled') throw new DomainError('REFUND_NOT_OPEN', refund.status);
-    if (refund.status === 'processing') throw new DomainError('REFUND_IN_PROGRESS', refund.id);
-    const today = localDate(now, registration.policy.timeZone || course.timeZone);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.paidOn) || input.paidOn > today) throw new DomainError('REFUND_PAID_ON_INVALID', input.paidOn, { paidOn: 'REFUND_PAID_ON_INVALID' });
-    await checkWithinPaid(tx, refund);
-    await racePoint('refund.due');
-    return markDone(tx, refund, { method: input.method, completedOn: input.paidOn, reference: input.reference.trim() }, actor, now);
-  });
-}
-
-/** Open refunds of one registration, newest first (for the staff cancellation page). */
-export async function findRegistrationRefunds(db: DbOrTx, organizationId: string, registrationId: string): Promise<Refund[]> {
-  return db.select().from(refunds).where(and(eq(refunds.organizationId, organizationId), eq(refunds.registrationId, registrationId))).orderBy(desc(refunds.createdAt));
 }

@@ -10,7 +10,7 @@ import { BEFORE_CANCELLATION_DEADLINE as BEFORE, moneyFixtures } from '../../tes
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { getCancellationView } from './cancellation-view.server.ts';
 import { findRefunds } from './find-refunds.server.ts';
-import { recordRefundPaid } from './issue-refund.server.ts';
+import { recordRefundPaid } from './record-refund-paid.server.ts';
 import { overrideCancellation } from './override-cancellation.server.ts';
 
 const testDb = useTestDatabase();

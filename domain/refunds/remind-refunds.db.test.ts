@@ -9,7 +9,7 @@ import { organizations } from '#db/schema/organizations.ts';
 import { moneyFixtures } from '../../tests/helpers/money-fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { findRefunds, countOverdueRefunds } from './find-refunds.server.ts';
-import { recordRefundPaid } from './issue-refund.server.ts';
+import { recordRefundPaid } from './record-refund-paid.server.ts';
 import { remindRefunds } from './remind-refunds.server.ts';
 
 const testDb = useTestDatabase();

@@ -22,7 +22,8 @@ import { cancellations, ledgerEntries, refunds } from '../../db/schema/money.ts'
 import { DomainError } from '../../domain/errors.ts';
 import type { Registration } from '../../domain/registration/place-registration.server.ts';
 import { cancelRegistration } from '../../domain/refunds/cancel-registration.server.ts';
-import { issueRefund, recordRefundPaid } from '../../domain/refunds/issue-refund.server.ts';
+import { issueRefund } from '../../domain/refunds/issue-refund.server.ts';
+import { recordRefundPaid } from '../../domain/refunds/record-refund-paid.server.ts';
 import { startFakeStripe, type FakeStripe } from '../helpers/fake-stripe.ts';
 import { cardIntent, payRegistration, setupCourse, stripeSettings } from '../helpers/money-fixtures.ts';
 import { testHooks } from '../../db/test-hooks.server.ts';
