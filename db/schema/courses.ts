@@ -2,6 +2,7 @@
 // the early-place quota on top of these rows; the price table is data, one explicit amount
 // per category and tier (the seed's table is not a formula).
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
 import { organizations } from './organizations.ts';
 
 export type CourseKind = 'leadership_intensive' | 'balint_weekend' | 'online_series' | 'demonstration';
@@ -148,6 +149,10 @@ export const courseFaculty = pgTable(
     credentials: text('credentials').notNull().default(''),
     affiliation: text('affiliation').notNull().default(''),
     location: text('location').notNull().default(''),
+    /** The account this faculty member signs in with (to take attendance, edit the rotation). */
+    userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** A behavioral-health clinician (the "at least one per small group" rule), as the director records it. */
+    behavioralHealth: boolean('behavioral_health').notNull().default(false),
   },
-  (t) => [index('course_faculty_course').on(t.courseId)],
+  (t) => [index('course_faculty_course').on(t.courseId), index('course_faculty_user').on(t.userId)],
 );

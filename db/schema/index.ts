@@ -6,3 +6,4 @@ export * from './courses.ts';
 export * from './registration.ts';
 export * from './money.ts';
 export * from './aid.ts';
+export * from './course-running.ts';
