@@ -7,3 +7,4 @@ export * from './registration.ts';
 export * from './money.ts';
 export * from './aid.ts';
 export * from './course-running.ts';
+export * from './credit.ts';

@@ -22,6 +22,8 @@ export const organizations = pgTable('organizations', {
   invoiceDueDays: integer('invoice_due_days').notNull().default(14),
   /** Printed on donation receipts, e.g. the society's tax-exempt status. */
   giftReceiptStatement: text('gift_receipt_statement').notNull().default(''),
+  /** Years attendance, evaluation completions and certificates are kept after a course (issue 13). */
+  recordRetentionYears: integer('record_retention_years').notNull().default(6),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
