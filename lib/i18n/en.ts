@@ -3,6 +3,7 @@
 import { aid } from './en/aid.ts';
 import { billing } from './en/billing.ts';
 import { core } from './en/core.ts';
+import { credit } from './en/credit.ts';
 import { money } from './en/money.ts';
 import { payments } from './en/payments.ts';
 import { refunds } from './en/refunds.ts';
@@ -10,4 +11,4 @@ import { registration } from './en/registration.ts';
 import { security } from './en/security.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit } as const;

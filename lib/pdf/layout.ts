@@ -20,8 +20,8 @@ export interface Column {
 
 const MARGIN = 56;
 
-export function createDocument(title: string): Doc {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, font: REGULAR, info: { Title: title, Producer: 'Balint Hub', Creator: 'Balint Hub' }, lang: 'en' });
+export function createDocument(title: string, page: { size?: string; layout?: 'portrait' | 'landscape'; margin?: number } = {}): Doc {
+  const doc = new PDFDocument({ size: page.size ?? 'A4', layout: page.layout ?? 'portrait', margin: page.margin ?? MARGIN, font: REGULAR, info: { Title: title, Producer: 'Balint Hub', Creator: 'Balint Hub' }, lang: 'en' });
   doc.registerFont('body', REGULAR);
   doc.registerFont('bold', BOLD);
   doc.font('body').fontSize(10);
