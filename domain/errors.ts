@@ -3,11 +3,12 @@
 // error-codes.ts (code → catalog key), merged here.
 import type { AID_ERRORS } from './aid/error-codes.ts';
 import type { BILLING_ERRORS } from './billing/error-codes.ts';
+import type { CERTIFICATE_ERRORS } from './certificates/error-codes.ts';
 import type { MONEY_ERRORS } from './money/error-codes.ts';
 import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
 
-export type CapabilityErrorCode = keyof typeof MONEY_ERRORS | keyof typeof PAYMENTS_ERRORS | keyof typeof REFUNDS_ERRORS | keyof typeof AID_ERRORS | keyof typeof BILLING_ERRORS;
+export type CapabilityErrorCode = keyof typeof MONEY_ERRORS | keyof typeof PAYMENTS_ERRORS | keyof typeof REFUNDS_ERRORS | keyof typeof AID_ERRORS | keyof typeof BILLING_ERRORS | keyof typeof CERTIFICATE_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

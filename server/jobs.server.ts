@@ -6,7 +6,7 @@ import type { Db } from '#db/client.server.ts';
 import { deliverOutboxMessage, type MailTransport } from '#lib/email/deliver.server.ts';
 import { findUndeliveredIds } from '#lib/email/outbox.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
-import { renderAttachmentDocument } from '#domain/billing/documents.server.ts';
+import { attachmentRenderer } from './attachments.server.ts';
 import { pruneThrottleEvents, takeThrottle } from '#domain/accounts/throttle.server.ts';
 import { expireOffers } from '#domain/registration/lapse-holds.server.ts';
 import type { Logger } from '#lib/log.server.ts';
@@ -60,7 +60,7 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
   if (options.work) {
     await boss.work<{ id: string }>(QUEUES.deliverEmail, { localConcurrency: 2, pollingIntervalSeconds: 1 }, async (jobs) => {
       for (const job of jobs) {
-        const outcome = await deliverOutboxMessage(db, job.data.id, options.transport, options.mailFrom, renderAttachmentDocument);
+        const outcome = await deliverOutboxMessage(db, job.data.id, options.transport, options.mailFrom, attachmentRenderer(options.publicUrl ?? 'http://localhost:3000'));
         log.info({ outboxId: job.data.id, outcome, attempt: job.retryCount + 1 }, 'email delivery');
       }
     });

@@ -2,6 +2,7 @@ import type { DomainErrorCode } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
 import { amountMessage, isAmountProblem } from '#lib/money.ts';
 import { AID_ERRORS } from '#domain/aid/error-codes.ts';
+import { CERTIFICATE_ERRORS } from '#domain/certificates/error-codes.ts';
 import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
 import { MONEY_ERRORS } from '#domain/money/error-codes.ts';
 import { PAYMENTS_ERRORS } from '#domain/payments/error-codes.ts';
@@ -43,6 +44,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...PAYMENTS_ERRORS,
   ...REFUNDS_ERRORS,
   ...AID_ERRORS,
+  ...CERTIFICATE_ERRORS,
   ...BILLING_ERRORS,
 };
 

@@ -3,7 +3,7 @@ import { organizations } from './organizations.ts';
 
 /** A document rendered at delivery time and attached (receipts, invoices), by kind and id. */
 export interface OutboxAttachment {
-  kind: 'receipt' | 'invoice' | 'gift_receipt' | 'statement';
+  kind: 'receipt' | 'invoice' | 'gift_receipt' | 'statement' | 'certificate';
   id: string;
   filename: string;
 }

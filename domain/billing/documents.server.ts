@@ -243,7 +243,8 @@ export async function renderDocument(db: DbOrTx, organizationId: string, kind: D
 }
 
 /** The mailer's attachment renderer (lib/email/attachments.server.ts): a document's bytes as it stands now. */
-export async function renderAttachmentDocument(db: DbOrTx, organizationId: string, kind: DocumentKind, id: string): Promise<Buffer | undefined> {
+export async function renderAttachmentDocument(db: DbOrTx, organizationId: string, kind: DocumentKind | 'certificate', id: string): Promise<Buffer | undefined> {
+  if (kind === 'certificate') return undefined; // the certificates capability renders those (server/attachments.server.ts)
   return (await renderDocument(db, organizationId, kind, id))?.bytes;
 }
 

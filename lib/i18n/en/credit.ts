@@ -12,4 +12,23 @@ export const credit = {
     code: 'Verification code',
     issuedOn: 'Issued {{date}}',
   },
+  certificateEmail: {
+    subject: 'Your certificate: {{course}}',
+    issued: 'Your certificate for {{course}} is attached.',
+    reissued: 'Your attendance record for {{course}} was corrected, so your certificate was reissued; the new one is attached and the earlier one is no longer valid.',
+    creditLine: '{{body}}: {{credit}} {{unit}}. Verification code {{code}}, checked at {{url}}',
+    attendanceLine: '{{body}}: a certificate of attendance (no credit). Verification code {{code}}, checked at {{url}}',
+    action: 'Your certificates',
+  },
+  certificateErrors: {
+    courseNotEnded: 'Certificates are issued once the course has ended.',
+    noCreditPolicy: 'Set how each accrediting body grants credit for this course first.',
+    notFound: 'No such certificate.',
+    notValid: 'This certificate is not valid any more.',
+    policyInvalid: 'Check the credit settings.',
+    signatureInvalid: 'The signature must be a PNG or JPEG image of at most 500 KB.',
+    evaluationNotOpen: 'The evaluation is not open.',
+    evaluationAlreadyDone: 'You have already completed this evaluation. Thank you.',
+    evaluationInvalid: 'Check your answers.',
+  },
 } as const;
