@@ -57,8 +57,7 @@ CREATE TABLE "evaluation_completions" (
 	"registration_id" uuid PRIMARY KEY NOT NULL,
 	"organization_id" uuid NOT NULL,
 	"course_id" uuid NOT NULL,
-	"completed_on" text NOT NULL,
-	"last_reminder_at" timestamp with time zone
+	"completed_on" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "evaluation_forms" (

@@ -81,7 +81,6 @@ export const evaluationCompletions = pgTable('evaluation_completions', {
   organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
   courseId: uuid('course_id').notNull().references(() => courses.id, { onDelete: 'cascade' }),
   completedOn: text('completed_on').notNull(),
-  lastReminderAt: timestamp('last_reminder_at', { withTimezone: true }),
 });
 
 /** The director's signature printed on the course's certificates, uploaded by staff (PNG or JPEG). */
