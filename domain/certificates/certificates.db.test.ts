@@ -1,88 +1,26 @@
 // Certificates issued from the attendance record: credit per body, the evaluation gate,
 // reissue after a correction (the old code verifies as superseded), revocation, verification.
-import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
-import type { Db } from '#db/client.server.ts';
-import { users } from '#db/schema/accounts.ts';
-import { attendance, courseSessions } from '#db/schema/course-running.ts';
-import { certificates, courseCreditPolicies, evaluationCompletions } from '#db/schema/credit.ts';
+import { attendance } from '#db/schema/course-running.ts';
+import { certificates, evaluationCompletions } from '#db/schema/credit.ts';
 import { outboxMessages } from '#db/schema/email.ts';
-import { registrations } from '#db/schema/registration.ts';
 import { auditEvents } from '#db/schema/audit.ts';
 import { pdfText } from '#lib/pdf/pdf-text.ts';
-import { createCourse, createOrganization, validAnswers } from '../../tests/helpers/fixtures.ts';
+import { creditCourse } from '../../tests/helpers/credit-fixtures.ts';
+import { createOrganization } from '../../tests/helpers/fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { issueCertificates } from './issue-certificates.server.ts';
 import { certificateAttachmentRenderer } from './render-certificate.server.ts';
+import { retireOldRecords } from './retire-old-records.server.ts';
 import { revokeCertificate } from './revoke-certificate.server.ts';
 import { verifyCertificate } from './verify-certificate.server.ts';
 
 const testDb = useTestDatabase();
+const setup = () => creditCourse(testDb.db);
 const PUBLIC_URL = 'https://hub.example.org';
 const AFTER_COURSE = new Date('2025-04-28T18:00:00Z');
 const director = { userId: null, requestId: 'test' };
-
-async function participant(db: Db, organizationId: string, courseId: string, name: string) {
-  const id = crypto.randomUUID();
-  await db.insert(users).values({ id, name, email: `${id}@example.org`, emailVerified: true });
-  const [registration] = await db
-    .insert(registrations)
-    .values({
-      organizationId,
-      courseId,
-      userId: id,
-      submissionKey: id,
-      status: 'confirmed',
-      name,
-      email: `${id}@example.org`,
-      categoryKey: 'non_member',
-      tier: 'early',
-      baseAmountMinor: 90000,
-      amountMinor: 90000,
-      currency: 'USD',
-      answers: validAnswers(),
-      policy: {} as never,
-    })
-    .returning();
-  return registration!;
-}
-
-/** A two-day miniature of the intensive: 2 × 90-minute small groups, a lunch, a 60-minute panel. */
-async function setup() {
-  const db = testDb.db;
-  const org = await createOrganization(db);
-  const course = await createCourse(db, org.id, {
-    accreditation: [
-      { body: 'APA', statement: 'The American Balint Society is approved by the American Psychological Association to sponsor continuing education for psychologists.' },
-      { body: 'AAFP', statement: 'This Live activity has been reviewed and is acceptable for up to 4.00 Prescribed credit(s) by the American Academy of Family Physicians.' },
-    ],
-  });
-  const at = (iso: string) => new Date(iso);
-  const sessions = await db
-    .insert(courseSessions)
-    .values([
-      { organizationId: org.id, courseId: course.id, kind: 'small_group', title: 'Small group 1', startsAt: at('2025-04-23T16:00:00Z'), endsAt: at('2025-04-23T17:30:00Z'), creditMinutes: { APA: 90, AAFP: 90 }, calendarUid: crypto.randomUUID() },
-      { organizationId: org.id, courseId: course.id, kind: 'meal', title: 'Lunch', startsAt: at('2025-04-23T19:00:00Z'), endsAt: at('2025-04-23T20:00:00Z'), creditMinutes: {}, calendarUid: crypto.randomUUID() },
-      { organizationId: org.id, courseId: course.id, kind: 'faculty_panel', title: 'Faculty panel', startsAt: at('2025-04-23T20:00:00Z'), endsAt: at('2025-04-23T21:00:00Z'), creditMinutes: { APA: 60, AAFP: 60 }, calendarUid: crypto.randomUUID() },
-      { organizationId: org.id, courseId: course.id, kind: 'small_group', title: 'Small group 2', startsAt: at('2025-04-24T16:00:00Z'), endsAt: at('2025-04-24T17:30:00Z'), creditMinutes: { APA: 90, AAFP: 90 }, calendarUid: crypto.randomUUID() },
-    ])
-    .returning();
-  await db.insert(courseCreditPolicies).values([
-    { organizationId: org.id, courseId: course.id, body: 'APA', maxCreditHundredths: 400, rule: 'commensurate', evaluationRequired: true },
-    { organizationId: org.id, courseId: course.id, body: 'AAFP', maxCreditHundredths: 400, rule: 'full_attendance', evaluationRequired: false },
-  ]);
-  const full = await participant(db, org.id, course.id, 'Zoë Full');
-  const late = await participant(db, org.id, course.id, 'Lee Late');
-  const mark = async (registrationId: string, sessionId: string, status: 'present' | 'absent', lateMinutes = 0) =>
-    db.insert(attendance).values({ sessionId, registrationId, organizationId: org.id, courseId: course.id, status, lateMinutes, markedAt: new Date(), markedBy: 'faculty' });
-  for (const s of sessions) {
-    await mark(full.id, s.id, 'present');
-    await mark(late.id, s.id, 'present', s.title === 'Faculty panel' ? 20 : 0);
-  }
-  await db.insert(evaluationCompletions).values({ registrationId: full.id, organizationId: org.id, courseId: course.id, completedOn: '2025-04-26' });
-  return { org, course, sessions, full, late };
-}
 
 describe('issuing certificates', () => {
   test('before the course ends nothing is issued', async () => {
@@ -96,6 +34,7 @@ describe('issuing certificates', () => {
     const outcome = await issueCertificates(db, director, { organizationId: org.id, courseId: course.id, publicUrl: PUBLIC_URL, now: AFTER_COURSE });
     // Full: APA 4 credits (evaluation done) + AAFP 4. Late: AAFP attendance only (full attendance rule); APA waits for the evaluation.
     expect(outcome).toMatchObject({ issued: 3, reissued: 0 });
+    expect(outcome.emailIds).toHaveLength(2);
     expect(outcome.waiting).toEqual([{ registrationId: late.id, name: 'Lee Late', body: 'APA', reason: 'evaluation not completed' }]);
 
     const rows = await db.select().from(certificates).where(eq(certificates.courseId, course.id));
@@ -169,5 +108,25 @@ describe('verification and revocation', () => {
     const body = apa!.code.replace(/-/g, '');
     const typo = (body[0] === '1' ? '2' : '1') + body.slice(1);
     expect(await verifyCertificate(db, typo)).toEqual({ found: false, reason: 'malformed' });
+  });
+});
+
+describe('retention', () => {
+  test('past the retention period the person is retired from each certificate; the code still verifies as issued', async () => {
+    const db = testDb.db;
+    const { org, course, full } = await setup();
+    await issueCertificates(db, director, { organizationId: org.id, courseId: course.id, publicUrl: PUBLIC_URL, now: AFTER_COURSE });
+    const [apa] = await db.select().from(certificates).where(and(eq(certificates.registrationId, full.id), eq(certificates.body, 'APA')));
+
+    // Five years on, nothing is retired (the default keeps six).
+    const early = await retireOldRecords(db, new Date('2030-05-01T12:00:00Z'));
+    expect((await db.select().from(attendance).where(eq(attendance.courseId, course.id))).length).toBeGreaterThan(0);
+    expect(early.certificates).toBe(0);
+
+    await retireOldRecords(db, new Date('2031-04-27T12:00:00Z'));
+    expect(await db.select().from(attendance).where(eq(attendance.courseId, course.id))).toEqual([]);
+    expect(await db.select().from(evaluationCompletions).where(eq(evaluationCompletions.courseId, course.id))).toEqual([]);
+    const stub = await verifyCertificate(db, apa!.code);
+    expect(stub).toMatchObject({ found: true, status: 'valid', retired: true, recipientName: '', credit: 4, body: 'APA', courseTitle: course.title });
   });
 });

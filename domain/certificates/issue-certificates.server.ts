@@ -28,6 +28,8 @@ export interface IssueOutcome {
   unchanged: number;
   /** People not (yet) given a certificate for a body, with why: evaluation pending, attended nothing. */
   waiting: { registrationId: string; name: string; body: string; reason: string }[];
+  /** Outbox messages to deliver once committed. */
+  emailIds: string[];
 }
 
 export interface IssueOptions {
@@ -87,12 +89,12 @@ export async function issueCertificates(db: DbOrTx, actor: Actor, options: Issue
     if (options.onlyHolders) {
       const holders = new Set(existingRows.map((c) => c.registrationId).filter((id): id is string => id !== null));
       registrationIds = (registrationIds ?? [...holders]).filter((id) => holders.has(id));
-      if (registrationIds.length === 0) return { issued: 0, reissued: 0, unchanged: 0, waiting: [] };
+      if (registrationIds.length === 0) return { issued: 0, reissued: 0, unchanged: 0, waiting: [], emailIds: [] };
     }
     const existing = new Map(existingRows.map((c) => [`${c.registrationId}:${c.body}`, c]));
     const participants = await findCourseCredit(tx, { organizationId: course.organizationId, courseId: course.id, registrationIds });
 
-    const outcome: IssueOutcome = { issued: 0, reissued: 0, unchanged: 0, waiting: [] };
+    const outcome: IssueOutcome = { issued: 0, reissued: 0, unchanged: 0, waiting: [], emailIds: [] };
     for (const person of participants) {
       const newCertificates: CertificateRow[] = [];
       for (const result of person.results) {
@@ -158,11 +160,12 @@ export async function issueCertificates(db: DbOrTx, actor: Actor, options: Issue
           reissued: newCertificates.some((c) => existing.has(`${person.registrationId}:${c.body}`)),
           myCertificatesUrl: `${options.publicUrl.replace(/\/$/, '')}/o/${org?.slug ?? ''}/certificates`,
         });
-        await queueEmailWithAttachments(
+        const emailId = await queueEmailWithAttachments(
           tx,
           { organizationId: course.organizationId, kind: 'certificate.issued', to: person.email, ...email },
           newCertificates.map((c) => ({ kind: 'certificate' as const, id: c.id, filename: certificateFilename(c) })),
         );
+        outcome.emailIds.push(emailId);
         await tx
           .update(certificates)
           .set({ emailedAt: options.now ?? new Date() })

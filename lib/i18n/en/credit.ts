@@ -20,6 +20,15 @@ export const credit = {
     attendanceLine: '{{body}}: a certificate of attendance (no credit). Verification code {{code}}, checked at {{url}}',
     action: 'Your certificates',
   },
+  evaluation: {
+    answerRequired: 'Choose an answer.',
+    answerScale: 'Choose a number from 1 to 5.',
+  },
+  evaluationEmail: {
+    subject: 'Your evaluation of {{course}}',
+    body: 'Please complete the evaluation of {{course}}. It takes a few minutes; your answers are anonymous, and your certificate is issued once it is done.',
+    action: 'Complete the evaluation',
+  },
   certificateErrors: {
     courseNotEnded: 'Certificates are issued once the course has ended.',
     noCreditPolicy: 'Set how each accrediting body grants credit for this course first.',
