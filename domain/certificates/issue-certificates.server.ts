@@ -41,6 +41,8 @@ export interface IssueOptions {
   onlyHolders?: boolean;
   publicUrl: string;
   now?: Date;
+  /** Email each person their new certificates (default); the demo data issues without mail. */
+  notify?: boolean;
 }
 
 export function verificationUrl(publicUrl: string, code: string): string {
@@ -151,7 +153,7 @@ export async function issueCertificates(db: DbOrTx, actor: Actor, options: Issue
         });
         newCertificates.push(created!);
       }
-      if (newCertificates.length > 0) {
+      if (newCertificates.length > 0 && options.notify !== false) {
         const email = certificateEmail({
           orgName: org?.name ?? '',
           name: person.name,
