@@ -16,7 +16,9 @@ import { localToday } from '#domain/registration/rules.ts';
 import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
 import { formatDateRange } from '#lib/i18n.ts';
 import { certificateEmail } from './emails.ts';
-import { certificateFilename } from './render-certificate.server.ts';
+import { certificateFilename, verificationUrl } from './certificate-links.ts';
+
+export { verificationUrl } from './certificate-links.ts';
 import { newVerificationCode } from './verification-code.ts';
 
 type Course = typeof courses.$inferSelect;
@@ -43,10 +45,6 @@ export interface IssueOptions {
   now?: Date;
   /** Email each person their new certificates (default); the demo data issues without mail. */
   notify?: boolean;
-}
-
-export function verificationUrl(publicUrl: string, code: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/verify/${code}`;
 }
 
 export function coursePlace(course: Pick<Course, 'online' | 'venueName' | 'city' | 'region' | 'country'>): string {

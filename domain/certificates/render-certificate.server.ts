@@ -4,13 +4,11 @@ import type { DbOrTx } from '#db/client.server.ts';
 import { certificates, courseSignatures } from '#db/schema/credit.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { renderCertificatePdf } from '#lib/pdf/certificate.ts';
-import { verificationUrl } from './issue-certificates.server.ts';
+import { verificationUrl } from './certificate-links.ts';
+
+export { certificateFilename } from './certificate-links.ts';
 
 export type CertificateRow = typeof certificates.$inferSelect;
-
-export function certificateFilename(c: Pick<CertificateRow, 'body' | 'code'>): string {
-  return `certificate-${c.body.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${c.code}.pdf`;
-}
 
 export async function renderCertificate(db: DbOrTx, certificate: CertificateRow, publicUrl: string): Promise<Buffer> {
   const [org] = await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, certificate.organizationId));
