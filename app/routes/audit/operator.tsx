@@ -3,7 +3,7 @@ import { OperatorNav } from '#app/components/operator-nav.tsx';
 import { requireOperator, services } from '#app/lib/guards.server.ts';
 import { findAuditEvents } from '#domain/audit/find-audit-events.server.ts';
 import { t } from '#lib/i18n.ts';
-import type { Route } from './+types/audit.ts';
+import type { Route } from './+types/operator.ts';
 
 // Events of the deployment itself, at no organization: password resets, verified emails,
 // operators granted, credential mail viewed.

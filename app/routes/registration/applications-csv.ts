@@ -5,7 +5,7 @@ import { registrationBalances } from '#domain/money/ledger.server.ts';
 import { applicationFiltersFrom, findApplications } from '#domain/registration/find-applications.server.ts';
 import { applicationsCsv, EXPORT_COLUMNS, type ExportColumn } from '#domain/registration/export-applications.ts';
 import { t } from '#lib/i18n.ts';
-import { requireCourse } from './course-access.server.ts';
+import { requireCourse } from '#app/routes/courses/course-access.server.ts';
 import type { Route } from './+types/applications-csv.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -7,7 +7,7 @@ import { findOrganizations } from '#domain/organizations/organizations.server.ts
 import { findCredentialMessages } from '#lib/email/outbox.server.ts';
 import { RecipientFilter } from '#app/components/outbox-parts.tsx';
 import { t } from '#lib/i18n.ts';
-import type { Route } from './+types/outbox.ts';
+import type { Route } from './+types/operator.ts';
 
 // The deployment operator's list of credential-bearing mail, across organizations.
 export async function loader({ request, context }: Route.LoaderArgs) {

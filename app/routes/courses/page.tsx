@@ -8,7 +8,7 @@ import { DomainError } from '#domain/errors.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
-import type { Route } from './+types/course.ts';
+import type { Route } from './+types/page.ts';
 
 // Public: a course page. Registration (the next capability) adds availability and the form.
 export async function loader({ context, params }: Route.LoaderArgs) {

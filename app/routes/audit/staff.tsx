@@ -2,7 +2,7 @@ import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { AuditTable } from '#app/components/audit-table.tsx';
 import { findAuditEvents } from '#domain/audit/find-audit-events.server.ts';
 import { t } from '#lib/i18n.ts';
-import type { Route } from './+types/audit.ts';
+import type { Route } from './+types/staff.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org } = await requirePermission(request, context, params.org, 'audit:read');

@@ -12,8 +12,8 @@ import { disableDiscountCode, findDiscountCodes, issueDiscountCode } from '#doma
 import { dateProblem } from '#lib/dates.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { amountMessage, formatMoney, parseAmount } from '#lib/money.ts';
-import { requireCourse } from './course-access.server.ts';
-import { CourseNav } from './course-nav.tsx';
+import { requireCourse } from '#app/routes/courses/course-access.server.ts';
+import { CourseNav } from '#app/routes/courses/course-nav.tsx';
 import { SelectField } from '#app/components/choices.tsx';
 import type { Route } from './+types/discount-codes.ts';
 

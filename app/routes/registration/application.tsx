@@ -16,8 +16,8 @@ import { addressStatus } from '#domain/registration/confirmation.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
-import { requireCourse } from './course-access.server.ts';
-import { CourseNav } from './course-nav.tsx';
+import { requireCourse } from '#app/routes/courses/course-access.server.ts';
+import { CourseNav } from '#app/routes/courses/course-nav.tsx';
 import { RadioGroup, SelectField, TextAreaField } from '#app/components/choices.tsx';
 import type { Route } from './+types/application.ts';
 

@@ -14,8 +14,8 @@ import { DomainError } from '#domain/errors.ts';
 import { registrationBalances } from '#domain/money/ledger.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
-import { requireCourse } from './course-access.server.ts';
-import { CourseNav } from './course-nav.tsx';
+import { requireCourse } from '#app/routes/courses/course-access.server.ts';
+import { CourseNav } from '#app/routes/courses/course-nav.tsx';
 import { Outcomes, TextAreaField } from '#app/components/choices.tsx';
 import type { Route } from './+types/applications.ts';
 

@@ -6,7 +6,7 @@ import { recordAudit } from '#domain/audit/record-audit.server.ts';
 import { withholdLinks } from '#lib/email/credential.ts';
 import { getCredentialMessage } from '#lib/email/outbox.server.ts';
 import { t } from '#lib/i18n.ts';
-import type { Route } from './+types/outbox-message.ts';
+import type { Route } from './+types/operator-message.ts';
 
 // One credential-bearing message, for the deployment operator to pass on while it cannot be
 // delivered. Every view is audited; once delivered, the link is withheld here as well.

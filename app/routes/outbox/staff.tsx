@@ -5,7 +5,7 @@ import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { formatInstant } from '#app/lib/instants.ts';
 import { RecipientFilter } from '#app/components/outbox-parts.tsx';
 import { t } from '#lib/i18n.ts';
-import type { Route } from './+types/outbox.ts';
+import type { Route } from './+types/staff.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org } = await requirePermission(request, context, params.org, 'outbox:read');
