@@ -22,7 +22,7 @@ import { assignRole, createVerifiedAccount, randomPassword } from '../domain/acc
 import { systemActor } from '../domain/audit/record-audit.server.ts';
 import { moneyReport } from '../domain/billing/reports.server.ts';
 import { localDate } from '../domain/money/policy.ts';
-import { createCheckout } from '../domain/payments/checkouts.server.ts';
+import { createCheckout } from '../domain/payments/create-checkout.server.ts';
 import { cancelRegistration } from '../domain/refunds/cancel-registration.server.ts';
 import { findRefunds } from '../domain/refunds/find-refunds.server.ts';
 import { recordRefundPaid } from '../domain/refunds/record-refund-paid.server.ts';

@@ -1,4 +1,4 @@
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { parseForm } from '#app/lib/forms.ts';

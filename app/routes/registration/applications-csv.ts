@@ -1,7 +1,7 @@
 // The applications list as a CSV download, with the same filters as the page.
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
-import { registrationBalances } from '#domain/money/ledger.server.ts';
+import { registrationBalances } from '#domain/money/read-account.server.ts';
 import { applicationFiltersFrom, findApplications } from '#domain/registration/find-applications.server.ts';
 import { applicationsCsv, EXPORT_COLUMNS, type ExportColumn } from '#domain/registration/export-applications.ts';
 import { t } from '#lib/i18n.ts';

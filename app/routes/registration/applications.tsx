@@ -11,7 +11,7 @@ import { decideApplication } from '#domain/registration/decide-application.serve
 import { addressStatus } from '#domain/registration/confirmation.server.ts';
 import { applicationFiltersFrom, findApplications } from '#domain/registration/find-applications.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { registrationBalances } from '#domain/money/ledger.server.ts';
+import { registrationBalances } from '#domain/money/read-account.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import { requireCourse } from '#app/routes/courses/course-access.server.ts';

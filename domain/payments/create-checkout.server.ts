@@ -1,29 +1,27 @@
-// Checkouts: one payment for one or more lines (a registration's balance, a gift). Made under
-// the money locks of every registration they pay; a card checkout then asks Stripe for a
-// hosted Checkout Session OUTSIDE the transaction (never hold row locks across the network),
-// with an idempotency key derived from the checkout, so a retried request cannot make two.
-// An invoice checkout waits for a check or a transfer, which staff record (billing).
-import { and, asc, eq, inArray, notExists } from 'drizzle-orm';
+// Creating a checkout: one payment for one or more lines (a registration's balance, a gift).
+// Made under the money locks of every registration it pays; a card checkout then asks Stripe
+// for a hosted Checkout Session OUTSIDE the transaction (never hold row locks across the
+// network), with an idempotency key derived from the checkout, so a retried request cannot
+// make two. An invoice checkout waits for a check or a transfer, which staff record (billing).
+import { and, eq, inArray } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import type { Db, DbOrTx } from '#db/client.server.ts';
-import { checkoutLines, checkouts, payments as paymentRows, type CheckoutMethod } from '#db/schema/money.ts';
-import { organizations } from '#db/schema/organizations.ts';
+import type { Db } from '#db/client.server.ts';
+import { checkoutLines, checkouts, type CheckoutMethod } from '#db/schema/money.ts';
 import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { queueInvoiceEmail } from '#domain/billing/invoice-email.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockRegistrationsForMoney } from '#domain/money/apply-payment.server.ts';
-import type { Registration } from '#domain/money/ledger.server.ts';
+import { lockRegistrationsForMoney } from '#domain/money/money-locks.server.ts';
 import { addDays, localDate } from '#domain/money/policy.ts';
-import { locksDisabledForTest, withScarceLocks } from '#domain/transaction.server.ts';
+import { withScarceLocks } from '#domain/transaction.server.ts';
 import { createStripe } from '#lib/stripe.server.ts';
 import { toStripeAmount } from '#lib/stripe-amounts.ts';
+import { closeCheckout } from './close-checkout.server.ts';
+import { getOrganization, idempotencyKeys, invoicesAvailable, zoneOf, type Checkout, type CheckoutLine } from './checkout-records.server.ts';
+import { expireCheckout } from './expire-checkout.server.ts';
+import { findReplaceableInvoices } from './find-replaceable-invoices.server.ts';
 import { guestCheckoutKey, guestCheckoutPath } from './guest-links.server.ts';
 import { lineKind, type LineInput, type PreparedLine } from './line-kinds.server.ts';
-
-export type Checkout = typeof checkouts.$inferSelect;
-export type CheckoutLine = typeof checkoutLines.$inferSelect;
-export type Organization = typeof organizations.$inferSelect;
 
 export interface CreateCheckoutInput {
   organizationId: string;
@@ -51,45 +49,6 @@ export interface CreatedCheckout {
   /** Card: Stripe's hosted page to send the person to. */
   redirectUrl: string | null;
   emailIds: string[];
-}
-
-/** Stripe's idempotency keys, derived from the business operation (ADR 0041). */
-export const idempotencyKeys = {
-  session: (checkoutId: string) => `checkout:${checkoutId}:session`,
-  expire: (checkoutId: string) => `checkout:${checkoutId}:expire`,
-};
-
-/** Invoices are issued only when the organization says how to pay them (its payment instructions). */
-export function invoicesAvailable(org: { paymentInstructions: string }): boolean {
-  return org.paymentInstructions.trim() !== '';
-}
-
-export async function getOrganization(tx: DbOrTx, organizationId: string): Promise<Organization> {
-  const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
-  if (!org) throw new DomainError('ORGANIZATION_NOT_FOUND', organizationId);
-  return org;
-}
-
-/** The local date of a checkout: its first registration's course zone, else the organization's. */
-function zoneOf(org: Organization, regs: Registration[]): string {
-  return regs[0]?.policy.timeZone ?? org.timeZone;
-}
-
-/** Locks the checkout row after its registrations (the money lock order, then the cart). */
-export async function lockCheckout(tx: DbOrTx, organizationId: string, checkoutId: string): Promise<{ checkout: Checkout; lines: CheckoutLine[]; registrations: Registration[] }> {
-  const lines = await tx.select().from(checkoutLines).where(eq(checkoutLines.checkoutId, checkoutId)).orderBy(asc(checkoutLines.position));
-  const regs = await lockRegistrationsForMoney(
-    tx,
-    organizationId,
-    lines.flatMap((l) => (l.registrationId ? [l.registrationId] : [])),
-  );
-  const query = tx
-    .select()
-    .from(checkouts)
-    .where(and(eq(checkouts.id, checkoutId), eq(checkouts.organizationId, organizationId)));
-  const [checkout] = locksDisabledForTest() ? await query : await query.for('update');
-  if (!checkout) throw new DomainError('CHECKOUT_NOT_FOUND', checkoutId);
-  return { checkout, lines, registrations: regs };
 }
 
 export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: Actor, deps: CheckoutDeps): Promise<CreatedCheckout> {
@@ -156,7 +115,7 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
     // lines voided, so the person never holds two invoices for the same money. An invoice that
     // also covers a registration outside this checkout is left alone (its other registrations
     // are not locked here; the pay pages only make one-registration invoices).
-    const replaced = await replaceableInvoices(tx, org.id, regIds);
+    const replaced = await findReplaceableInvoices(tx, org.id, regIds);
     for (const id of replaced) {
       if (id === checkout!.id) continue;
       await closeCheckout(db, { organizationId: org.id, checkoutId: id, status: 'cancelled', reason: 'replaced by a newer checkout', actor, now }, tx);
@@ -221,89 +180,3 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
   return { checkout: stored, lines, redirectUrl: session.url, emailIds: [] };
 }
 
-/**
- * Closes an unpaid checkout ('expired' or 'cancelled'): its gift lines are voided with an
- * adjustment. A paid checkout is left alone. Returns whether it changed anything.
- */
-type CloseCheckout = { organizationId: string; checkoutId: string; status: 'expired' | 'cancelled'; reason: string; actor: Actor; now?: Date };
-
-export async function closeCheckout(db: Db, input: CloseCheckout, inTx?: DbOrTx): Promise<boolean> {
-  return inTx ? closeCheckoutIn(inTx, input) : withScarceLocks(db, (tx) => closeCheckoutIn(tx, input));
-}
-
-/** closeCheckout inside a transaction that holds (or takes here) the money locks. */
-export async function closeCheckoutIn(tx: DbOrTx, input: CloseCheckout): Promise<boolean> {
-  {
-    const { checkout, lines, registrations: regs } = await lockCheckout(tx, input.organizationId, input.checkoutId);
-    if (checkout.status !== 'open' && checkout.status !== 'awaiting_payment') return false;
-    const org = await getOrganization(tx, input.organizationId);
-    const today = localDate(input.now ?? new Date(), zoneOf(org, regs));
-    for (const line of lines) {
-      await lineKind(line.kind).void(tx, line, { organizationId: input.organizationId, currency: checkout.currency, today, actor: input.actor, reason: `checkout ${input.status}: ${input.reason}` });
-    }
-    await tx.update(checkouts).set({ status: input.status }).where(eq(checkouts.id, checkout.id));
-    await recordAudit(tx, input.actor, {
-      organizationId: input.organizationId,
-      action: `checkout.${input.status}`,
-      entityType: 'checkout',
-      entityId: checkout.id,
-      before: { status: checkout.status },
-      after: { status: input.status, reason: input.reason },
-    });
-    return true;
-  }
-}
-
-/**
- * Open invoices (awaiting payment, no payment received) with a line for one of these
- * registrations and no registration line outside them.
- */
-export async function replaceableInvoices(tx: DbOrTx, organizationId: string, registrationIds: string[]): Promise<string[]> {
-  if (registrationIds.length === 0) return [];
-  const rows = await tx
-    .select({ id: checkouts.id, registrationId: checkoutLines.registrationId })
-    .from(checkouts)
-    .innerJoin(checkoutLines, eq(checkoutLines.checkoutId, checkouts.id))
-    .where(
-      and(
-        eq(checkouts.organizationId, organizationId),
-        eq(checkouts.method, 'invoice'),
-        eq(checkouts.status, 'awaiting_payment'),
-        inArray(
-          checkouts.id,
-          tx.select({ id: checkoutLines.checkoutId }).from(checkoutLines).where(inArray(checkoutLines.registrationId, registrationIds)),
-        ),
-        notExists(tx.select({ id: paymentRows.id }).from(paymentRows).where(eq(paymentRows.checkoutId, checkouts.id))),
-      ),
-    );
-  const outside = new Set(rows.filter((r) => r.registrationId && !registrationIds.includes(r.registrationId)).map((r) => r.id));
-  return [...new Set(rows.map((r) => r.id))].filter((id) => !outside.has(id));
-}
-
-/** Expires an open card checkout at Stripe first (so it can no longer be paid), then here. */
-export async function expireCheckout(
-  db: Db,
-  input: { organizationId: string; checkoutId: string; actor: Actor; stripe: Stripe; now?: Date; reason: string },
-): Promise<boolean> {
-  const [checkout] = await db
-    .select()
-    .from(checkouts)
-    .where(and(eq(checkouts.id, input.checkoutId), eq(checkouts.organizationId, input.organizationId)));
-  if (!checkout || checkout.status !== 'open') return false;
-  if (checkout.providerSessionId) {
-    // Throws when Stripe says the session is complete: then the payment's webhook decides.
-    await input.stripe.checkout.sessions.expire(checkout.providerSessionId, {}, { idempotencyKey: idempotencyKeys.expire(checkout.id) });
-  }
-  return closeCheckout(db, { ...input, status: 'expired' });
-}
-
-/** A checkout of this person (or any, for staff pages), scoped by organization. */
-export async function findCheckout(db: DbOrTx, organizationId: string, checkoutId: string) {
-  const [checkout] = await db
-    .select()
-    .from(checkouts)
-    .where(and(eq(checkouts.id, checkoutId), eq(checkouts.organizationId, organizationId)));
-  if (!checkout) return undefined;
-  const lines = await db.select().from(checkoutLines).where(eq(checkoutLines.checkoutId, checkoutId)).orderBy(asc(checkoutLines.position));
-  return { checkout, lines };
-}
