@@ -1,6 +1,7 @@
 // The checkout rows every checkout use case shares: their types, the organization they belong
 // to, the lock that takes a checkout after its registrations, and Stripe's idempotency keys.
-// The use cases are one per file: create-checkout, close-checkout, expire-checkout, find-checkout.
+// The use cases are one per file: create-checkout, close-checkout, expire-checkout, find-checkout,
+// find-replaceable-invoices.
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, checkouts } from '#db/schema/money.ts';
