@@ -1,56 +1,45 @@
+// The route table. Route folders are by capability (ADR 0057): each capability lists its pages
+// in app/route-config/<capability>.ts, split by where they sit — the public site (/o/:org), the
+// staff workspace (/o/:org/admin), the deployment's operator (/operator) — and this file only
+// places the layouts and spreads those lists. URLs are the keys of tests/authorization/permission-table.ts.
 import { type RouteConfig, index, layout, prefix, route } from '@react-router/dev/routes';
+import { accountPublicRoutes } from './route-config/account.ts';
 import { aidAdminRoutes, aidPublicRoutes } from './route-config/aid.ts';
+import { auditAdminRoutes, auditOperatorRoutes } from './route-config/audit.ts';
+import { authPublicRoutes } from './route-config/auth.ts';
 import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
+import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
+import { membershipAdminRoutes } from './route-config/membership.ts';
+import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
 import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
+import { registrationAdminRoutes, registrationPublicRoutes } from './route-config/registration.ts';
+import { sitePublicRoutes } from './route-config/site.ts';
+import { staffAdminRoutes } from './route-config/staff.ts';
 
 export default [
   index('routes/home.tsx'),
-  // The deployment's operator, above every organization: credential mail that could not be sent.
-  ...prefix('operator', [
-    index('routes/operator/outbox.tsx'),
-    route('outbox/:message', 'routes/operator/outbox-message.tsx'),
-    route('audit', 'routes/operator/audit.tsx'),
-  ]),
+  // The deployment's operator, above every organization.
+  ...prefix('operator', [...outboxOperatorRoutes, ...auditOperatorRoutes]),
   ...prefix('o/:org', [
-    layout('routes/org/layout.tsx', [
-      index('routes/org/home.tsx'),
-      route('courses/:course', 'routes/org/course.tsx'),
-      route('courses/:course/apply', 'routes/registration/apply.tsx'),
-      route('registrations', 'routes/registration/my-registrations.tsx'),
-      route('registrations/confirm/:token', 'routes/registration/confirm.tsx'),
-      route('sign-in', 'routes/auth/sign-in.tsx'),
-      route('sign-up', 'routes/auth/sign-up.tsx'),
-      route('check-email', 'routes/auth/check-email.tsx'),
-      route('verified', 'routes/auth/verified.tsx'),
-      route('forgot-password', 'routes/auth/forgot-password.tsx'),
-      route('reset-password', 'routes/auth/reset-password.tsx'),
-      route('sign-out', 'routes/auth/sign-out.tsx'),
-      route('profile', 'routes/account/profile.tsx'),
+    layout('routes/site/layout.tsx', [
+      ...sitePublicRoutes,
+      ...coursesPublicRoutes,
+      ...registrationPublicRoutes,
+      ...authPublicRoutes,
+      ...accountPublicRoutes,
       ...paymentsPublicRoutes,
       ...refundsPublicRoutes,
       ...aidPublicRoutes,
       ...billingPublicRoutes,
       ...prefix('admin', [
-        layout('routes/admin/layout.tsx', [
-          index('routes/admin/dashboard.tsx'),
-          route('outbox', 'routes/admin/outbox.tsx'),
-          route('outbox/:message', 'routes/admin/outbox-message.tsx'),
-          route('people', 'routes/admin/people.tsx'),
-          route('audit', 'routes/admin/audit.tsx'),
-          // Staff side of courses and registration (owned by the staff-UI work).
-          route('courses', 'routes/admin/courses/index.tsx'),
-          route('courses/new', 'routes/admin/courses/new.tsx'),
-          route('courses/:courseId', 'routes/admin/courses/dashboard.tsx'),
-          route('courses/:courseId/edit', 'routes/admin/courses/edit.tsx'),
-          route('courses/:courseId/prices', 'routes/admin/courses/prices.tsx'),
-          route('courses/:courseId/questions', 'routes/admin/courses/questions.tsx'),
-          route('courses/:courseId/discount-codes', 'routes/admin/courses/discount-codes.tsx'),
-          route('courses/:courseId/applications', 'routes/admin/courses/applications.tsx'),
-          route('courses/:courseId/applications.csv', 'routes/admin/courses/applications-csv.ts'),
-          route('courses/:courseId/applications/:registrationId', 'routes/admin/courses/application.tsx'),
-          route('memberships', 'routes/admin/memberships/index.tsx'),
-          route('memberships/import', 'routes/admin/memberships/import.tsx'),
+        layout('routes/staff/layout.tsx', [
+          ...staffAdminRoutes,
+          ...outboxAdminRoutes,
+          ...auditAdminRoutes,
+          ...coursesAdminRoutes,
+          ...registrationAdminRoutes,
+          ...membershipAdminRoutes,
           ...paymentsAdminRoutes,
           ...refundsAdminRoutes,
           ...aidAdminRoutes,

@@ -1,7 +1,7 @@
 // The one way a capability changes something scarce: a retried transaction with a lock
 // timeout (db/transaction.server.ts), and "busy, try again" (BUSY) when contention outlasts the
 // retries. Inside, lock in the one order: the course row (domain/courses/lock-course.server.ts),
-// then registrations (domain/money/ledger.server.ts), then a discount code or a checkout.
+// then registrations (domain/money/money-locks.server.ts), then a discount code or a checkout.
 import type { Db } from '#db/client.server.ts';
 import { retriedTransaction, TransactionBusy, type Tx } from '#db/transaction.server.ts';
 import { DomainError } from './errors.ts';

@@ -12,7 +12,7 @@ import { registrations } from '#db/schema/registration.ts';
 import { assignRole, createVerifiedAccount } from '#domain/accounts/create-account.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
 import { payRegistration } from '../../tests/helpers/money-fixtures.ts';

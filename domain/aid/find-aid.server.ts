@@ -7,7 +7,7 @@ import { aidApplications, aidReviews } from '#db/schema/aid.ts';
 import { courses } from '#db/schema/courses.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { DomainError } from '#domain/errors.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { localToday } from '#domain/registration/rules.ts';
 import { mayApplyWith, programOpenOn, programRuns } from './program.ts';
 

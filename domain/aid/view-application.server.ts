@@ -8,7 +8,7 @@ import { courses } from '#db/schema/courses.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { openComment, openContent, type SealingKeys } from './content.server.ts';
 import { averageScore } from './program.ts';
 

@@ -12,7 +12,7 @@ import { application, createCourse, createOrganization, DURING_REGISTRATION } fr
 import { forceRace, withLocksOff } from '../../tests/helpers/forced-race.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { reconcile } from './reconcile.server.ts';
-import { recordInvoicePayment } from './record-payment.server.ts';
+import { recordInvoicePayment } from './record-invoice-payment.server.ts';
 
 const testDb = useTestDatabase();
 const context = { publicUrl: 'http://localhost:3000', now: DURING_REGISTRATION };

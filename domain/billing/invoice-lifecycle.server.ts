@@ -15,7 +15,8 @@ import { racePoint } from '#db/test-hooks.server.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
 import { recordAudit, systemActor, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { closeCheckout, closeCheckoutIn, lockCheckout } from '#domain/payments/checkouts.server.ts';
+import { lockCheckout } from '#domain/payments/checkout-records.server.ts';
+import { closeCheckout, closeCheckoutIn } from '#domain/payments/close-checkout.server.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 
 export const ENDED_REASON = 'the registration no longer holds a place';

@@ -4,7 +4,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, ledgerEntries, payments } from '#db/schema/money.ts';
-import { registrationBalances } from '#domain/money/ledger.server.ts';
+import { registrationBalances } from '#domain/money/read-account.server.ts';
 
 /**
  * What each line of an invoice still needs: its amount less what payments against the invoice

@@ -22,7 +22,7 @@ import type { DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, checkouts, payments } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { locksDisabledForTest } from '#domain/transaction.server.ts';
 import { composeEmail } from '#lib/email/compose.ts';
@@ -32,7 +32,7 @@ import { formatMoney } from '#lib/money.ts';
 import { documentNumber } from './document-numbers.ts';
 import { queueInvoiceEmail } from './invoice-email.server.ts';
 import { invoiceDueNow } from './invoice-remaining.server.ts';
-import { settleInvoiceIfPaid } from './record-payment.server.ts';
+import { settleInvoiceIfPaid } from './settle-invoice.server.ts';
 
 /** What changed, in words the payer reads in the email. */
 export type OwedChange =

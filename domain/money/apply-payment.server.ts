@@ -1,15 +1,16 @@
 // Money received, posted to the accounts it pays. Shared by card payments (the provider's
 // webhook), checks and transfers recorded by staff, and invoices. Runs under the money locks
 // of every registration it pays, so a payment can never race a cancellation or a refund.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
-import { courses } from '#db/schema/courses.ts';
 import { payments, type PaymentMethod } from '#db/schema/money.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { locksDisabledForTest } from '#domain/transaction.server.ts';
-import { postEntries, registrationAccount, settleCredit, type Refund, type Registration } from './ledger.server.ts';
+import type { Refund, Registration } from './ledger-rows.ts';
+import { postEntries } from './post-entries.server.ts';
+import { registrationAccount } from './read-account.server.ts';
+import { settleCredit } from './settle-credit.server.ts';
 import { localDate } from './policy.ts';
 
 export type Payment = typeof payments.$inferSelect;
@@ -37,26 +38,6 @@ export interface AppliedPayment {
   confirmed: Registration[];
   /** Refunds created because a registration could no longer take the money (late payment, overpayment). */
   refunds: Refund[];
-}
-
-/**
- * Locks the courses, then the registrations, each in id order: the same order everywhere,
- * so two checkouts paying overlapping registrations cannot deadlock.
- */
-export async function lockRegistrationsForMoney(tx: DbOrTx, organizationId: string, registrationIds: string[]): Promise<Registration[]> {
-  const ids = [...new Set(registrationIds)].sort();
-  if (ids.length === 0) return [];
-  const skip = locksDisabledForTest();
-  const owners = await tx
-    .select({ courseId: registrations.courseId })
-    .from(registrations)
-    .where(and(inArray(registrations.id, ids), eq(registrations.organizationId, organizationId)));
-  if (owners.length !== ids.length) throw new DomainError('REGISTRATION_NOT_FOUND', ids.join(','));
-  const courseIds = [...new Set(owners.map((o) => o.courseId))].sort();
-  const courseQuery = tx.select({ id: courses.id }).from(courses).where(inArray(courses.id, courseIds)).orderBy(asc(courses.id));
-  if (!skip) await courseQuery.for('update');
-  const regQuery = tx.select().from(registrations).where(inArray(registrations.id, ids)).orderBy(asc(registrations.id));
-  return skip ? await regQuery : await regQuery.for('update');
 }
 
 /**

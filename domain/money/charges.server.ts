@@ -5,7 +5,9 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { aidApplications } from '#db/schema/aid.ts';
 import type { Actor } from '#domain/audit/record-audit.server.ts';
-import { postEntries, registrationAccount, type Registration } from './ledger.server.ts';
+import type { Registration } from './ledger-rows.ts';
+import { postEntries } from './post-entries.server.ts';
+import { registrationAccount } from './read-account.server.ts';
 import { localDate } from './policy.ts';
 
 /** Posts the price and the discount of a registration that holds a place and is not charged yet. */

@@ -14,7 +14,7 @@ import { courseSchema, parsePriceRows } from '#domain/courses/course-schema.ts';
 import { saveCourse } from '#domain/courses/save-course.server.ts';
 import { savePriceTable } from '#domain/courses/save-price-table.server.ts';
 import { setCourseStatus } from '#domain/courses/set-course-status.server.ts';
-import { createCheckout } from '#domain/payments/checkouts.server.ts';
+import { createCheckout } from '#domain/payments/create-checkout.server.ts';
 import { applyStripeEvent } from '#domain/payments/provider-events.server.ts';
 import { cancelRegistration } from '#domain/refunds/cancel-registration.server.ts';
 import { issueRefund } from '#domain/refunds/issue-refund.server.ts';

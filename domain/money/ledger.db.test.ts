@@ -17,7 +17,7 @@ import { payRegistration, setupCourse } from '../../tests/helpers/money-fixtures
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { createCourse, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
 import { applyPayment } from './apply-payment.server.ts';
-import { registrationAccount, registrationEntries } from './ledger.server.ts';
+import { registrationAccount, registrationEntries } from './read-account.server.ts';
 
 const testDb = useTestDatabase();
 const context = { publicUrl: 'http://localhost:3000', now: DURING_REGISTRATION };

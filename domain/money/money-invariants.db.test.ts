@@ -12,8 +12,8 @@ import { decideAidApplication } from '#domain/aid/decide-application.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { summarize } from '#domain/money/account.ts';
 import { reconcile } from '#domain/billing/reconcile.server.ts';
-import { recordRegistrationPayment } from '#domain/billing/record-payment.server.ts';
-import { createCheckout } from '#domain/payments/checkouts.server.ts';
+import { recordRegistrationPayment } from '#domain/billing/record-registration-payment.server.ts';
+import { createCheckout } from '#domain/payments/create-checkout.server.ts';
 import { cancelRegistration } from '#domain/refunds/cancel-registration.server.ts';
 import { overrideCancellation } from '#domain/refunds/override-cancellation.server.ts';
 import { changeCategory } from '#domain/registration/change-category.server.ts';
@@ -23,7 +23,7 @@ import type { Registration } from '#domain/registration/place-registration.serve
 import { createCourse, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
 import { payRegistration, setupCourse } from '../../tests/helpers/money-fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
-import { registrationAccount } from './ledger.server.ts';
+import { registrationAccount } from './read-account.server.ts';
 
 const testDb = useTestDatabase();
 const publicUrl = 'http://localhost:3000';

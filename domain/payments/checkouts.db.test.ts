@@ -7,7 +7,7 @@ import { outboxMessages } from '#db/schema/email.ts';
 import { checkouts, donations, ledgerEntries } from '#db/schema/money.ts';
 import { DomainError } from '#domain/errors.ts';
 import { addDays, localDate } from '#domain/money/policy.ts';
-import { idempotencyKeys } from './checkouts.server.ts';
+import { idempotencyKeys } from './checkout-records.server.ts';
 import type { LineInput } from './line-kinds.server.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { startFakeStripe, type FakeStripe } from '../../tests/helpers/fake-stripe.ts';

@@ -4,11 +4,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, checkouts } from '#db/schema/money.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { documentNumber as checkoutNumber } from '#domain/billing/document-numbers.ts';
 import { minGiftMinor } from './gifts.ts';
 import { invoiceDueNow } from '#domain/billing/invoice-remaining.server.ts';
-import { getOrganization, invoicesAvailable } from './checkouts.server.ts';
+import { getOrganization, invoicesAvailable } from './checkout-records.server.ts';
 
 export async function findPayableRegistration(db: DbOrTx, organizationId: string, userId: string, registrationId: string) {
   const [registration] = await db

@@ -6,7 +6,7 @@ import { checkoutLines, checkouts } from '#db/schema/money.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { documentNumber as checkoutNumber } from '#domain/billing/document-numbers.ts';
 import { invoiceDueNow } from '#domain/billing/invoice-remaining.server.ts';
-import { getOrganization } from './checkouts.server.ts';
+import { getOrganization } from './checkout-records.server.ts';
 
 /** `userId` null: a visitor's checkout (no account), reached through its signed link. */
 export async function findPayerCheckout(db: DbOrTx, organizationId: string, userId: string | null, checkoutId: string) {

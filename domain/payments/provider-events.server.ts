@@ -19,7 +19,8 @@ import { documentNumber as checkoutNumber, safeFilename } from '#domain/billing/
 import { giftReceiptAttachments } from '#domain/billing/receipt-email.server.ts';
 import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
 import { allocate } from './allocate.ts';
-import { closeCheckout, getOrganization, lockCheckout } from './checkouts.server.ts';
+import { getOrganization, lockCheckout } from './checkout-records.server.ts';
+import { closeCheckout } from './close-checkout.server.ts';
 import { receiptEmail } from './emails.ts';
 import { lineKind } from './line-kinds.server.ts';
 import { applyRefundEvent, REFUND_EVENTS, type RefundEventOutcome } from './refund-events.server.ts';

@@ -8,7 +8,9 @@ import type Stripe from 'stripe';
 import type { Db, DbOrTx } from '#db/client.server.ts';
 import { providerEvents, refunds } from '#db/schema/money.ts';
 import { recordAudit, systemActor } from '#domain/audit/record-audit.server.ts';
-import { lockRegistrationForMoney, postEntries, settleCredit } from '#domain/money/ledger.server.ts';
+import { lockRegistrationForMoney } from '#domain/money/money-locks.server.ts';
+import { postEntries } from '#domain/money/post-entries.server.ts';
+import { settleCredit } from '#domain/money/settle-credit.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 

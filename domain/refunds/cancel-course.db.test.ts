@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { courses } from '#db/schema/courses.ts';
 import { cancellations } from '#db/schema/money.ts';
 import { registrations } from '#db/schema/registration.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { moneyFixtures } from '../../tests/helpers/money-fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { cancelCourse } from './cancel-course.server.ts';

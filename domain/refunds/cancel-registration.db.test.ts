@@ -9,7 +9,7 @@ import { courses } from '#db/schema/courses.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { applyForAid } from '#domain/aid/apply-for-aid.server.ts';
 import { decideAidApplication } from '#domain/aid/decide-application.server.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { changeCategory } from '#domain/registration/change-category.server.ts';
 import { application, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
 import { BEFORE_CANCELLATION_DEADLINE as BEFORE, DAY_AFTER_CANCELLATION_DEADLINE as NEXT_DAY, LAST_SECOND_OF_CANCELLATION_DEADLINE as LAST_SECOND, moneyFixtures } from '../../tests/helpers/money-fixtures.ts';

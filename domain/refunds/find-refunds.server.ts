@@ -10,7 +10,7 @@ import { registrations } from '#db/schema/registration.ts';
 import { toCsv } from '#domain/registration/export-applications.ts';
 import { formatAmountInput } from '#lib/money.ts';
 import { refundableCardPaymentsOf } from './card-sources.server.ts';
-import type { Refund } from '#domain/money/ledger.server.ts';
+import type { Refund } from '#domain/money/ledger-rows.ts';
 import type { RefundView } from './tracker-views.ts';
 
 function overdue(now: Date): SQL<boolean> {

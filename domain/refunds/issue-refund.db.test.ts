@@ -4,7 +4,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { payments, refunds } from '#db/schema/money.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { createStripe } from '#lib/stripe.server.ts';
 import { startFakeStripe, type FakeStripe } from '../../tests/helpers/fake-stripe.ts';

@@ -22,7 +22,7 @@ import { racePoint } from '#db/test-hooks.server.ts';
 import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import type { Refund } from '#domain/money/ledger.server.ts';
+import type { Refund } from '#domain/money/ledger-rows.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 import { formatMoney } from '#lib/money.ts';

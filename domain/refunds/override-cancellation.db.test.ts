@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { auditEvents } from '#db/schema/audit.ts';
 import { cancellations, ledgerEntries } from '#db/schema/money.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { createOrganization } from '../../tests/helpers/fixtures.ts';
 import { BEFORE_CANCELLATION_DEADLINE as BEFORE, moneyFixtures } from '../../tests/helpers/money-fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';

@@ -5,7 +5,7 @@ import type { PaymentMethod } from '#db/schema/money.ts';
 import { racePoint } from '#db/test-hooks.server.ts';
 import type { Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import type { Refund } from '#domain/money/ledger.server.ts';
+import type { Refund } from '#domain/money/ledger-rows.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 

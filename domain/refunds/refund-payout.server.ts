@@ -6,7 +6,10 @@ import type { DbOrTx } from '#db/client.server.ts';
 import { refunds, type PaymentMethod } from '#db/schema/money.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockRegistrationForMoney, postEntries, registrationAccount, type Refund } from '#domain/money/ledger.server.ts';
+import type { Refund } from '#domain/money/ledger-rows.ts';
+import { lockRegistrationForMoney } from '#domain/money/money-locks.server.ts';
+import { postEntries } from '#domain/money/post-entries.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import type { Tx } from '#domain/transaction.server.ts';
 
 

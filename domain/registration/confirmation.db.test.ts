@@ -9,7 +9,7 @@ import { outboxMessages } from '#db/schema/email.ts';
 import { registrationConfirmations, registrations } from '#db/schema/registration.ts';
 import { createVerifiedAccount } from '#domain/accounts/create-account.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
 import { getAvailability } from './availability.server.ts';

@@ -14,7 +14,7 @@ import { organizations } from '#db/schema/organizations.ts';
 import { ACTIVE, registrationConfirmations, registrations } from '#db/schema/registration.ts';
 import { hasPassword } from '#domain/accounts/create-account.server.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
-import { lockRegistrationForMoney } from '#domain/money/ledger.server.ts';
+import { lockRegistrationForMoney } from '#domain/money/money-locks.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { t } from '#lib/i18n.ts';
 import { waitlistPosition } from './availability.server.ts';

@@ -5,7 +5,7 @@ import { aidApplications } from '#db/schema/aid.ts';
 import { courses } from '#db/schema/courses.ts';
 import { refunds } from '#db/schema/money.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
-import { registrationBalances } from '#domain/money/ledger.server.ts';
+import { registrationBalances } from '#domain/money/read-account.server.ts';
 import { localToday } from './rules.ts';
 import { waitlistPosition } from './availability.server.ts';
 

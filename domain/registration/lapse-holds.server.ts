@@ -4,7 +4,8 @@ import { and, asc, eq, inArray, isNull, lt, lte } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { ACTIVE, registrations } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
-import { lockRegistrationForMoney, registrationAccount } from '#domain/money/ledger.server.ts';
+import { lockRegistrationForMoney } from '#domain/money/money-locks.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 import { applyChange, lockRegistration, type Context } from './status-change.server.ts';
 

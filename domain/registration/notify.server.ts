@@ -3,7 +3,7 @@ import type { DbOrTx } from '#db/client.server.ts';
 import type { courses } from '#db/schema/courses.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import type { registrations } from '#db/schema/registration.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { registrationEmail, type RegistrationEmailFacts, type RegistrationEmailKind } from './emails.ts';
 

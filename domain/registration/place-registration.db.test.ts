@@ -13,7 +13,7 @@ import { expireOffers } from './lapse-holds.server.ts';
 import { respondAsApplicant } from './respond-as-applicant.server.ts';
 import { changeCategory } from './change-category.server.ts';
 import { issueDiscountCode } from './discount-codes.server.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { placeRegistration } from './place-registration.server.ts';
 import { verifyMembership } from './verify-membership.server.ts';
 

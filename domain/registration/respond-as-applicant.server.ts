@@ -4,7 +4,7 @@ import type { Db } from '#db/client.server.ts';
 import { PLACE_HOLDING } from '#db/schema/registration.ts';
 import type { Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 import { ALLOWED, applyChange, lockRegistration, type Context, type StatusChange } from './status-change.server.ts';
 

@@ -8,7 +8,9 @@ import { PLACE_HOLDING, registrations, type RegistrationStatus } from '#db/schem
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { voidInvoicesOfEndedRegistration } from '#domain/billing/invoice-lifecycle.server.ts';
 import { chargeRegistration } from '#domain/money/charges.server.ts';
-import { closeAccount, lockRegistrationForMoney, registrationAccount } from '#domain/money/ledger.server.ts';
+import { closeAccount } from '#domain/money/close-account.server.ts';
+import { lockRegistrationForMoney } from '#domain/money/money-locks.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import type { Tx } from '#domain/transaction.server.ts';
 import { queueRegistrationEmail, type NotifyContext } from './notify.server.ts';

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import { outboxMessages } from '#db/schema/email.ts';
 import { payments } from '#db/schema/money.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
-import { recordRegistrationPayment } from '#domain/billing/record-payment.server.ts';
+import { recordRegistrationPayment } from '#domain/billing/record-registration-payment.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { pdfText } from '#lib/pdf/pdf-text.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ledgerEntries, payments, providerEvents, refunds } from '#db/schema/money.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
-import { registrationAccount } from '#domain/money/ledger.server.ts';
+import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { summarize } from '#domain/money/account.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';

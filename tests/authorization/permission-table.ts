@@ -87,7 +87,7 @@ export const PAGES: Record<string, Entry> = {
   '/operator/audit': { GET: OPERATOR },
 
   // ── An organization's public site ─────────────────────────────────────────────────────
-  'layout routes/org/layout': { GET: PUBLIC },
+  'layout routes/site/layout': { GET: PUBLIC },
   '/o/:org': { GET: PUBLIC },
   '/o/:org/courses/:course': { GET: PUBLIC },
   '/o/:org/courses/:course/apply': both(PUBLIC),
@@ -116,7 +116,7 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/donate': { ...both(PUBLIC), note: 'Visitors give with a name and an email (throttled); the signed-in give as themselves.' },
 
   // ── Admin area: shell, mail, people, audit ──────────────────────────────────────────────
-  'layout routes/admin/layout': { GET: staff('admin:access') },
+  'layout routes/staff/layout': { GET: staff('admin:access') },
   '/o/:org/admin': { GET: staff('admin:access') },
   '/o/:org/admin/outbox': { GET: staff('outbox:read') },
   '/o/:org/admin/outbox/:message': { GET: staff('outbox:read') },

@@ -38,7 +38,7 @@ export default async function globalSetup(config: FullConfig) {
       STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
       STRIPE_API_URL: stripe.url,
       // The suite applies many times from 127.0.0.1; the limit itself is proven in
-      // server/api/api.db.test.ts.
+      // server/api/api-submit-application.db.test.ts.
       APPLICATIONS_PER_ADDRESS_PER_HOUR: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

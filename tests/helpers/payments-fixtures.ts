@@ -8,7 +8,7 @@ import { checkouts, payments } from '../../db/schema/money.ts';
 import { organizations } from '../../db/schema/organizations.ts';
 import { registrations } from '../../db/schema/registration.ts';
 import { systemActor } from '../../domain/audit/record-audit.server.ts';
-import { createCheckout } from '../../domain/payments/checkouts.server.ts';
+import { createCheckout } from '../../domain/payments/create-checkout.server.ts';
 import type { LineInput } from '../../domain/payments/line-kinds.server.ts';
 import { placeRegistration } from '../../domain/registration/place-registration.server.ts';
 import type { FakeStripe } from './fake-stripe.ts';

@@ -3,7 +3,7 @@ import type { AppServices } from '#lib/services.ts';
 import { documentNumber } from '#domain/billing/document-numbers.ts';
 import { entryDescription, registrationDocuments, runningBalance } from '#domain/billing/documents.server.ts';
 import { summarize } from '#domain/money/account.ts';
-import { registrationEntries } from '#domain/money/ledger.server.ts';
+import { registrationEntries } from '#domain/money/read-account.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import type { LedgerRowView } from './ledger-table.tsx';

@@ -5,7 +5,7 @@ import { Form, Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { moneyReport } from '#domain/billing/reports.server.ts';
-import { invoicesAvailable } from '#domain/payments/checkouts.server.ts';
+import { invoicesAvailable } from '#domain/payments/checkout-records.server.ts';
 import { t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import { reportScope } from './report-scope.server.ts';

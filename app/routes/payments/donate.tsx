@@ -11,7 +11,7 @@ import { parseForm } from '#app/lib/forms.ts';
 import { getSessionUser, requireOrganization, services } from '#app/lib/guards.server.ts';
 import { takeThrottle } from '#domain/accounts/throttle.server.ts';
 import { giftMessage, minGiftMinor, parseGift } from '#domain/payments/gifts.ts';
-import { invoicesAvailable } from '#domain/payments/checkouts.server.ts';
+import { invoicesAvailable } from '#domain/payments/checkout-records.server.ts';
 import { t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import { RadioGroup } from './parts.tsx';

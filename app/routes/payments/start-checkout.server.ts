@@ -7,7 +7,7 @@ import type { RouterContextProvider } from 'react-router';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { services, type SessionUser } from '#app/lib/guards.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { createCheckout } from '#domain/payments/checkouts.server.ts';
+import { createCheckout } from '#domain/payments/create-checkout.server.ts';
 import { guestCheckoutPath } from '#domain/payments/guest-links.server.ts';
 import type { LineInput } from '#domain/payments/line-kinds.server.ts';
 
