@@ -141,7 +141,7 @@ test('credit totals, hours, days and accrediting bodies', () => {
   ]);
   expect(creditHours(1155)).toBe('19.25');
   expect(creditHours(90)).toBe('1.5');
-  expect(accreditingBodies([{ body: 'AAFP' }, { body: ' APA ' }, { body: 'AAFP' }, { body: '' }])).toEqual(['AAFP', 'APA']);
+  expect(accreditingBodies([{ body: 'AAFP' }, { body: 'AMA/AAFP' }, { body: ' APA ' }, { body: 'AAFP' }, { body: '' }])).toEqual(['AAFP', 'APA']);
   const days = byDay(
     [{ startsAt: new Date('2025-04-24T06:30:00Z') }, { startsAt: new Date('2025-04-23T15:00:00Z') }, { startsAt: new Date('2025-04-24T15:00:00Z') }],
     'America/Los_Angeles',

@@ -126,9 +126,13 @@ export function byDay<S extends { startsAt: Date }>(sessions: readonly S[], time
   return [...days.entries()].map(([date, list]) => ({ date, sessions: list }));
 }
 
-/** The accrediting bodies of a course, in the order of its statements, each once. */
+/**
+ * The accrediting bodies of a course, in the order of its statements, each once. An
+ * equivalency statement ("AMA/AAFP": how one body accepts another's credit) grants no credit of
+ * its own and is left out.
+ */
 export function accreditingBodies(accreditation: readonly { body: string }[]): string[] {
-  return [...new Set(accreditation.map((a) => a.body.trim()).filter(Boolean))];
+  return [...new Set(accreditation.map((a) => a.body.trim()).filter((body) => body !== '' && !body.includes('/')))];
 }
 
 /** Whether a change moves something a calendar shows (and so bumps the ICS SEQUENCE). */

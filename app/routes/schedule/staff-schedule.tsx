@@ -13,7 +13,7 @@ import { CopyRejected, copyDay, copySchedule, findCopySources } from '#domain/sc
 import { findStaffSchedule } from '#domain/schedule/find-schedule.server.ts';
 import { datesOf, instantToLocal } from '#domain/schedule/local-time.ts';
 import { setSchedulePublished } from '#domain/schedule/publish-schedule.server.ts';
-import { byDay, NO_CREDIT_KINDS, type SessionDraft } from '#domain/schedule/rules.ts';
+import { accreditingBodies, byDay, NO_CREDIT_KINDS, type SessionDraft } from '#domain/schedule/rules.ts';
 import { createSession, deleteSession, SessionRejected, updateSession } from '#domain/schedule/save-session.server.ts';
 import { formatDateRange, t } from '#lib/i18n.ts';
 import { requireCourse } from '../admin/courses/course-access.server.ts';
@@ -104,7 +104,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const typed = formValues(formData);
   const refuse = (errors: Errors, alert: string, status = 422) => data({ intent, errors, typed, alert, done: undefined, failures: [] as string[] }, { status });
   const done = (message: string) => ({ intent, errors: {} as Errors, typed: {} as Record<string, string>, alert: undefined, done: message, failures: [] as string[] });
-  const bodies = [...new Set(course.accreditation.map((a) => a.body.trim()).filter(Boolean))].slice(0, MAX_BODIES);
+  const bodies = accreditingBodies(course.accreditation).slice(0, MAX_BODIES);
   try {
     switch (intent) {
       case 'create':
