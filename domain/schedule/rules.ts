@@ -2,16 +2,14 @@
 // sit, and what credit it carries. The use cases (save-session, copy-day, copy-schedule) call
 // these inside the transaction that holds the course's lock. See ADR 0054.
 import { SESSION_KINDS, type SessionKind } from '#db/schema/course-running.ts';
+import { NO_CREDIT_KINDS } from './kinds.ts';
+
+export { NO_CREDIT_KINDS };
 import { instantToLocal, localToInstant } from './local-time.ts';
 
-/** Kinds that carry no credit: nobody earns continuing-education credit for lunch. */
-export const NO_CREDIT_KINDS: readonly SessionKind[] = ['meal', 'break'];
 /** Kinds whose credit defaults to their length (the teaching itself). `other` defaults to none. */
 export const CREDIT_BEARING_KINDS: readonly SessionKind[] = ['small_group', 'discussion_group', 'faculty_panel', 'debrief', 'large_group'];
 
-export function isSessionKind(value: string): value is SessionKind {
-  return (SESSION_KINDS as readonly string[]).includes(value);
-}
 
 export interface CourseDates {
   startsOn: string;

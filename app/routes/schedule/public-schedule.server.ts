@@ -1,12 +1,12 @@
 // The course page's loader part of the public schedule (the table is public-schedule.tsx).
-import type { DbOrTx } from '#db/client.server.ts';
+import type { AppServices } from '#lib/services.ts';
 import { findPublishedSessions } from '#domain/schedule/find-schedule.server.ts';
 import { instantToLocal } from '#domain/schedule/local-time.ts';
 import { byDay } from '#domain/schedule/rules.ts';
 import type { PublicScheduleData } from './public-schedule.tsx';
 
 /** For the course page's loader: null while the schedule is not published. */
-export async function publicScheduleOf(db: DbOrTx, course: { id: string; organizationId: string; timeZone: string }): Promise<PublicScheduleData | null> {
+export async function publicScheduleOf(db: AppServices['db'], course: { id: string; organizationId: string; timeZone: string }): Promise<PublicScheduleData | null> {
   const sessions = await findPublishedSessions(db, course.organizationId, course.id);
   if (!sessions) return null;
   const time = (d: Date) => instantToLocal(d, course.timeZone).time;

@@ -2,7 +2,7 @@
 // cannot know here (the course's dates and zone, other sessions) the domain checks:
 // domain/schedule/rules.ts.
 import { z } from 'zod';
-import { SESSION_KINDS } from '#db/schema/course-running.ts';
+import { SESSION_KIND_CHOICES } from '#domain/schedule/kinds.ts';
 import { dateProblem } from '#lib/dates.ts';
 import { t } from '#lib/i18n.ts';
 
@@ -26,7 +26,7 @@ const credit = z
 
 export const sessionSchema = z
   .object({
-    kind: z.enum(SESSION_KINDS, { message: t('form.invalidChoice') }),
+    kind: z.enum(SESSION_KIND_CHOICES, { message: t('form.invalidChoice') }),
     title: z.string().trim().min(1).max(200),
     description: z.string().trim().max(2000).default(''),
     date: z

@@ -1,3 +1,4 @@
+import type { FormEvent } from 'react';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { CheckboxField, SelectField, TextAreaField } from '#app/components/choices.tsx';
 import { DataTable } from '#app/components/data-table.tsx';
@@ -7,13 +8,13 @@ import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { formValues, parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
-import { SESSION_KINDS } from '#db/schema/course-running.ts';
 import { DomainError } from '#domain/errors.ts';
 import { CopyRejected, copyDay, copySchedule, findCopySources } from '#domain/schedule/copy-sessions.server.ts';
 import { findStaffSchedule } from '#domain/schedule/find-schedule.server.ts';
 import { datesOf, instantToLocal } from '#domain/schedule/local-time.ts';
 import { setSchedulePublished } from '#domain/schedule/publish-schedule.server.ts';
-import { accreditingBodies, byDay, NO_CREDIT_KINDS, type SessionDraft } from '#domain/schedule/rules.ts';
+import { NO_CREDIT_KINDS, SESSION_KIND_CHOICES } from '#domain/schedule/kinds.ts';
+import { accreditingBodies, byDay, type SessionDraft } from '#domain/schedule/rules.ts';
 import { createSession, deleteSession, SessionRejected, updateSession } from '#domain/schedule/save-session.server.ts';
 import { formatDateRange, t } from '#lib/i18n.ts';
 import { requireCourse } from '../admin/courses/course-access.server.ts';
@@ -159,8 +160,8 @@ function SessionForm({
   bodies,
   days,
   editing,
-  serverErrors,
-  serverMessage,
+  errors,
+  onSubmit,
   typed,
   busy,
   base,
@@ -168,13 +169,12 @@ function SessionForm({
   bodies: string[];
   days: string[];
   editing: { id: string; kind: string; title: string; description: string; date: string; startTime: string; endTime: string; room: string; onlineUrl: string; isPublic: boolean; creditMinutes: Record<string, number> } | null;
-  serverErrors: Errors | undefined;
-  serverMessage: string | undefined;
+  errors: Errors;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   typed: Record<string, string> | undefined;
   busy: boolean;
   base: string;
 }) {
-  const { errors, onSubmit } = useSchemaForm(sessionSchema, serverErrors, serverMessage);
   const value = (name: string, fallback: string) => typed?.[name] ?? fallback;
   return (
     <Form method="post" className="stack" noValidate onSubmit={onSubmit} aria-labelledby="session-form-heading">
@@ -184,7 +184,7 @@ function SessionForm({
         name="kind"
         label={t('staffSchedule.kind')}
         defaultValue={value('kind', editing?.kind ?? 'small_group')}
-        options={SESSION_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))}
+        options={SESSION_KIND_CHOICES.map((k) => ({ value: k, label: kindLabel(k) }))}
         error={errors.kind}
       />
       <Field name="title" label={t('staffSchedule.sessionTitle')} defaultValue={value('title', editing?.title ?? '')} error={errors.title} required />
@@ -231,7 +231,9 @@ export default function StaffSchedule({ loaderData }: Route.ComponentProps) {
   const { bodies, editing, base } = loaderData;
   const sessionIntent = actionData?.intent === 'create' || actionData?.intent === 'update';
   const errors: Errors = actionData?.errors ?? {};
-  const sessionErrors = sessionIntent ? errors : undefined;
+  // The session form checks in the browser too; the page's one error summary shows either.
+  const sessionForm = useSchemaForm(sessionSchema, sessionIntent ? errors : undefined, sessionIntent ? actionData?.alert : undefined);
+  const shownErrors: Errors = sessionIntent ? sessionForm.errors : { ...errors, ...sessionForm.errors };
   const labels: Record<string, string> = {
     kind: t('staffSchedule.kind'),
     title: t('staffSchedule.sessionTitle'),
@@ -257,7 +259,7 @@ export default function StaffSchedule({ loaderData }: Route.ComponentProps) {
         {loaderData.title} · {loaderData.dates} · {t('staffSchedule.zone', { zone: loaderData.timeZone })}
       </p>
       <CourseNav base={base} title={loaderData.title} />
-      <ErrorSummary message={actionData?.alert} errors={errors} labels={labels} attempt={actionData}>
+      <ErrorSummary message={sessionIntent ? sessionForm.message : actionData?.alert} errors={shownErrors} labels={labels} attempt={actionData}>
         {actionData?.failures && actionData.failures.length > 0 ? (
           <ul>
             {actionData.failures.map((f) => (
@@ -358,8 +360,8 @@ export default function StaffSchedule({ loaderData }: Route.ComponentProps) {
           bodies={bodies}
           days={loaderData.days}
           editing={editing}
-          serverErrors={sessionErrors}
-          serverMessage={sessionIntent ? actionData?.alert : undefined}
+          errors={sessionForm.errors}
+          onSubmit={sessionForm.onSubmit}
           typed={keepTyped}
           busy={busy}
           base={base}
