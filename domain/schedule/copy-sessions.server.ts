@@ -20,6 +20,8 @@ export interface CopyFailure {
   date: string;
   startTime: string;
   problem: string;
+  /** For SESSION_OVERLAPS: the session in the way. */
+  overlapping?: { title: string; startsAt: Date; endsAt: Date };
 }
 
 /** Nothing was copied: these sessions would break a rule where they would land. */
@@ -63,7 +65,14 @@ async function insertCopies(tx: DbOrTx, course: Course, drafts: SessionDraft[], 
   for (const draft of drafts) {
     const checked = checkSession(draft, course, bodies, placed);
     if (!checked.ok) {
-      failures.push({ title: draft.title, date: draft.date, startTime: draft.startTime, problem: Object.values(checked.problems)[0]! });
+      const o = checked.overlapping;
+      failures.push({
+        title: draft.title,
+        date: draft.date,
+        startTime: draft.startTime,
+        problem: Object.values(checked.problems)[0]!,
+        ...(o ? { overlapping: { title: o.title, startsAt: o.startsAt, endsAt: o.endsAt } } : {}),
+      });
       continue;
     }
     placed.push({ id: 'copy', title: draft.title, startsAt: checked.session.startsAt, endsAt: checked.session.endsAt });

@@ -140,7 +140,9 @@ describe('copying', () => {
     await createSession(testDb.db, scope, draft({ date: '2025-04-25', title: 'Large group', kind: 'large_group', startTime: '11:00', endTime: '11:30' }), systemActor);
     const refused = await refusal(copyDay(testDb.db, scope, { fromDate: '2025-04-23', toDate: '2025-04-25' }, systemActor));
     expect(refused).toBeInstanceOf(CopyRejected);
-    expect((refused as CopyRejected).failures).toEqual([{ title: 'Panel', date: '2025-04-25', startTime: '10:45', problem: 'SESSION_OVERLAPS' }]);
+    expect((refused as CopyRejected).failures).toEqual([
+      { title: 'Panel', date: '2025-04-25', startTime: '10:45', problem: 'SESSION_OVERLAPS', overlapping: { title: 'Large group', startsAt: new Date('2025-04-25T18:00:00Z'), endsAt: new Date('2025-04-25T18:30:00Z') } },
+    ]);
     expect(await testDb.db.select().from(courseSessions).where(eq(courseSessions.courseId, scope.courseId))).toHaveLength(7);
     expect((await refusal(copyDay(testDb.db, scope, { fromDate: '2025-04-23', toDate: '2025-04-23' }, systemActor))).code).toBe('COPY_SAME_DAY');
     expect((await refusal(copyDay(testDb.db, scope, { fromDate: '2025-04-26', toDate: '2025-04-24' }, systemActor))).code).toBe('COPY_NOTHING');

@@ -140,7 +140,7 @@ export default function AgendaPage({ loaderData }: Route.ComponentProps) {
                 <tbody>
                   {day.items.map((i) => (
                     <tr key={i.id}>
-                      <td>{i.time}</td>
+                      <td className="time-range">{i.time}</td>
                       <th scope="row">
                         {i.title}
                         {i.group ? (

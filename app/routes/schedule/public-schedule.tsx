@@ -29,7 +29,7 @@ export function PublicSchedule({ schedule, feedUrl, agendaUrl }: { schedule: Pub
             <tbody>
               {day.sessions.map((s) => (
                 <tr key={s.id}>
-                  <td>{s.time}</td>
+                  <td className="time-range">{s.time}</td>
                   <th scope="row">{s.title}</th>
                   <td>{kindLabel(s.kind)}</td>
                   <td>{s.room || (s.online ? t('schedule.online') : '')}</td>

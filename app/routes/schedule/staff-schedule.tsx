@@ -103,8 +103,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const typed = formValues(formData);
-  const refuse = (errors: Errors, alert: string, status = 422) => data({ intent, errors, typed, alert, done: undefined, failures: [] as string[] }, { status });
-  const done = (message: string) => ({ intent, errors: {} as Errors, typed: {} as Record<string, string>, alert: undefined, done: message, failures: [] as string[] });
+  const refuse = (errors: Errors, alert: string, status = 422) => data({ intent, errors, typed, alert, done: undefined, failures: [] as string[], savedId: '' }, { status });
+  // `savedId` changes with every save, so the session form starts afresh after one.
+  const done = (message: string, savedId = '') => ({ intent, errors: {} as Errors, typed: {} as Record<string, string>, alert: undefined, done: message, failures: [] as string[], savedId });
   const bodies = accreditingBodies(course.accreditation).slice(0, MAX_BODIES);
   try {
     switch (intent) {
@@ -115,10 +116,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         const draft = draftFrom(parsed.data, bodies);
         if (intent === 'create') {
           const created = await createSession(db, scope, draft, actor);
-          return done(t('staffSchedule.added', { title: created.title }));
+          return done(t('staffSchedule.added', { title: created.title }), created.id);
         }
         const updated = await updateSession(db, scope, String(formData.get('sessionId') ?? ''), draft, actor);
-        return done(t('staffSchedule.updated', { title: updated.title }));
+        return done(t('staffSchedule.updated', { title: updated.title }), `${updated.id}-${updated.updatedAt.getTime()}`);
       }
       case 'delete': {
         const deleted = await deleteSession(db, scope, String(formData.get('sessionId') ?? ''), actor);
@@ -147,8 +148,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   } catch (error) {
     if (error instanceof SessionRejected) return refuse(sessionErrors(error, course.timeZone), t('form.fixErrors'));
     if (error instanceof CopyRejected) {
-      const failures = error.failures.map((f) => t('staffSchedule.copyFailure', { title: f.title, day: dayHeading(f.date), time: f.startTime, problem: fieldMessage(f.problem) }));
-      return data({ intent, errors: { [Object.keys(error.fields)[0]!]: errorMessage(error.code) }, typed, alert: errorMessage(error.code), done: undefined, failures }, { status: 422 });
+      const local = (d: Date) => instantToLocal(d, course.timeZone).time;
+      const problem = (f: (typeof error.failures)[number]) =>
+        f.overlapping ? t('scheduleErrors.overlapsNamed', { title: f.overlapping.title, start: local(f.overlapping.startsAt), end: local(f.overlapping.endsAt) }) : fieldMessage(f.problem);
+      const failures = error.failures.map((f) => t('staffSchedule.copyFailure', { title: f.title, day: dayHeading(f.date), time: f.startTime, problem: problem(f) }));
+      return data({ intent, errors: { [Object.keys(error.fields)[0]!]: errorMessage(error.code) }, typed, alert: errorMessage(error.code), done: undefined, failures, savedId: '' }, { status: 422 });
     }
     if (!(error instanceof DomainError)) throw error;
     const errors = Object.fromEntries(Object.entries(error.fields).map(([f, code]) => [f, fieldMessage(code)]));
@@ -322,7 +326,7 @@ export default function StaffSchedule({ loaderData }: Route.ComponentProps) {
             <tbody>
               {day.sessions.map((s) => (
                 <tr key={s.id}>
-                  <td>
+                  <td className="time-range">
                     {s.startTime}–{s.endTime}
                   </td>
                   <th scope="row">{s.title}</th>
@@ -330,7 +334,7 @@ export default function StaffSchedule({ loaderData }: Route.ComponentProps) {
                   <td>{s.room || (s.onlineUrl ? t('schedule.online') : '')}</td>
                   <td>{bodies.map((b) => (s.creditMinutes[b] ? `${b} ${s.creditMinutes[b]} min` : null)).filter(Boolean).join(', ') || '—'}</td>
                   <td>{s.isPublic ? t('staffSchedule.yes') : t('staffSchedule.no')}</td>
-                  <td>
+                  <td className="row-actions">
                     <div className="button-row">
                       <Link to={`${base}/schedule?edit=${s.id}#session-form-heading`} aria-label={t('staffSchedule.editLabel', { title: s.title, time: s.startTime })}>
                         {t('staffSchedule.edit')}
@@ -356,7 +360,7 @@ export default function StaffSchedule({ loaderData }: Route.ComponentProps) {
           {editing ? t('staffSchedule.editHeading', { title: editing.title }) : t('staffSchedule.addHeading')}
         </h2>
         <SessionForm
-          key={editing?.id ?? 'new'}
+          key={`${editing?.id ?? 'new'} ${actionData?.savedId ?? ''}`}
           bodies={bodies}
           days={loaderData.days}
           editing={editing}
