@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.server.ts';
 import { attendance, courseSessions } from '#db/schema/course-running.ts';
+import { racePoint } from '#db/test-hooks.server.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { lockCourse } from '#domain/courses/lock-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -38,6 +39,7 @@ export async function createSession(db: Db, scope: SessionScope, draft: SessionD
     const course = await lockCourse(tx, scope.organizationId, scope.courseId);
     const checked = checkSession(draft, course, accreditingBodies(course.accreditation), await placedSessions(tx, course.id));
     if (!checked.ok) throw new SessionRejected(checked.problems, checked.overlapping);
+    await racePoint('schedule.checked');
     const [created] = await tx
       .insert(courseSessions)
       .values({
@@ -78,6 +80,7 @@ export async function updateSession(db: Db, scope: SessionScope, sessionId: stri
     const before = await lockSession(tx, scope, sessionId);
     const checked = checkSession(draft, course, accreditingBodies(course.accreditation), await placedSessions(tx, course.id, before.id));
     if (!checked.ok) throw new SessionRejected(checked.problems, checked.overlapping);
+    await racePoint('schedule.checked');
     const next = {
       kind: draft.kind,
       title: draft.title,
