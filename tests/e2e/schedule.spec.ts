@@ -24,7 +24,7 @@ async function post(request: APIRequestContext, baseURL: string, url: string, fo
 }
 
 /** A published two-day course with one price and AAFP/APA statements, made through the staff forms as the director. */
-async function newCourse(page: Page, baseURL: string) {
+async function newCourse(page: Page, baseURL: string, dates = { startsOn: '2099-06-05', endsOn: '2099-06-06' }) {
   const stamp = crypto.randomBytes(3).toString('hex');
   const slug = `schedule-e2e-${stamp}`;
   const created = await post(
@@ -35,8 +35,7 @@ async function newCourse(page: Page, baseURL: string) {
       title: `Balint weekend ${stamp}`,
       slug,
       kind: 'balint_weekend',
-      startsOn: '2099-06-05',
-      endsOn: '2099-06-06',
+      ...dates,
       timeZone: 'America/Los_Angeles',
       capacity: '20',
       registrationDeadline: '2099-05-01',
@@ -166,4 +165,34 @@ test('a director schedules a session (after a field error) and publishes; the co
   expect(gone.status()).toBe(404);
   expect(await gone.text()).not.toContain('Experiential');
   await participant.close();
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a time the clocks skip on the daylight-saving night is refused on its field by the server; what was typed stays; nothing is saved', async ({ page, baseURL }) => {
+    await signedIn(page, 'course_director');
+    // 2099-03-08 is the second Sunday of March: Pacific clocks go from 02:00 to 03:00.
+    const course = await newCourse(page, baseURL!, { startsOn: '2099-03-07', endsOn: '2099-03-08' });
+    await page.goto(`${course.base}/schedule`);
+    const form = page.getByRole('form', { name: 'Add a session' });
+    await form.getByLabel('Kind').selectOption({ label: 'Faculty panel' });
+    await form.getByLabel('Title').fill('Night panel');
+    await form.getByLabel('Day').fill('2099-03-08');
+    await form.getByLabel('Starts at').fill('02:30');
+    await form.getByLabel('Ends at').fill('04:00');
+    await form.getByRole('button', { name: 'Add the session' }).click();
+    await expect(page.getByRole('alert')).toContainText('Please correct the highlighted fields.');
+    await expect(page.getByRole('link', { name: 'Starts at' })).toBeVisible();
+    await expect(form.getByText('The clocks skip this time that day (daylight saving time): choose another.')).toBeVisible();
+    await expect(form.getByLabel('Title')).toHaveValue('Night panel');
+    await expect(form.getByLabel('Ends at')).toHaveValue('04:00');
+    await expect(page.getByText('No sessions yet.')).toBeVisible();
+    // (axe runs in the page's JavaScript, so it checks this page in the test above, scripts on.)
+
+    // 03:30 exists: saved, shown in local time.
+    await form.getByLabel('Starts at').fill('03:30');
+    await form.getByRole('button', { name: 'Add the session' }).click();
+    await expect(page.getByRole('table', { name: 'Sunday, March 8, 2099' }).getByRole('row', { name: /Night panel/ })).toContainText('03:30–04:00');
+  });
 });
