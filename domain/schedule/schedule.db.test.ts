@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import { auditEvents } from '#db/schema/audit.ts';
-import { agendaFeeds, courseSessions, smallGroupLeaders, smallGroupMembers, smallGroupPlans, smallGroups } from '#db/schema/course-running.ts';
+import { agendaFeeds, attendance, courseSessions, smallGroupLeaders, smallGroupMembers, smallGroupPlans, smallGroups } from '#db/schema/course-running.ts';
 import { courseFaculty } from '#db/schema/courses.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
@@ -59,6 +59,12 @@ async function refusal(work: Promise<unknown>): Promise<DomainError> {
     throw error;
   }
   throw new Error('expected a refusal');
+}
+
+async function participant(org: { id: string }, course: { id: string }, status: 'accepted' | 'confirmed' | 'submitted' | 'waitlisted') {
+  const placed = await placeRegistration(testDb.db, application(org.id, course.id), systemActor, { publicUrl: PUBLIC_URL, now: DURING_REGISTRATION });
+  await testDb.db.update(registrations).set({ status }).where(eq(registrations.id, placed.registration.id));
+  return { registrationId: placed.registration.id, userId: placed.registration.userId };
 }
 
 const audits = (entityId: string) => testDb.db.select().from(auditEvents).where(eq(auditEvents.entityId, entityId));
@@ -118,6 +124,15 @@ describe('sessions', () => {
     expect(rows.map((a) => a.action)).toEqual(['course_session.created', 'course_session.deleted']);
     expect((rows[1]!.before as { title: string }).title).toBe('Small group I');
   });
+});
+
+test('a session at which attendance was taken cannot be deleted', async () => {
+  const { org, course, scope } = await setup();
+  const session = await createSession(testDb.db, scope, draft(), systemActor);
+  const person = await participant(org, course, 'confirmed');
+  await testDb.db.insert(attendance).values({ sessionId: session.id, registrationId: person.registrationId, organizationId: org.id, courseId: course.id, status: 'present', markedAt: new Date(), markedBy: 'faculty' });
+  expect((await refusal(deleteSession(testDb.db, scope, session.id, systemActor))).code).toBe('SESSION_HAS_ATTENDANCE');
+  expect(await testDb.db.select().from(courseSessions).where(eq(courseSessions.id, session.id))).toHaveLength(1);
 });
 
 describe('copying', () => {
@@ -197,12 +212,6 @@ test('credit totals per body, and publication gating the public sessions', async
 });
 
 describe('the agenda and its feed', () => {
-  async function participant(org: { id: string }, course: { id: string }, status: 'accepted' | 'confirmed' | 'submitted' | 'waitlisted') {
-    const placed = await placeRegistration(testDb.db, application(org.id, course.id), systemActor, { publicUrl: PUBLIC_URL, now: DURING_REGISTRATION });
-    await testDb.db.update(registrations).set({ status }).where(eq(registrations.id, placed.registration.id));
-    return { registrationId: placed.registration.id, userId: placed.registration.userId };
-  }
-
   test('participants with a place see public sessions with their group once groups are published; others have no agenda', async () => {
     const { org, course, scope } = await setup();
     const small = await createSession(testDb.db, scope, draft({ room: 'Ballroom' }), systemActor);
