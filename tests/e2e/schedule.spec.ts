@@ -138,6 +138,7 @@ test('a director schedules a session (after a field error) and publishes; the co
   const feedUrl = await memberPage.getByLabel('Feed address (copy it into your calendar)').inputValue();
   expect(feedUrl).toMatch(new RegExp(`^${baseURL}/o/abs/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
   await expect(memberPage.getByRole('link', { name: 'Subscribe in my calendar app' })).toHaveAttribute('href', feedUrl.replace(/^https?:/, 'webcal:'));
+  await expect(memberPage.getByRole('button', { name: 'Copy the address' })).toBeVisible();
   await expectAccessible(memberPage);
 
   // A calendar client: no cookie, only the address.

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { DataTable } from '#app/components/data-table.tsx';
@@ -177,6 +178,7 @@ export default function AgendaPage({ loaderData }: Route.ComponentProps) {
                   <label htmlFor="feed-url">{t('agenda.feedAddress')}</label>
                   <input id="feed-url" type="text" readOnly value={feedUrl} onFocus={(e) => e.currentTarget.select()} />
                 </div>
+                <CopyButton text={feedUrl} />
               </div>
             ) : null}
             {loaderData.feed ? (
@@ -206,5 +208,21 @@ export default function AgendaPage({ loaderData }: Route.ComponentProps) {
         </>
       )}
     </main>
+  );
+}
+
+/** "Copy the address", once scripts run (without them the field above is selected and copied by hand). */
+function CopyButton({ text }: { text: string }) {
+  const [ready, setReady] = useState(false);
+  const [copied, setCopied] = useState(false);
+  useEffect(() => setReady(typeof navigator !== 'undefined' && Boolean(navigator.clipboard)), []);
+  if (!ready) return null;
+  return (
+    <p>
+      <button type="button" className="secondary" onClick={() => void navigator.clipboard.writeText(text).then(() => setCopied(true))}>
+        {t('agenda.copy')}
+      </button>{' '}
+      <span role="status">{copied ? t('agenda.copied') : ''}</span>
+    </p>
   );
 }

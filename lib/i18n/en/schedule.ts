@@ -45,6 +45,8 @@ export const schedule = {
     feedOnce: 'Here is your private feed address. It is shown only this once: subscribe now or copy it.',
     subscribe: 'Subscribe in my calendar app',
     feedAddress: 'Feed address (copy it into your calendar)',
+    copy: 'Copy the address',
+    copied: 'Copied.',
     feedActive: 'You have a feed address, made on {{date}}.',
     feedLastRead: 'Your calendar last read it on {{date}}.',
     createFeed: 'Make a feed address',
