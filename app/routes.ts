@@ -14,6 +14,7 @@ import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.t
 import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
 import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
 import { registrationAdminRoutes, registrationPublicRoutes } from './route-config/registration.ts';
+import { scheduleAdminRoutes, schedulePublicRoutes } from './route-config/schedule.ts';
 import { sitePublicRoutes } from './route-config/site.ts';
 import { staffAdminRoutes } from './route-config/staff.ts';
 
@@ -32,6 +33,7 @@ export default [
       ...refundsPublicRoutes,
       ...aidPublicRoutes,
       ...billingPublicRoutes,
+      ...schedulePublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
@@ -44,6 +46,7 @@ export default [
           ...refundsAdminRoutes,
           ...aidAdminRoutes,
           ...billingAdminRoutes,
+          ...scheduleAdminRoutes,
         ]),
       ]),
     ]),

@@ -19,7 +19,9 @@ export type RacePoint =
   /** Paying out (card) or recording as paid (by hand) a refund that was read as due. */
   | 'refund.due'
   /** issueRefund marked a refund processing (committed) and is about to ask the provider. */
-  | 'refund.sending';
+  | 'refund.sending'
+  /** createSession/updateSession read the course's other sessions and found no overlap. */
+  | 'schedule.checked';
 
 export const testHooks: {
   skipLocks?: boolean;

@@ -7,8 +7,17 @@ import type { CERTIFICATE_ERRORS } from './certificates/error-codes.ts';
 import type { MONEY_ERRORS } from './money/error-codes.ts';
 import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
+import type { SCHEDULE_ERRORS } from './schedule/error-codes.ts';
 
-export type CapabilityErrorCode = keyof typeof MONEY_ERRORS | keyof typeof PAYMENTS_ERRORS | keyof typeof REFUNDS_ERRORS | keyof typeof AID_ERRORS | keyof typeof BILLING_ERRORS | keyof typeof CERTIFICATE_ERRORS;
+// One capability per line (several are built at once; each adds its own line).
+export type CapabilityErrorCode =
+  | keyof typeof MONEY_ERRORS
+  | keyof typeof PAYMENTS_ERRORS
+  | keyof typeof REFUNDS_ERRORS
+  | keyof typeof AID_ERRORS
+  | keyof typeof BILLING_ERRORS
+  | keyof typeof CERTIFICATE_ERRORS
+  | keyof typeof SCHEDULE_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

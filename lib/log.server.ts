@@ -7,6 +7,8 @@ const TOKEN_PATHS: RegExp[] = [
   /^(\/api\/auth\/[^/]+\/).+$/,
   // Our own links of the /…/confirm/<token> kind.
   /^(.*\/(?:confirm|verify|verify-email|reset-password|choose-password|set-password|magic-link|invitation|invite|unsubscribe|token|tokens)\/)[^/]+/,
+  // A person's agenda feed: /o/<org>/calendar/<token>.ics (docs/schedule.md).
+  /^(\/o\/[^/]+\/calendar\/)[^/]+/,
 ];
 
 /** A request path fit for a log line: token-bearing segments replaced by `[redacted]`. */

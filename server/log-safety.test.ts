@@ -11,6 +11,8 @@ describe('redactPath', () => {
     expect(redactPath('/o/abs/confirm/s3cr3t-token/done')).toBe('/o/abs/confirm/[redacted]/done');
     expect(redactPath('/o/abs/courses/leadership-intensive-2026-05/apply')).toBe('/o/abs/courses/leadership-intensive-2026-05/apply');
     expect(redactPath('/o/abs/reset-password')).toBe('/o/abs/reset-password');
+    expect(redactPath('/o/abs/calendar/Qm9vX2Jhcl9iYXpfcXV4X3NlY3JldF90b2tlbl9oZXJl.ics')).toBe('/o/abs/calendar/[redacted]');
+    expect(redactPath('/o/abs/courses/leadership-intensive-2025-spokane/schedule.ics')).toBe('/o/abs/courses/leadership-intensive-2025-spokane/schedule.ics');
   });
 });
 

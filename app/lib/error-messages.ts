@@ -7,6 +7,7 @@ import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
 import { MONEY_ERRORS } from '#domain/money/error-codes.ts';
 import { PAYMENTS_ERRORS } from '#domain/payments/error-codes.ts';
 import { REFUNDS_ERRORS } from '#domain/refunds/error-codes.ts';
+import { SCHEDULE_ERRORS } from '#domain/schedule/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -46,6 +47,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...AID_ERRORS,
   ...CERTIFICATE_ERRORS,
   ...BILLING_ERRORS,
+  ...SCHEDULE_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

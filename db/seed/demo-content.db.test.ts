@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, test } from 'vitest';
 import type { DbOrTx } from '#db/client.server.ts';
-import { contentSections, courseFaculty, coursePrices, courses, organizations } from '#db/schema/index.ts';
+import { contentSections, courseFaculty, coursePrices, courseSchedules, courseSessions, courses, organizations } from '#db/schema/index.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { seedDemoContent } from './demo-content.server.ts';
 
@@ -196,6 +196,38 @@ describe('demo content', () => {
 
       // The 2022 training is the ABS's and only linked from the circle's page: no course rows.
       expect(await db.select().from(courses).where(eq(courses.organizationId, ids.nwbc))).toEqual([]);
+    });
+  });
+  test('both intensives have a published four-day schedule whose credit sessions add up to the seed\'s 19.25 hours', async () => {
+    await withSeed('2025-06-15', async (db, ids) => {
+      for (const courseId of [ids.pastCourseId, ids.upcomingCourseId]) {
+        const { course } = await loadCourse(db, courseId);
+        const sessions = await db.select().from(courseSessions).where(eq(courseSessions.courseId, courseId)).orderBy(asc(courseSessions.startsAt));
+        const [schedule] = await db.select().from(courseSchedules).where(eq(courseSchedules.courseId, courseId));
+        expect(schedule?.publishedAt).toBeInstanceOf(Date);
+        const minutes = (body: string) => sessions.reduce((sum, s) => sum + (s.creditMinutes[body] ?? 0), 0);
+        expect(minutes('APA') / 60).toBe(19.25);
+        expect(minutes('AAFP')).toBe(minutes('APA'));
+        expect(course.accreditation.find((a) => a.body === 'APA')?.credits).toBe(19.25);
+        // Meals and breaks carry none; no credit beyond a session's length.
+        for (const s of sessions) {
+          const length = (s.endsAt.getTime() - s.startsAt.getTime()) / 60_000;
+          if (s.kind === 'meal' || s.kind === 'break') expect(s.creditMinutes).toEqual({});
+          for (const m of Object.values(s.creditMinutes)) expect(m).toBeLessThanOrEqual(length);
+        }
+        // Four days, in the course's zone, none overlapping; six experiential small groups.
+        const local = (d: Date) => Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(course.timeZone);
+        const days = new Set(sessions.map((s) => local(s.startsAt).toPlainDate().toString()));
+        expect([...days]).toEqual([0, 1, 2, 3].map((n) => Temporal.PlainDate.from(course.startsOn).add({ days: n }).toString()));
+        expect([...days].at(-1)).toBe(course.endsOn);
+        sessions.slice(1).forEach((s, i) => expect(s.startsAt.getTime()).toBeGreaterThanOrEqual(sessions[i]!.endsAt.getTime()));
+        expect(sessions.filter((s) => s.kind === 'small_group')).toHaveLength(6);
+        for (const kind of ['discussion_group', 'faculty_panel', 'debrief', 'large_group', 'meal', 'break']) expect(sessions.some((s) => s.kind === kind)).toBe(true);
+        expect(new Set(sessions.map((s) => s.calendarUid)).size).toBe(sessions.length);
+      }
+      const spokane = await db.select().from(courseSessions).where(eq(courseSessions.courseId, ids.pastCourseId)).orderBy(asc(courseSessions.startsAt));
+      // Pacific daylight time: the first small group at 13:45 in Spokane is 20:45 UTC.
+      expect(spokane.find((s) => s.title === 'Experiential small group 1')?.startsAt.toISOString()).toBe('2025-04-23T20:45:00.000Z');
     });
   });
 });

@@ -8,6 +8,7 @@ import { ABS_HOME, ABS_ORGANIZATION } from './abs-society.ts';
 import type { SeedPageSection } from './abs-society.ts';
 import { SPOKANE_2025 } from './abs-spokane-2025.ts';
 import { upcomingIntensive } from './abs-upcoming.ts';
+import { insertDemoSchedule } from './demo-schedule.ts';
 import { NWBC_HOME, NWBC_ORGANIZATION } from './nwbc.ts';
 import type { SeedIntensive } from './seed-intensive.ts';
 
@@ -61,5 +62,6 @@ async function insertIntensive(db: DbOrTx, organizationId: string, intensive: Se
   await db.insert(coursePrices).values(intensive.prices.map((price) => ({ ...price, organizationId, courseId })));
   await db.insert(coursePriceCategories).values(PRICE_CATEGORY_RULES.map((category) => ({ ...category, organizationId, courseId })));
   await db.insert(courseFaculty).values(intensive.faculty.map((person) => ({ ...person, organizationId, courseId })));
+  await insertDemoSchedule(db, { organizationId, courseId, startsOn: intensive.course.startsOn, timeZone: intensive.course.timeZone });
   return courseId;
 }

@@ -8,7 +8,8 @@ import { money } from './en/money.ts';
 import { payments } from './en/payments.ts';
 import { refunds } from './en/refunds.ts';
 import { registration } from './en/registration.ts';
+import { schedule } from './en/schedule.ts';
 import { security } from './en/security.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule } as const;

@@ -135,6 +135,17 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/admin/courses/:courseId/applications.csv': { GET: staff('registration:review') },
   '/o/:org/admin/courses/:courseId/applications/:registrationId': both(staff('registration:review')),
 
+  // ── Schedule and calendars (docs/schedule.md) ──────────────────────────────────────────
+  '/o/:org/courses/:course/schedule.ics': { GET: PUBLIC, note: 'Answers once the schedule is published (the sweep publishes its courses\' empty schedules); 404 before.' },
+  '/o/:org/courses/:course/agenda': { ...both(SIGNED_IN), note: 'Anyone signed in; someone with no place on the course is told so, and cannot make a feed address.' },
+  '/o/:org/courses/:course/agenda.ics': { GET: SIGNED_IN, note: 'Someone with no agenda is redirected to the agenda page, which says why.' },
+  '/o/:org/calendar/:feed': {
+    GET: NOBODY,
+    samples: { feed: 'not-a-real-token.ics' },
+    note: 'The token is the only credential: an unknown token is 404 for every caller, signed in or not. Real tokens: tests/e2e/schedule.spec.ts.',
+  },
+  '/o/:org/admin/courses/:courseId/schedule': both(staff('course:manage')),
+
   // ── Admin: memberships ─────────────────────────────────────────────────────────────────
   '/o/:org/admin/memberships': both(staff('membership:manage')),
   '/o/:org/admin/memberships/import': both(staff('membership:manage')),

@@ -70,6 +70,8 @@ async function createCourse(staffRequest: APIRequestContext, baseURL: string, or
   const base = `/o/${org}/admin/courses/${courseId}`;
   await post(staffRequest, baseURL, `${base}/prices`, { rowCount: '1', 'rows.0.key': 'standard', 'rows.0.label': 'Standard', 'rows.0.regular': '500' }, (s) => s === 200);
   await post(staffRequest, baseURL, `${base}/edit`, { intent: 'status', status: 'published' }, (s) => s === 200);
+  // A published (empty) schedule, so the course's public calendar feed answers.
+  await post(staffRequest, baseURL, `${base}/schedule`, { intent: 'publish' }, (s) => s === 200);
   await post(
     staffRequest,
     baseURL,

@@ -29,7 +29,7 @@ function fillForm(html: string, overrides: Record<string, string>): Record<strin
 }
 
 describe('logs', () => {
-  test('with LOG_LEVEL=debug, nothing planted through every auth flow and both ways of applying reaches the output', async () => {
+  test('with LOG_LEVEL=debug, nothing planted through every auth flow, both ways of applying and a calendar feed address reaches the output', async () => {
     const canary = `cnry${crypto.randomBytes(6).toString('hex')}`;
     const person = { name: `Ada ${canary} Lovelace`, email: `${canary}.ada@example.org`, password: `pw-${canary}-first`, newPassword: `pw-${canary}-second` };
     const planted: string[] = [canary, person.password, person.newPassword];
@@ -112,6 +112,13 @@ describe('logs', () => {
     expect.soft(nul.status).toBe(400);
     expect.soft(nul.headers.get('content-type')).toBe('application/problem+json');
     await nul.arrayBuffer();
+
+    // A personal calendar feed address: its token is in the path (docs/schedule.md).
+    const feedToken = `${canary}${'Feed_token-'.repeat(4)}`.slice(0, 43);
+    planted.push(feedToken);
+    const feed = await fetch(`${host.app.url}/o/abs/calendar/${feedToken}.ics`);
+    expect.soft(feed.status).toBe(404);
+    await feed.arrayBuffer();
 
     // Let the jobs deliver (to the outbox) and log what they log.
     await new Promise((r) => setTimeout(r, 1500));

@@ -10,6 +10,7 @@ export function CourseNav({ base, title }: { base: string; title: string }) {
     ['/prices', 'staffCourses.navPrices'],
     ['/questions', 'staffCourses.navQuestions'],
     ['/discount-codes', 'staffCourses.navDiscountCodes'],
+    ['/schedule', 'staffSchedule.nav'],
     ['/money', 'moneyNav.courseMoney'],
     ['/cancel-course', 'moneyNav.cancelCourse'],
   ] as const;

@@ -8,6 +8,8 @@ import { DomainError } from '#domain/errors.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
+import { PublicSchedule } from '../schedule/public-schedule.tsx';
+import { publicScheduleOf } from '../schedule/public-schedule.server.ts';
 import type { Route } from './+types/page.ts';
 
 // Public: a course page. Registration (the next capability) adds availability and the form.
@@ -20,7 +22,9 @@ export async function loader({ context, params }: Route.LoaderArgs) {
     const today = localToday(course.timeZone);
     const window = course.status === 'published' ? registrationWindow(course, today) : 'closed';
     const availability = await getAvailability(db, org.id, course.id);
+    const schedule = await publicScheduleOf(db, course);
     return {
+      schedule,
       course,
       prices,
       faculty,
@@ -78,7 +82,7 @@ function PriceTable({ prices, money }: { prices: { categoryKey: string; category
 }
 
 export default function CoursePage({ loaderData }: Route.ComponentProps) {
-  const { course, prices, faculty, open, past, window, availability, full, orgSlug } = loaderData;
+  const { course, prices, faculty, open, past, window, availability, full, orgSlug, schedule } = loaderData;
   const money = (amount: number | undefined) => (amount === undefined ? '—' : formatMoney(amount, course.currency));
   // Sections are the published text; structured fields only add what the text doesn't say.
   const hasSection = (key: string) => course.sections.some((s) => s.key === key);
@@ -166,6 +170,8 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
           </p>
         </section>
       ) : null}
+
+      {schedule ? <PublicSchedule schedule={schedule} feedUrl={`/o/${orgSlug}/courses/${course.slug}/schedule.ics`} agendaUrl={`/o/${orgSlug}/courses/${course.slug}/agenda`} /> : null}
 
       {faculty.length > 0 ? (
         <section aria-labelledby="faculty">

@@ -110,6 +110,7 @@ export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
               </div>
             ) : null}
             <ul className="link-row">
+              {r.status === 'accepted' || r.status === 'confirmed' ? <li><Link to={`/o/${loaderData.slug}/courses/${r.course.slug}/agenda`} aria-label={t('agenda.linkFor', { title: r.course.title })}>{t('agenda.link')}</Link></li> : null}
               {r.canPay ? (
                 <li>
                   <Link to={`/o/${loaderData.slug}/registrations/${r.id}/pay`} aria-label={t('money.payFor', { title: r.course.title })}>

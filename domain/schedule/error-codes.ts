@@ -1,0 +1,20 @@
+// Error codes of the schedule capability and the catalog key of each message (see domain/errors.ts).
+export const SCHEDULE_ERRORS = {
+  INVALID_SESSION: 'scheduleErrors.invalidSession',
+  SESSION_NOT_FOUND: 'scheduleErrors.sessionNotFound',
+  SESSION_HAS_ATTENDANCE: 'scheduleErrors.hasAttendance',
+  SESSION_OUTSIDE_COURSE: 'scheduleErrors.outsideCourse',
+  SESSION_ENDS_BEFORE_START: 'scheduleErrors.endsBeforeStart',
+  SESSION_OVERLAPS: 'scheduleErrors.overlaps',
+  SESSION_KIND_NO_CREDIT: 'scheduleErrors.kindNoCredit',
+  CREDIT_MINUTES_INVALID: 'scheduleErrors.creditInvalid',
+  CREDIT_EXCEEDS_LENGTH: 'scheduleErrors.creditExceedsLength',
+  TIME_FORMAT: 'scheduleErrors.timeFormat',
+  TIME_DOES_NOT_EXIST: 'scheduleErrors.timeDoesNotExist',
+  COPY_SAME_DAY: 'scheduleErrors.copySameDay',
+  COPY_NOTHING: 'scheduleErrors.copyNothing',
+  COPY_CONFLICTS: 'scheduleErrors.copyConflicts',
+  COPY_SOURCE_NOT_FOUND: 'scheduleErrors.copySourceNotFound',
+  AGENDA_NOT_AVAILABLE: 'scheduleErrors.agendaNotAvailable',
+  AGENDA_FEED_NOT_FOUND: 'scheduleErrors.feedNotFound',
+} as const satisfies Record<string, string>;
