@@ -2,12 +2,16 @@
 // Nothing matches on message text. Later capabilities keep their codes in their own
 // error-codes.ts (code → catalog key), merged here.
 import type { AID_ERRORS } from './aid/error-codes.ts';
+import type { ATTENDANCE_ERRORS } from './attendance/error-codes.ts';
 import type { BILLING_ERRORS } from './billing/error-codes.ts';
 import type { MONEY_ERRORS } from './money/error-codes.ts';
 import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
+import type { ROTATION_ERRORS } from './rotation/error-codes.ts';
 
-export type CapabilityErrorCode = keyof typeof MONEY_ERRORS | keyof typeof PAYMENTS_ERRORS | keyof typeof REFUNDS_ERRORS | keyof typeof AID_ERRORS | keyof typeof BILLING_ERRORS;
+export type CapabilityErrorCode = keyof typeof MONEY_ERRORS | keyof typeof PAYMENTS_ERRORS | keyof typeof REFUNDS_ERRORS | keyof typeof AID_ERRORS | keyof typeof BILLING_ERRORS
+  | keyof typeof ATTENDANCE_ERRORS
+  | keyof typeof ROTATION_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

@@ -2,10 +2,12 @@ import type { DomainErrorCode } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
 import { amountMessage, isAmountProblem } from '#lib/money.ts';
 import { AID_ERRORS } from '#domain/aid/error-codes.ts';
+import { ATTENDANCE_ERRORS } from '#domain/attendance/error-codes.ts';
 import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
 import { MONEY_ERRORS } from '#domain/money/error-codes.ts';
 import { PAYMENTS_ERRORS } from '#domain/payments/error-codes.ts';
 import { REFUNDS_ERRORS } from '#domain/refunds/error-codes.ts';
+import { ROTATION_ERRORS } from '#domain/rotation/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -44,6 +46,8 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...REFUNDS_ERRORS,
   ...AID_ERRORS,
   ...BILLING_ERRORS,
+  ...ATTENDANCE_ERRORS,
+  ...ROTATION_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */
