@@ -1,5 +1,6 @@
 import { type RouteConfig, index, layout, prefix, route } from '@react-router/dev/routes';
 import { aidAdminRoutes, aidPublicRoutes } from './route-config/aid.ts';
+import { attendanceAdminRoutes, attendancePublicRoutes } from './route-config/attendance.ts';
 import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
 import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
 import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
@@ -31,6 +32,7 @@ export default [
       ...refundsPublicRoutes,
       ...aidPublicRoutes,
       ...billingPublicRoutes,
+      ...attendancePublicRoutes,
       ...prefix('admin', [
         layout('routes/admin/layout.tsx', [
           index('routes/admin/dashboard.tsx'),
@@ -55,6 +57,7 @@ export default [
           ...refundsAdminRoutes,
           ...aidAdminRoutes,
           ...billingAdminRoutes,
+          ...attendanceAdminRoutes,
         ]),
       ]),
     ]),

@@ -1,6 +1,7 @@
 // The English catalog, one file per capability so each can grow on its own. Top-level keys
 // are namespaces and must not collide.
 import { aid } from './en/aid.ts';
+import { attendanceCatalog } from './en/attendance.ts';
 import { billing } from './en/billing.ts';
 import { core } from './en/core.ts';
 import { money } from './en/money.ts';
@@ -10,4 +11,4 @@ import { registration } from './en/registration.ts';
 import { security } from './en/security.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...attendanceCatalog } as const;

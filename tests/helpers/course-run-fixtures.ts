@@ -8,7 +8,7 @@ import { users } from '../../db/schema/accounts.ts';
 import { courseFaculty } from '../../db/schema/courses.ts';
 import { courseSessions, participantGroupingFacts, smallGroupLeaders, smallGroupMembers, smallGroups, type SessionKind } from '../../db/schema/course-running.ts';
 import { registrations, type RegistrationStatus } from '../../db/schema/registration.ts';
-import { createCourse, createOrganization, validAnswers } from './fixtures.ts';
+import { createCourse, createOrganization, validAnswers, type CourseOverrides } from './fixtures.ts';
 
 export interface CourseRunOptions {
   organizationId?: string;
@@ -27,6 +27,10 @@ export interface CourseRunOptions {
   emailPrefix?: string;
   /** Members' user ids: an existing account for (group, index), e.g. a demo member. */
   memberUserId?: (group: number, index: number) => string | undefined;
+  /** The faculty leader's account of a group (one that can sign in), instead of a new one. */
+  facultyUserId?: (group: number) => string | undefined;
+  /** For the new course (when no courseId is given), e.g. `{ status: 'archived' }`. */
+  courseOverrides?: CourseOverrides;
 }
 
 export interface CourseRunGroup {
@@ -54,7 +58,7 @@ export async function createPerson(db: DbOrTx, name: string, email = `${uid()}@e
 
 export async function createCourseRun(db: DbOrTx, options: CourseRunOptions = {}): Promise<CourseRun> {
   const organizationId = options.organizationId ?? (await createOrganization(db as Db)).id;
-  const courseId = options.courseId ?? (await createCourse(db as Db, organizationId)).id;
+  const courseId = options.courseId ?? (await createCourse(db as Db, organizationId, options.courseOverrides)).id;
   const prefix = options.emailPrefix ?? `run-${uid()}`;
   const groupCount = options.groups ?? 2;
   const perGroup = options.membersPerGroup ?? 4;
@@ -80,7 +84,7 @@ export async function createCourseRun(db: DbOrTx, options: CourseRunOptions = {}
       .values({ organizationId, courseId, position: g + 1, name: `Group ${String.fromCharCode(65 + g)}`, room: `Room ${g + 1}` })
       .returning();
     const email = `${prefix}-faculty-${g}@example.org`;
-    const facultyUser = await createPerson(db, `Faculty ${g + 1}`, email);
+    const facultyUser = options.facultyUserId?.(g) ?? (await createPerson(db, `Faculty ${g + 1}`, email));
     const [faculty] = await db
       .insert(courseFaculty)
       .values({ organizationId, courseId, position: 100 + g, role: 'faculty', name: `Faculty ${g + 1}`, userId: facultyUser })

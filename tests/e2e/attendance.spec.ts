@@ -1,0 +1,116 @@
+// A faculty member takes attendance on a phone (390×844) while the venue's network is cut:
+// the marks wait on the device, the page says how many, and when the network returns they are
+// sent, each stored exactly once. The course, its sessions, groups, faculty account and members
+// are made in the app's database (tests/e2e/support-db.ts) with the course-run fixtures, so the
+// spec does not depend on the demo's schedule or groups.
+import { and, eq } from 'drizzle-orm';
+import { organizations } from '../../db/schema/organizations.ts';
+import { attendance, attendanceMarks } from '../../db/schema/course-running.ts';
+import { assignRole, createVerifiedAccount, randomPassword } from '../../domain/accounts/create-account.server.ts';
+import { systemActor } from '../../domain/audit/record-audit.server.ts';
+import { createCourseRun, type CourseRun } from '../helpers/course-run-fixtures.ts';
+import { appDatabase } from './support-db.ts';
+import { expect, expectAccessible, signIn, test, uniqueEmail, waitForHydration } from './support.ts';
+
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+const faculty = { email: uniqueEmail('faculty'), password: randomPassword() };
+let run: CourseRun;
+
+test.beforeAll(async () => {
+  const { db, close } = appDatabase();
+  try {
+    const [abs] = await db.select().from(organizations).where(eq(organizations.slug, 'abs'));
+    const { userId } = await createVerifiedAccount(db, { email: faculty.email, name: 'Frances Faculty', password: faculty.password }, systemActor);
+    await assignRole(db, { organizationId: abs!.id, userId, role: 'faculty' }, systemActor);
+    run = await createCourseRun(db, {
+      organizationId: abs!.id,
+      courseOverrides: { status: 'archived', title: 'Attendance journey course' },
+      groups: 2,
+      membersPerGroup: 5,
+      sessions: 2,
+      firstSessionAt: new Date(Date.now() - 3600_000),
+      facultyUserId: (g) => (g === 0 ? userId : undefined),
+    });
+  } finally {
+    await close();
+  }
+});
+
+test('a faculty member marks their group offline on a phone; every mark is stored once when the network returns', async ({ page, context }) => {
+  const group = run.groups[0]!;
+  const session = run.sessions[0]!;
+  await signIn(page, 'abs', faculty.email, faculty.password);
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+
+  await page.goto('/o/abs/attendance');
+  await expect(page.getByRole('heading', { level: 1, name: 'Attendance' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Small group 1' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attendance: Small group 1');
+  await waitForHydration(page);
+  // Their own group only.
+  const names = await page.locator('.roster-person legend').allTextContents();
+  expect(names).toEqual(group.members.map((m) => m.name).sort());
+  await expect(page.getByRole('status')).toHaveText('All marks saved');
+  // The service worker keeps the page for when the network fails.
+  await expect
+    .poll(() => page.evaluate(async () => !!(await caches.match(location.href))), { message: 'the page is kept for offline use' })
+    .toBe(true);
+  await expectAccessible(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  await context.setOffline(true);
+  const card = (name: string) => page.locator('.roster-person', { has: page.locator('legend', { hasText: name }) });
+  const [a, b, c, d] = group.members;
+  await card(a!.name).getByRole('button', { name: `Present: ${a!.name}` }).click();
+  await card(b!.name).getByLabel('Late by (minutes)').fill('15');
+  await card(b!.name).getByRole('button', { name: `Present: ${b!.name}` }).click();
+  await card(c!.name).getByRole('button', { name: `Absent: ${c!.name}` }).click();
+  await card(d!.name).getByLabel('Left early by (minutes)').fill('10');
+  await card(d!.name).getByRole('button', { name: `Present: ${d!.name}` }).click();
+  await expect(page.getByRole('status')).toContainText('4 marks waiting to be sent');
+  await expect(card(b!.name).getByTestId('mark-state')).toHaveText('Present, 15 min late');
+  await expect(card(b!.name)).toContainText('Waiting to be sent');
+  // A second thought while still offline: the later edit wins.
+  await card(a!.name).getByLabel('Late by (minutes)').fill('5');
+  await card(a!.name).getByRole('button', { name: `Present: ${a!.name}` }).click();
+  await expect(page.getByRole('status')).toContainText('5 marks waiting to be sent');
+  await expectAccessible(page);
+  // Still offline, the page opens again from what the service worker kept, with the marks
+  // still waiting on the device.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attendance: Small group 1');
+  await waitForHydration(page);
+  await expect(page.getByRole('status')).toContainText('5 marks waiting to be sent');
+  await expect(card(b!.name).getByTestId('mark-state')).toHaveText('Present, 15 min late');
+  await expect(card(a!.name).getByTestId('mark-state')).toHaveText('Present, 5 min late');
+
+  await context.setOffline(false);
+  await expect(page.getByRole('status')).toHaveText(/All marks saved/);
+  await expect(card(a!.name)).not.toContainText('Waiting to be sent');
+
+  // Each mark stored exactly once; the later edit is the state.
+  const { db, close } = appDatabase();
+  try {
+    const marks = await db.select().from(attendanceMarks).where(eq(attendanceMarks.sessionId, session.id));
+    expect(marks).toHaveLength(5);
+    expect(new Set(marks.map((m) => m.id)).size).toBe(5);
+    const rows = await db.select().from(attendance).where(and(eq(attendance.sessionId, session.id)));
+    const state = (id: string) => rows.find((r) => r.registrationId === id);
+    expect(rows).toHaveLength(4);
+    expect(state(a!.registrationId)).toMatchObject({ status: 'present', lateMinutes: 5, version: 2 });
+    expect(state(b!.registrationId)).toMatchObject({ status: 'present', lateMinutes: 15 });
+    expect(state(c!.registrationId)).toMatchObject({ status: 'absent' });
+    expect(state(d!.registrationId)).toMatchObject({ status: 'present', leftEarlyMinutes: 10 });
+  } finally {
+    await close();
+  }
+
+  // After a reload, the page shows what the server holds.
+  await page.reload();
+  await expect(card(a!.name).getByTestId('mark-state')).toHaveText('Present, 5 min late');
+  await expect(card(c!.name).getByTestId('mark-state')).toHaveText('Absent');
+  await expect(card(d!.name).getByTestId('mark-state')).toHaveText('Present, left 10 min early');
+  await expect(card(group.members[4]!.name).getByTestId('mark-state')).toHaveText('Not marked');
+});
