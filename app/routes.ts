@@ -4,6 +4,7 @@ import { attendanceAdminRoutes, attendancePublicRoutes } from './route-config/at
 import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
 import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
 import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
+import { rotationAdminRoutes, rotationPublicRoutes } from './route-config/rotation.ts';
 
 export default [
   index('routes/home.tsx'),
@@ -33,6 +34,7 @@ export default [
       ...aidPublicRoutes,
       ...billingPublicRoutes,
       ...attendancePublicRoutes,
+      ...rotationPublicRoutes,
       ...prefix('admin', [
         layout('routes/admin/layout.tsx', [
           index('routes/admin/dashboard.tsx'),
@@ -58,6 +60,7 @@ export default [
           ...aidAdminRoutes,
           ...billingAdminRoutes,
           ...attendanceAdminRoutes,
+          ...rotationAdminRoutes,
         ]),
       ]),
     ]),

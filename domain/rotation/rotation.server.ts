@@ -270,3 +270,15 @@ export async function setSessionTurns(db: Db, input: SessionTurnsInput, actor: A
     });
   });
 }
+
+/** The small groups this account leads as faculty (their rotation pages). */
+export async function findLedGroups(db: DbOrTx, organizationId: string, userId: string) {
+  return db
+    .select({ id: smallGroups.id, name: smallGroups.name, courseTitle: courses.title })
+    .from(smallGroupLeaders)
+    .innerJoin(courseFaculty, eq(courseFaculty.id, smallGroupLeaders.courseFacultyId))
+    .innerJoin(smallGroups, eq(smallGroups.id, smallGroupLeaders.smallGroupId))
+    .innerJoin(courses, eq(courses.id, smallGroups.courseId))
+    .where(and(eq(smallGroupLeaders.organizationId, organizationId), eq(courseFaculty.userId, userId)))
+    .orderBy(asc(courses.startsOn), asc(smallGroups.position));
+}

@@ -6,6 +6,7 @@ import { requireOrganization, requireUser, services } from '#app/lib/guards.serv
 import { findRoles } from '#domain/accounts/roles.server.ts';
 import { getAttendanceAccess } from '#domain/attendance/access.server.ts';
 import { findAttendanceSessions } from '#domain/attendance/find-roster.server.ts';
+import { findLedGroups, findMyGroups } from '#domain/rotation/rotation.server.ts';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/index.ts';
 
@@ -15,8 +16,10 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { db } = services(context);
   const access = await getAttendanceAccess(db, { organizationId: org.id, userId: user.id, roles: await findRoles(db, org.id, user.id) });
   const courses = await findAttendanceSessions(db, { organizationId: org.id, access });
+  const groups = [...(await findLedGroups(db, org.id, user.id)), ...(await findMyGroups(db, org.id, user.id))];
   return {
     slug: org.slug,
+    groups: groups.filter((g, i) => groups.findIndex((o) => o.id === g.id) === i),
     courses: courses.map((c) => ({
       id: c.course.id,
       title: c.course.title,
@@ -34,6 +37,19 @@ export default function AttendanceIndex({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to={`${base}/mine`}>{t('attendance.mineLink')}</Link>
       </p>
+      {loaderData.groups.length > 0 ? (
+        <>
+          <h2>{t('rotation.courseTitle')}</h2>
+          <ul className="session-list">
+            {loaderData.groups.map((g) => (
+              <li key={g.id}>
+                <Link to={`/o/${loaderData.slug}/groups/${g.id}/rotation`}>{t('rotation.title', { group: g.name })}</Link>
+                <span className="muted"> · {g.courseTitle}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t('attendance.takeTitle')}</h2>
       {loaderData.courses.length === 0 ? (
         <p>{t('attendance.noSessions')}</p>
