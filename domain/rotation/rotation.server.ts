@@ -2,7 +2,7 @@
 // keeping the sessions someone edited by hand), editing one session of one group (the group's
 // faculty or the course's staff), and reading a group's plan (its members, faculty and staff).
 // A turn names who presents, never what: no column holds case content (ADR 0053, ADR 0056).
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '#db/client.server.ts';
 import type { Role } from '#db/schema/accounts.ts';
 import { courseFaculty, courses } from '#db/schema/courses.ts';
@@ -83,7 +83,14 @@ export async function rotationAccess(db: DbOrTx, input: { organizationId: string
     .select({ id: registrations.id })
     .from(smallGroupMembers)
     .innerJoin(registrations, eq(registrations.id, smallGroupMembers.registrationId))
-    .where(and(eq(smallGroupMembers.organizationId, input.organizationId), eq(smallGroupMembers.smallGroupId, input.groupId), eq(registrations.userId, input.userId), inArray(registrations.status, [...PARTICIPATING])));
+    .where(
+      and(
+        eq(smallGroupMembers.organizationId, input.organizationId),
+        eq(smallGroupMembers.smallGroupId, input.groupId),
+        eq(registrations.userId, input.userId),
+        notInArray(registrations.status, ['cancelled', 'withdrawn', 'declined']),
+      ),
+    );
   return member ? 'view' : null;
 }
 

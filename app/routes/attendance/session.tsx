@@ -11,7 +11,8 @@ import { fieldAnchor } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { formatInstant } from '#app/lib/instants.ts';
-import { requireIds, requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
+import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
+import { isUuid } from '#lib/ids.ts';
 import { findRoles } from '#domain/accounts/roles.server.ts';
 import { getAttendanceAccess, takesAttendance } from '#domain/attendance/access.server.ts';
 import { findSessionRoster } from '#domain/attendance/find-roster.server.ts';
@@ -25,16 +26,19 @@ import type { Route } from './+types/session.ts';
 async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
   const org = await requireOrganization(context, params.org);
   const user = await requireUser(request, context, org.slug);
-  requireIds(params.sessionId);
   const { db } = services(context);
   const access = await getAttendanceAccess(db, { organizationId: org.id, userId: user.id, roles: await findRoles(db, org.id, user.id) });
   if (!takesAttendance(access)) throw data(null, { status: 403 });
+  // Faculty are refused any session that is not one of their groups' (whether or not it
+  // exists); staff are told a session that is not the organization's does not exist.
+  const notFound = access.staff ? 404 : 403;
+  if (!isUuid(params.sessionId)) throw data(null, { status: notFound });
   const group = new URL(request.url).searchParams.get('group');
   try {
     const roster = await findSessionRoster(db, { organizationId: org.id, sessionId: params.sessionId, access, groupId: group && group !== 'all' ? group : null });
     return { org, user, access, roster };
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'SESSION_NOT_FOUND') throw data(null, { status: 404 });
+    if (error instanceof DomainError && error.code === 'SESSION_NOT_FOUND') throw data(null, { status: notFound });
     throw error;
   }
 }
@@ -78,7 +82,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const form = Object.fromEntries(await request.formData());
   const registrationId = String(form.registrationId ?? '');
   const person = roster.people.find((p) => p.registrationId === registrationId);
-  if (!person) throw data(null, { status: 404 });
+  // Nobody of this roster named: nothing to mark (a form sent without its person).
+  if (!person) return data({ registrationId, errors: {} as Record<string, string>, alert: t('attendanceErrors.notParticipant'), saved: undefined }, { status: 400 });
   const max = roster.session.lengthMinutes;
   const parsed = formSchema.safeParse(form);
   const fieldErrors: Record<string, string> = {};

@@ -27,10 +27,6 @@ function problem(status: number, title: string, detail: string, errors: ProblemE
   });
 }
 
-export async function loader() {
-  return problem(405, 'Method Not Allowed', 'Send marks with POST.', [], { allow: 'POST' });
-}
-
 export async function action({ request, context, params }: Route.ActionArgs) {
   const org = await requireOrganization(context, params.org);
   if (request.method !== 'POST') return problem(405, 'Method Not Allowed', 'Send marks with POST.', [], { allow: 'POST' });
@@ -41,7 +37,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const access = await getAttendanceAccess(db, { organizationId: org.id, userId: user.id, roles });
   if (!takesAttendance(access)) return problem(403, 'Forbidden', t('attendanceErrors.notYourGroup'));
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
-    return problem(415, 'Unsupported Media Type', 'Send the marks as application/json.');
+    return problem(400, 'Bad Request', 'Send the marks as application/json.');
   }
   let body: unknown;
   try {

@@ -8,19 +8,21 @@ import { SelectField } from '#app/components/choices.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { formatInstant } from '#app/lib/instants.ts';
-import { requireIds, requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
+import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
+import { isUuid } from '#lib/ids.ts';
 import { findRoles } from '#domain/accounts/roles.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { getGroupRotation, rotationAccess, setSessionTurns } from '#domain/rotation/rotation.server.ts';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/group.ts';
 
-async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params']) {
+async function load(request: Request, context: Route.LoaderArgs['context'], params: Route.LoaderArgs['params'], need: 'view' | 'edit') {
   const org = await requireOrganization(context, params.org);
   const user = await requireUser(request, context, org.slug);
-  requireIds(params.groupId);
   const { db } = services(context);
-  const access = await rotationAccess(db, { organizationId: org.id, groupId: params.groupId, userId: user.id, roles: await findRoles(db, org.id, user.id) });
+  const access = isUuid(params.groupId) ? await rotationAccess(db, { organizationId: org.id, groupId: params.groupId, userId: user.id, roles: await findRoles(db, org.id, user.id) }) : null;
+  // Changing the plan is for the group's faculty and the course's staff; anyone else may not.
+  if (need === 'edit' && access !== 'edit') throw data(null, { status: 403 });
   // Someone outside the group: as if it did not exist.
   if (!access) throw data(null, { status: 404 });
   try {
@@ -32,7 +34,7 @@ async function load(request: Request, context: Route.LoaderArgs['context'], para
 }
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
-  const { access, plan } = await load(request, context, params);
+  const { access, plan } = await load(request, context, params, 'view');
   const name = new Map(plan.members.map((m) => [m.registrationId, m.name]));
   const names = (ids: string[]) => ids.map((id) => name.get(id) ?? '').filter(Boolean);
   return {
@@ -59,8 +61,7 @@ const pick = z.string().trim().default('');
 const editSchema = z.object({ sessionId: z.uuid(), presenter: pick, leader1: pick, leader2: pick, coLeader: pick });
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { org, user, access } = await load(request, context, params);
-  if (access !== 'edit') throw data(null, { status: 403 });
+  const { org, user } = await load(request, context, params, 'edit');
   const parsed = editSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ sessionId: '', alert: t('form.fixErrors'), done: undefined }, { status: 400 });
   const f = parsed.data;
