@@ -10,7 +10,7 @@ import { assignRole, createVerifiedAccount, randomPassword } from '../../domain/
 import { systemActor } from '../../domain/audit/record-audit.server.ts';
 import { createCourseRun, type CourseRun } from '../helpers/course-run-fixtures.ts';
 import { appDatabase } from './support-db.ts';
-import { expect, expectAccessible, signIn, test, uniqueEmail, waitForHydration } from './support.ts';
+import { demoAccount, expect, expectAccessible, signIn, test, uniqueEmail, waitForHydration } from './support.ts';
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
@@ -77,6 +77,7 @@ test('a faculty member marks their group offline on a phone; every mark is store
   await card(a!.name).getByRole('button', { name: `Present: ${a!.name}` }).click();
   await expect(page.getByRole('status')).toContainText('5 marks waiting to be sent');
   await expectAccessible(page);
+  if (process.env.ATTEND_SHOT) await page.screenshot({ path: '/tmp/attend-390.png' });
   // Still offline, the page opens again from what the service worker kept, with the marks
   // still waiting on the device.
   await page.reload();
@@ -113,4 +114,47 @@ test('a faculty member marks their group offline on a phone; every mark is store
   await expect(card(c!.name).getByTestId('mark-state')).toHaveText('Absent');
   await expect(card(d!.name).getByTestId('mark-state')).toHaveText('Present, left 10 min early');
   await expect(card(group.members[4]!.name).getByTestId('mark-state')).toHaveText('Not marked');
+});
+
+test('staff generate the rotation; the group’s faculty change a session; the form has no text field', async ({ page, browser }) => {
+  const director = demoAccount('abs', 'course_director');
+  await signIn(page, 'abs', director.email, director.password);
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+  await page.goto(`/o/abs/admin/courses/${run.courseId}/rotation`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Presenting and leading rotation');
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Generate the rotation' }).click();
+  await expect(page.getByRole('status')).toHaveText('Rotation generated for 2 groups.');
+  await expectAccessible(page);
+
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await context.newPage();
+  try {
+    await signIn(phone, 'abs', faculty.email, faculty.password);
+    await phone.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    await phone.goto('/o/abs/attendance');
+    await phone.getByRole('link', { name: 'Rotation: Group A' }).click();
+    await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Rotation: Group A');
+    await waitForHydration(phone);
+    await expect(phone.getByText('Do not enter case details or anything that identifies a patient — the plan records only who presents.').first()).toBeVisible();
+    // Everyone willing presents in turn: two sessions, two different presenters.
+    const cards = phone.locator('.rotation > li');
+    await expect(cards).toHaveCount(2);
+    const group = run.groups[0]!;
+    const first = cards.first();
+    await first.getByText('Edit this session').click();
+    await first.getByLabel('Presents').selectOption({ label: group.members[3]!.name });
+    await first.getByLabel('Practises leading (1)').selectOption({ label: group.members[1]!.name });
+    await first.getByLabel('Practises leading (2)').selectOption({ label: '— nobody —' });
+    await first.getByLabel('Co-leads').selectOption({ label: group.members[0]!.name });
+    await expect(phone.locator('textarea, input[type="text"]')).toHaveCount(0);
+    await first.getByRole('button', { name: 'Save the session’s turns' }).click();
+    await expect(phone.getByRole('status')).toHaveText('Saved.');
+    await expect(cards.first()).toContainText('edited by hand');
+    await expect(cards.first().locator('dd').first()).toHaveText(group.members[3]!.name);
+    await expectAccessible(phone);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  } finally {
+    await context.close();
+  }
 });
