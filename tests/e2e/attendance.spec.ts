@@ -15,6 +15,7 @@ import { demoAccount, expect, expectAccessible, signIn, test, uniqueEmail, waitF
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
 const faculty = { email: uniqueEmail('faculty'), password: randomPassword() };
+const participant = { email: uniqueEmail('participant'), password: randomPassword() };
 let run: CourseRun;
 
 test.beforeAll(async () => {
@@ -23,6 +24,8 @@ test.beforeAll(async () => {
     const [abs] = await db.select().from(organizations).where(eq(organizations.slug, 'abs'));
     const { userId } = await createVerifiedAccount(db, { email: faculty.email, name: 'Frances Faculty', password: faculty.password }, systemActor);
     await assignRole(db, { organizationId: abs!.id, userId, role: 'faculty' }, systemActor);
+    const member = await createVerifiedAccount(db, { email: participant.email, name: 'Pat Participant', password: participant.password }, systemActor);
+    await assignRole(db, { organizationId: abs!.id, userId: member.userId, role: 'member' }, systemActor);
     run = await createCourseRun(db, {
       organizationId: abs!.id,
       courseOverrides: { status: 'archived', title: 'Attendance journey course' },
@@ -31,6 +34,8 @@ test.beforeAll(async () => {
       sessions: 2,
       firstSessionAt: new Date(Date.now() - 3600_000),
       facultyUserId: (g) => (g === 0 ? userId : undefined),
+      // The first member of group A signs in to read their own record.
+      memberUserId: (g, i) => (g === 0 && i === 0 ? member.userId : undefined),
     });
   } finally {
     await close();
@@ -114,6 +119,53 @@ test('a faculty member marks their group offline on a phone; every mark is store
   await expect(card(c!.name).getByTestId('mark-state')).toHaveText('Absent');
   await expect(card(d!.name).getByTestId('mark-state')).toHaveText('Present, left 10 min early');
   await expect(card(group.members[4]!.name).getByTestId('mark-state')).toHaveText('Not marked');
+
+  // The participant reads their own record, and cannot open the roster.
+  const other = await context.browser()!.newContext({ viewport: { width: 390, height: 844 } });
+  const own = await other.newPage();
+  try {
+    await signIn(own, 'abs', participant.email, participant.password);
+    await own.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    await own.goto('/o/abs/attendance');
+    await expect(own.getByText('There are no sessions for you to take attendance at.')).toBeVisible();
+    await own.getByRole('link', { name: 'My attendance' }).click();
+    await expect(own.getByRole('heading', { level: 1 })).toHaveText('My attendance');
+    await expect(own.getByTestId('my-status')).toHaveText(['Attendance: Present, 5 min late', 'Attendance: Not marked']);
+    await expectAccessible(own);
+    const refused = await own.request.get(`/o/abs/attendance/sessions/${session.id}`, { maxRedirects: 0 });
+    expect(refused.status()).toBe(403);
+  } finally {
+    await other.close();
+  }
+});
+
+// axe-core needs scripts in the page: the same page with scripts on is checked above.
+test('staff mark anyone from the everyone view, with JavaScript off too', async ({ browser }) => {
+  const director = demoAccount('abs', 'course_director');
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  try {
+    await signIn(page, 'abs', director.email, director.password);
+    await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+    const session = run.sessions[1]!;
+    await page.goto(`/o/abs/attendance/sessions/${session.id}?group=all`);
+    const person = run.groups[1]!.members[2]!;
+    // Everyone in the course: both groups.
+    await expect(page.locator('.roster-person')).toHaveCount(10);
+    const card = page.locator('.roster-person', { has: page.locator('legend', { hasText: person.name }) });
+    await card.getByLabel('Late by (minutes)').fill('200');
+    await card.getByRole('button', { name: `Present: ${person.name}` }).click();
+    await expect(page.getByRole('alert')).toContainText('more than the session');
+    await expect(page.locator('#field-lateMinutes')).toHaveAttribute('aria-invalid', 'true');
+    const again = page.locator('.roster-person', { has: page.locator('legend', { hasText: person.name }) });
+    await again.getByRole('button', { name: `Absent: ${person.name}` }).click();
+    await expect(page.getByRole('status')).toHaveText(`Saved: ${person.name}`);
+    await page.goto(`/o/abs/attendance/sessions/${session.id}?group=${run.groups[1]!.id}`);
+    await expect(page.locator('.roster-person')).toHaveCount(5);
+    await expect(page.locator('.roster-person', { has: page.locator('legend', { hasText: person.name }) }).getByTestId('mark-state')).toHaveText('Absent');
+  } finally {
+    await context.close();
+  }
 });
 
 test('staff generate the rotation; the group’s faculty change a session; the form has no text field', async ({ page, browser }) => {
