@@ -150,6 +150,9 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [scripted, setScripted] = useState(false);
   const syncing = useRef(false);
+  // The revalidator changes with its state; the sync loop must not restart with it.
+  const revalidatorRef = useRef(revalidator);
+  revalidatorRef.current = revalidator;
   const syncUrl = `/o/${slug}/attendance/sync`;
   const pendingText = (n: number) => (n > 0 ? t('attendance.pending', { count: n }) : t('attendance.allSaved'));
 
@@ -162,6 +165,7 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
   const sync = useCallback(async () => {
     if (syncing.current) return;
     syncing.current = true;
+    let sent = false;
     try {
       let all = await refreshPending();
       while (all.length > 0) {
@@ -178,6 +182,7 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
           return;
         }
         if (response.ok) {
+          sent = true;
           const body = (await response.json()) as { attendance: { conflictMarkId: string | null }[] };
           await remove(batch.map((m) => m.id));
           all = await refreshPending();
@@ -203,11 +208,12 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
         setStatus(`${problem.detail ?? ''} ${pendingText(all.length)}`.trim());
         return;
       }
-      if (navigator.onLine) revalidator.revalidate();
+      // What the server holds now (versions, who marked, conflicts) replaces the page's data.
+      if (sent) void revalidatorRef.current.revalidate();
     } finally {
       syncing.current = false;
     }
-  }, [refreshPending, syncUrl, revalidator]);
+  }, [refreshPending, syncUrl]);
 
   // Marks made earlier (before a reload, or while offline) are sent as soon as possible, when
   // the network returns, and every few seconds while any are waiting.
