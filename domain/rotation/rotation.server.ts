@@ -234,7 +234,7 @@ export interface SessionTurnsInput {
 /**
  * Replaces one session's turns in one group, by the group's faculty or the course's staff
  * (the caller checks rotationAccess === 'edit'). Everyone named must be a member of the group;
- * nobody presents and leads in the same session. Audited with the turns before and after.
+ * nobody presents and practises leading in the same session. Audited with the turns before and after.
  */
 export async function setSessionTurns(db: Db, input: SessionTurnsInput, actor: Actor & { userId: string }): Promise<void> {
   await withScarceLocks(db, async (tx) => {
@@ -252,7 +252,10 @@ export async function setSessionTurns(db: Db, input: SessionTurnsInput, actor: A
     const members = new Set((await groupMembers(tx, input.organizationId, [group.id])).map((m) => m.registrationId));
     const named = [...input.presenters, ...input.leaders, ...input.coLeaders];
     if (!named.every((id) => members.has(id))) throw new DomainError('ROTATION_NOT_A_MEMBER', '', { rotation: 'ROTATION_NOT_A_MEMBER' });
-    const leading = new Set([...input.leaders, ...input.coLeaders]);
+    // A presenter cannot practise leading the discussion of their own case. Co-leading where one
+    // presents is what the generator gives only when it cannot be avoided (a group with fewer
+    // sessions than a candidate needs), so an edit may keep it.
+    const leading = new Set(input.leaders);
     if (input.presenters.some((id) => leading.has(id))) throw new DomainError('ROTATION_TWO_ROLES');
     const where = and(eq(rotationTurns.smallGroupId, group.id), eq(rotationTurns.sessionId, session.id));
     const before = await tx.select({ registrationId: rotationTurns.registrationId, role: rotationTurns.role }).from(rotationTurns).where(where);

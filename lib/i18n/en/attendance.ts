@@ -98,6 +98,6 @@ export const attendanceCatalog = {
     notAMember: 'Choose members of this group.',
     sessionNotFound: 'That session was not found.',
     notGroupFaculty: 'Only this group’s faculty or the course’s staff can change its rotation.',
-    twoRoles: 'Someone cannot present and lead in the same session.',
+    twoRoles: 'Nobody can present and practise leading in the same session.',
   },
 } as const;
