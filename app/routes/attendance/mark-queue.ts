@@ -9,6 +9,8 @@ const STORE = 'marks';
 export interface QueuedMark extends MarkInput {
   /** The organization whose sync endpoint takes it. */
   org: string;
+  /** Who made it: only they send it (a shared phone signed in as someone else leaves it waiting). */
+  userId: string;
   /** Shown beside the pending mark and in messages about it. */
   name: string;
 }
@@ -43,8 +45,8 @@ export async function enqueue(mark: QueuedMark): Promise<void> {
   await run('readwrite', (store) => store.put(mark));
 }
 
-export async function queued(org: string): Promise<QueuedMark[]> {
-  const all = ((await run<QueuedMark[]>('readonly', (store) => store.getAll() as IDBRequest<QueuedMark[]>)) ?? []).filter((m) => m.org === org);
+export async function queued(org: string, userId: string): Promise<QueuedMark[]> {
+  const all = ((await run<QueuedMark[]>('readonly', (store) => store.getAll() as IDBRequest<QueuedMark[]>)) ?? []).filter((m) => m.org === org && m.userId === userId);
   // Oldest first, as they were made.
   return all.sort((a, b) => a.markedAt.localeCompare(b.markedAt) || a.id.localeCompare(b.id));
 }

@@ -48,6 +48,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const zone = roster.course.timeZone;
   return {
     slug: org.slug,
+    // The queue on the device is per person: marks made by someone else wait for them.
+    userId: access.userId,
     staff: access.staff,
     course: roster.course.title,
     session: { id: roster.session.id, title: roster.session.title, when: formatInstant(roster.session.startsAt, zone), lengthMinutes: roster.session.lengthMinutes },
@@ -157,10 +159,10 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
   const pendingText = (n: number) => (n > 0 ? t('attendance.pending', { count: n }) : t('attendance.allSaved'));
 
   const refreshPending = useCallback(async () => {
-    const all = await queued(slug);
+    const all = await queued(slug, loaderData.userId);
     setPending(all);
     return all;
-  }, [slug]);
+  }, [slug, loaderData.userId]);
 
   const sync = useCallback(async () => {
     if (syncing.current) return;
@@ -175,7 +177,7 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
           response = await fetch(syncUrl, {
             method: 'POST',
             headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify({ deviceId: deviceId(), marks: batch.map(({ org: _org, name: _name, ...mark }) => mark) }),
+            body: JSON.stringify({ deviceId: deviceId(), marks: batch.map(({ org: _org, name: _name, userId: _user, ...mark }) => mark) }),
           });
         } catch {
           setStatus(`${t('attendance.offline')} ${pendingText(all.length)}`);
@@ -271,6 +273,7 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
     const queuedMark: QueuedMark = {
       id: crypto.randomUUID(),
       org: slug,
+      userId: loaderData.userId,
       name: person.name,
       sessionId: session.id,
       registrationId: person.registrationId,
