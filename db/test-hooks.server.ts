@@ -19,7 +19,9 @@ export type RacePoint =
   /** Paying out (card) or recording as paid (by hand) a refund that was read as due. */
   | 'refund.due'
   /** issueRefund marked a refund processing (committed) and is about to ask the provider. */
-  | 'refund.sending';
+  | 'refund.sending'
+  /** recordMarks read a person's current attendance and is about to apply a mark to it. */
+  | 'attendance.read';
 
 export const testHooks: {
   skipLocks?: boolean;

@@ -10,7 +10,8 @@ import type { Db } from '#db/client.server.ts';
 import { attendance, attendanceMarks, courseSessions, smallGroupMembers } from '#db/schema/course-running.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
-import { withScarceLocks, type Tx } from '#domain/transaction.server.ts';
+import { locksDisabledForTest, withScarceLocks, type Tx } from '#domain/transaction.server.ts';
+import { racePoint } from '#db/test-hooks.server.ts';
 import { mayMark, type AttendanceAccess } from './access.server.ts';
 import type { AttendanceErrorCode } from './error-codes.ts';
 import { decideMark, MAX_CLOCK_AHEAD_MS, normalizeMark, type AttendanceState, type MarkInput, type MarkOutcome } from './marks.ts';
@@ -127,11 +128,12 @@ async function validate(db: Db, organizationId: string, marks: MarkInput[], acce
 }
 
 async function lockAttendance(tx: Tx, sessionId: string, registrationId: string) {
-  const [row] = await tx
+  const query = tx
     .select()
     .from(attendance)
-    .where(and(eq(attendance.sessionId, sessionId), eq(attendance.registrationId, registrationId)))
-    .for('update');
+    .where(and(eq(attendance.sessionId, sessionId), eq(attendance.registrationId, registrationId)));
+  // Test-only negative control: without the lock two devices overwrite each other's mark.
+  const [row] = locksDisabledForTest() ? await query : await query.for('update');
   return row;
 }
 
@@ -192,6 +194,7 @@ export async function recordMarks(
       const current: AttendanceState | null = row ?? null;
       const winner = current ? await winningMarkId(tx, mark.sessionId, mark.registrationId) : null;
       const markedAt = new Date(mark.markedAt);
+      await racePoint('attendance.read');
       const decision = decideMark(current, winner, { ...mark, markedAt, markedBy: access.userId });
       const courseId = sessionCourse.get(mark.sessionId)!;
       await tx.insert(attendanceMarks).values({
