@@ -7,6 +7,7 @@ import { accountPublicRoutes } from './route-config/account.ts';
 import { aidAdminRoutes, aidPublicRoutes } from './route-config/aid.ts';
 import { auditAdminRoutes, auditOperatorRoutes } from './route-config/audit.ts';
 import { authPublicRoutes } from './route-config/auth.ts';
+import { attendanceAdminRoutes, attendancePublicRoutes } from './route-config/attendance.ts';
 import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
@@ -17,6 +18,7 @@ import { registrationAdminRoutes, registrationPublicRoutes } from './route-confi
 import { scheduleAdminRoutes, schedulePublicRoutes } from './route-config/schedule.ts';
 import { sitePublicRoutes } from './route-config/site.ts';
 import { staffAdminRoutes } from './route-config/staff.ts';
+import { rotationAdminRoutes, rotationPublicRoutes } from './route-config/rotation.ts';
 
 export default [
   index('routes/home.tsx'),
@@ -34,6 +36,8 @@ export default [
       ...aidPublicRoutes,
       ...billingPublicRoutes,
       ...schedulePublicRoutes,
+      ...attendancePublicRoutes,
+      ...rotationPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
@@ -47,6 +51,8 @@ export default [
           ...aidAdminRoutes,
           ...billingAdminRoutes,
           ...scheduleAdminRoutes,
+          ...attendanceAdminRoutes,
+          ...rotationAdminRoutes,
         ]),
       ]),
     ]),

@@ -21,7 +21,9 @@ export type RacePoint =
   /** issueRefund marked a refund processing (committed) and is about to ask the provider. */
   | 'refund.sending'
   /** createSession/updateSession read the course's other sessions and found no overlap. */
-  | 'schedule.checked';
+  | 'schedule.checked'
+  /** recordMarks read a person's current attendance and is about to apply a mark to it. */
+  | 'attendance.read';
 
 export const testHooks: {
   skipLocks?: boolean;

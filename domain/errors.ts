@@ -2,11 +2,13 @@
 // Nothing matches on message text. Later capabilities keep their codes in their own
 // error-codes.ts (code → catalog key), merged here.
 import type { AID_ERRORS } from './aid/error-codes.ts';
+import type { ATTENDANCE_ERRORS } from './attendance/error-codes.ts';
 import type { BILLING_ERRORS } from './billing/error-codes.ts';
 import type { CERTIFICATE_ERRORS } from './certificates/error-codes.ts';
 import type { MONEY_ERRORS } from './money/error-codes.ts';
 import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
+import type { ROTATION_ERRORS } from './rotation/error-codes.ts';
 import type { SCHEDULE_ERRORS } from './schedule/error-codes.ts';
 
 // One capability per line (several are built at once; each adds its own line).
@@ -17,7 +19,9 @@ export type CapabilityErrorCode =
   | keyof typeof AID_ERRORS
   | keyof typeof BILLING_ERRORS
   | keyof typeof CERTIFICATE_ERRORS
-  | keyof typeof SCHEDULE_ERRORS;
+  | keyof typeof SCHEDULE_ERRORS
+  | keyof typeof ATTENDANCE_ERRORS
+  | keyof typeof ROTATION_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

@@ -3,11 +3,13 @@ import { t } from '#lib/i18n.ts';
 import { amountMessage, isAmountProblem } from '#lib/money.ts';
 import { AID_ERRORS } from '#domain/aid/error-codes.ts';
 import { CERTIFICATE_ERRORS } from '#domain/certificates/error-codes.ts';
+import { ATTENDANCE_ERRORS } from '#domain/attendance/error-codes.ts';
 import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
 import { MONEY_ERRORS } from '#domain/money/error-codes.ts';
 import { PAYMENTS_ERRORS } from '#domain/payments/error-codes.ts';
 import { REFUNDS_ERRORS } from '#domain/refunds/error-codes.ts';
 import { SCHEDULE_ERRORS } from '#domain/schedule/error-codes.ts';
+import { ROTATION_ERRORS } from '#domain/rotation/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -48,6 +50,8 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...CERTIFICATE_ERRORS,
   ...BILLING_ERRORS,
   ...SCHEDULE_ERRORS,
+  ...ATTENDANCE_ERRORS,
+  ...ROTATION_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

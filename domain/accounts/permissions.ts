@@ -23,6 +23,9 @@ export const PERMISSIONS = {
   // The refund tracker: record cancellations received by mail, pay out refunds, override outcomes.
   'refunds:manage': ['admin', 'course_director', 'treasurer'],
   'membership:manage': ['admin'],
+  // Take attendance at any session of the organization's courses. Faculty take it too, but only
+  // for the members of the small groups they lead (a row-level rule: domain/attendance/access.server.ts).
+  'attendance:take': ['admin', 'course_director'],
   'api-token:manage': ['admin'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,6 +1,7 @@
 // The English catalog, one file per capability so each can grow on its own. Top-level keys
 // are namespaces and must not collide.
 import { aid } from './en/aid.ts';
+import { attendanceCatalog } from './en/attendance.ts';
 import { billing } from './en/billing.ts';
 import { core } from './en/core.ts';
 import { credit } from './en/credit.ts';
@@ -12,4 +13,4 @@ import { schedule } from './en/schedule.ts';
 import { security } from './en/security.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog } as const;

@@ -40,6 +40,13 @@ export type Rule =
    * row did not exist.
    */
   | { kind: 'owner'; staff?: Permission }
+  /**
+   * A JSON endpoint behind the page session (the attendance sync): staff of the organization in
+   * the URL holding the permission (and, with `faculty`, holders of the faculty role: the demo's
+   * faculty lead groups, and the endpoint's rule is row by row); no session 401 (never a
+   * redirect), others 403.
+   */
+  | { kind: 'staff-json'; permission: Permission; faculty?: boolean }
   /** The deployment's operator (not an organization's role); signed-in others 403. */
   | { kind: 'operator' }
   /** Nobody: the catch-all "page not found". */
@@ -66,6 +73,7 @@ export const SIGNED_IN: Rule = { kind: 'signed-in' };
 export const OPERATOR: Rule = { kind: 'operator' };
 export const NOBODY: Rule = { kind: 'nobody' };
 export const staff = (permission: Permission): Rule => ({ kind: 'staff', permission });
+export const staffJson = (permission: Permission, options: { faculty?: boolean } = {}): Rule => ({ kind: 'staff-json', permission, ...options });
 export const owner = (staffPermission?: Permission): Rule => (staffPermission ? { kind: 'owner', staff: staffPermission } : { kind: 'owner' });
 export const apiToken = (permission: Permission): Rule => ({ kind: 'api-token', permission });
 export const apiOwnerOrToken = (permission: Permission): Rule => ({ kind: 'api-owner-or-token', permission });
@@ -105,6 +113,15 @@ export const PAGES: Record<string, Entry> = {
 
   // ── A person's own registrations, payments and documents ──────────────────────────────
   '/o/:org/registrations': both(SIGNED_IN),
+  // ── Attendance and the rotation (issue 12) ────────────────────────────────────────────
+  // Faculty take attendance too, for the members of the groups they lead (a row-level rule the
+  // table cannot name: a faculty account leading a group of the sample course is allowed there).
+  '/o/:org/attendance': { GET: SIGNED_IN },
+  '/o/:org/attendance/mine': { GET: SIGNED_IN },
+  '/o/:org/attendance/sync': { POST: staffJson('attendance:take', { faculty: true }), note: 'JSON, problem details; faculty of the marked person’s group too' },
+  '/o/:org/attendance/sessions/:sessionId': { ...both(staff('attendance:take')), note: 'faculty too, for their own groups' },
+  // Members read their group's plan; its faculty and the course's staff change it.
+  '/o/:org/groups/:groupId/rotation': { GET: owner('course:manage'), POST: staff('course:manage'), note: 'the owner is a member of the group; its faculty may edit too' },
   '/o/:org/registrations/:registrationId/pay': both(owner()),
   '/o/:org/registrations/:registrationId/cancel': both(owner()),
   '/o/:org/registrations/:registrationId/financial-aid': { ...both(owner()), note: 'Only the applicant: staff never open a sealed aid application here.' },
@@ -164,6 +181,7 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/admin/refunds.csv': { GET: staff('refunds:manage') },
   '/o/:org/admin/courses/:courseId/applications/:registrationId/cancel': both(staff('refunds:manage')),
   '/o/:org/admin/courses/:courseId/cancel-course': both(staff('course:manage')),
+  '/o/:org/admin/courses/:courseId/rotation': both(staff('course:manage')),
 
   // ── Admin: financial aid ───────────────────────────────────────────────────────────────
   '/o/:org/admin/financial-aid': { GET: staff('financial-aid:report') },

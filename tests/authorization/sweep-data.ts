@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
 import type { Caller } from './callers.ts';
 import { send } from './http.ts';
+import { createRunningRows } from './sweep-running.ts';
 
 /** Sample values for one organization's route params, and whose rows they are. */
 export interface IdSet {
@@ -164,6 +165,11 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
     }
   }
 
+  const [absRunning, nwbcRunning] = await createRunningRows([
+    { courseId: absCourse.courseId, ownerRegistrationId: memberRegistration },
+    { courseId: nwbcCourse.courseId, ownerRegistrationId: nwbcRegistration },
+  ]);
+
   const abs: IdSet = {
     org: 'abs',
     owner: member.email!,
@@ -178,6 +184,8 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
       applicationId,
       // The API's names.
       id: memberRegistration,
+      sessionId: absRunning!.sessionId,
+      groupId: absRunning!.groupId,
     },
   };
   return {
@@ -202,6 +210,8 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
         message: nwbcMessage,
         // nwbc has no financial-aid committee, so no page shows an aid application's id there.
         applicationId: NIL_UUID,
+        sessionId: nwbcRunning!.sessionId,
+        groupId: nwbcRunning!.groupId,
       },
     },
   };

@@ -78,7 +78,7 @@ export interface Variant {
   ids: IdSet | null;
 }
 
-const ID_PARAMS = ['course', 'courseId', 'registrationId', 'checkoutId', 'file', 'message', 'applicationId', 'id'];
+const ID_PARAMS = ['course', 'courseId', 'registrationId', 'checkoutId', 'file', 'message', 'applicationId', 'id', 'sessionId', 'groupId'];
 const PERSON_PARAMS = ['registrationId', 'checkoutId', 'file', 'id'];
 
 export function paramsOf(pattern: string): string[] {
@@ -153,6 +153,10 @@ export function expectedOutcome(rule: Rule, caller: Caller, variant: Variant): O
       if (foreign) return 'not-found';
       if (isOwner || (rule.staff && rolesGrant(rolesIn(caller, variant.urlOrg), rule.staff))) return 'allowed';
       return 'not-found';
+    case 'staff-json':
+      if (!signedIn) return 'unauthenticated';
+      if (!rolesGrant(rolesIn(caller, variant.urlOrg), rule.permission) && !(rule.faculty && rolesIn(caller, variant.urlOrg).includes('faculty'))) return 'refused';
+      return foreign ? 'not-found' : 'allowed';
     case 'operator':
       if (!signedIn) return 'sign-in';
       return caller.operator ? 'allowed' : 'refused';

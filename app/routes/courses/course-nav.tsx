@@ -13,6 +13,7 @@ export function CourseNav({ base, title }: { base: string; title: string }) {
     ['/schedule', 'staffSchedule.nav'],
     ['/money', 'moneyNav.courseMoney'],
     ['/cancel-course', 'moneyNav.cancelCourse'],
+    ['/rotation', 'rotation.link'],
   ] as const;
   return (
     <nav aria-label={t('staffCourses.courseNav', { title })} className="course-nav">
