@@ -10,6 +10,7 @@ import type { Db } from '#db/client.server.ts';
 import { attendance, attendanceMarks, courseSessions, smallGroupMembers } from '#db/schema/course-running.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
+import { reissueAfterAttendanceChange } from '#domain/certificates/reissue-after-correction.server.ts';
 import { locksDisabledForTest, withScarceLocks, type Tx } from '#domain/transaction.server.ts';
 import { racePoint } from '#db/test-hooks.server.ts';
 import { mayMark, type AttendanceAccess } from './access.server.ts';
@@ -62,6 +63,8 @@ export interface RecordMarksResult {
   results: MarkResult[];
   /** The attendance of every person marked, after the batch. */
   attendance: AttendanceView[];
+  /** Certificates reissued because a correction changed someone's credit: their emails, to deliver. */
+  emailIds: string[];
 }
 
 const keyOf = (m: { sessionId: string; registrationId: string }) => `${m.sessionId}/${m.registrationId}`;
@@ -150,12 +153,12 @@ async function winningMarkId(tx: Tx, sessionId: string, registrationId: string):
 
 export async function recordMarks(
   db: Db,
-  input: { organizationId: string; deviceId?: string; marks: MarkInput[] },
+  input: { organizationId: string; deviceId?: string; marks: MarkInput[]; /** For reissued certificates' links. */ publicUrl?: string },
   access: AttendanceAccess,
   actor: Actor,
   now: Date = new Date(),
 ): Promise<RecordMarksResult> {
-  if (input.marks.length === 0) return { results: [], attendance: [] };
+  if (input.marks.length === 0) return { results: [], attendance: [], emailIds: [] };
   const marks = input.marks.map((m) => normalizeMark(m));
   const problems = await validate(db, input.organizationId, marks, access, now);
   if (problems.length > 0) throw new MarkBatchRejected(problems);
@@ -176,7 +179,7 @@ export async function recordMarks(
     ).map((s) => [s.id, s.courseId]),
   );
 
-  return withScarceLocks(db, async (tx) => {
+  const recorded = await withScarceLocks(db, async (tx) => {
     const outcomes = new Map<string, MarkResult>();
     const finals = new Map<string, AttendanceView>();
     const reused: MarkProblem[] = [];
@@ -247,4 +250,11 @@ export async function recordMarks(
     if (reused.length > 0) throw new MarkBatchRejected(reused);
     return { results: marks.map((m) => outcomes.get(m.id)!), attendance: [...finals.values()] };
   });
+  // After the marks are committed: a correction to a course whose certificates were issued
+  // reissues what changed (issue 13). Nothing to do for a course still running.
+  const changed = marks
+    .filter((m) => recorded.results.some((r) => r.id === m.id && !r.duplicate && r.outcome !== 'superseded'))
+    .map((m) => ({ courseId: sessionCourse.get(m.sessionId)!, registrationId: m.registrationId }));
+  const emailIds = changed.length ? await reissueAfterAttendanceChange(db, actor, { organizationId: input.organizationId, changed, publicUrl: input.publicUrl ?? '', now }) : [];
+  return { ...recorded, emailIds };
 }

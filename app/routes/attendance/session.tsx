@@ -96,12 +96,13 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     return data({ registrationId, errors: fieldErrors, alert: Object.keys(fieldErrors).length ? undefined : t('form.fixErrors'), saved: undefined }, { status: 400 });
   }
-  const { db, requestId } = services(context);
+  const { db, requestId, publicUrl, jobs } = services(context);
   try {
-    await recordMarks(
+    const { emailIds } = await recordMarks(
       db,
       {
         organizationId: org.id,
+        publicUrl,
         marks: [
           {
             id: parsed.data.markId,
@@ -118,6 +119,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       access,
       { userId: access.userId, requestId },
     );
+    await jobs.deliverEmails(emailIds);
   } catch (error) {
     if (error instanceof MarkBatchRejected) {
       const problem = error.problems[0]!;

@@ -55,7 +55,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     );
   }
   try {
-    const result = await recordMarks(db, { organizationId: org.id, deviceId: parsed.data.deviceId, marks: parsed.data.marks }, access, { userId: user.id, requestId });
+    const { emailIds, ...result } = await recordMarks(db, { organizationId: org.id, deviceId: parsed.data.deviceId, marks: parsed.data.marks, publicUrl: services(context).publicUrl }, access, { userId: user.id, requestId });
+    await services(context).jobs.deliverEmails(emailIds);
     return Response.json(result, { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
     if (error instanceof MarkBatchRejected) {
