@@ -6,8 +6,9 @@ import type { BILLING_ERRORS } from './billing/error-codes.ts';
 import type { MONEY_ERRORS } from './money/error-codes.ts';
 import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
+import type { SMALL_GROUPS_ERRORS } from './small-groups/error-codes.ts';
 
-export type CapabilityErrorCode = keyof typeof MONEY_ERRORS | keyof typeof PAYMENTS_ERRORS | keyof typeof REFUNDS_ERRORS | keyof typeof AID_ERRORS | keyof typeof BILLING_ERRORS;
+export type CapabilityErrorCode = keyof typeof MONEY_ERRORS | keyof typeof PAYMENTS_ERRORS | keyof typeof REFUNDS_ERRORS | keyof typeof AID_ERRORS | keyof typeof BILLING_ERRORS | keyof typeof SMALL_GROUPS_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

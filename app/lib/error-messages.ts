@@ -6,6 +6,7 @@ import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
 import { MONEY_ERRORS } from '#domain/money/error-codes.ts';
 import { PAYMENTS_ERRORS } from '#domain/payments/error-codes.ts';
 import { REFUNDS_ERRORS } from '#domain/refunds/error-codes.ts';
+import { SMALL_GROUPS_ERRORS } from '#domain/small-groups/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -44,6 +45,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...REFUNDS_ERRORS,
   ...AID_ERRORS,
   ...BILLING_ERRORS,
+  ...SMALL_GROUPS_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

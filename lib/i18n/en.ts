@@ -8,6 +8,7 @@ import { payments } from './en/payments.ts';
 import { refunds } from './en/refunds.ts';
 import { registration } from './en/registration.ts';
 import { security } from './en/security.ts';
+import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...smallGroups } as const;
