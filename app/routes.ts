@@ -3,6 +3,7 @@ import { aidAdminRoutes, aidPublicRoutes } from './route-config/aid.ts';
 import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
 import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
 import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
+import { smallGroupsAdminRoutes, smallGroupsPublicRoutes } from './route-config/small-groups.ts';
 
 export default [
   index('routes/home.tsx'),
@@ -31,6 +32,7 @@ export default [
       ...refundsPublicRoutes,
       ...aidPublicRoutes,
       ...billingPublicRoutes,
+      ...smallGroupsPublicRoutes,
       ...prefix('admin', [
         layout('routes/admin/layout.tsx', [
           index('routes/admin/dashboard.tsx'),
@@ -55,6 +57,7 @@ export default [
           ...refundsAdminRoutes,
           ...aidAdminRoutes,
           ...billingAdminRoutes,
+          ...smallGroupsAdminRoutes,
         ]),
       ]),
     ]),

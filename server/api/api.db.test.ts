@@ -85,6 +85,7 @@ beforeAll(() => {
     smtpConfigured: false,
     payments: null,
     encryptionKey: Buffer.alloc(32, 7),
+    groupingRunner: { start: () => {} },
   };
 });
 

@@ -11,6 +11,7 @@ export function CourseNav({ base, title }: { base: string; title: string }) {
     ['/questions', 'staffCourses.navQuestions'],
     ['/discount-codes', 'staffCourses.navDiscountCodes'],
     ['/money', 'moneyNav.courseMoney'],
+    ['/small-groups', 'smallGroups.nav'],
     ['/cancel-course', 'moneyNav.cancelCourse'],
   ] as const;
   return (
