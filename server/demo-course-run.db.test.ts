@@ -1,0 +1,48 @@
+// The demo's past Spokane course as a course that was run: forty participants in four published
+// small groups, every hard rule holding, the member account among them, the faculty account
+// linked to a leader, and every ledger consistent with the registration's status.
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, test } from 'vitest';
+import { users } from '#db/schema/accounts.ts';
+import { courseFaculty, courses } from '#db/schema/courses.ts';
+import { ledgerEntries } from '#db/schema/money.ts';
+import { registrations } from '#db/schema/registration.ts';
+import { loadCourseGroups } from '#domain/small-groups/course-groups.server.ts';
+import { summarizeGroups } from '#domain/small-groups/summarize.server.ts';
+import { useTestDatabase } from '../tests/helpers/test-database.ts';
+import { seedDemo } from './demo.server.ts';
+
+const testDb = useTestDatabase();
+
+describe('demo: the Spokane 2025 course was run', () => {
+  test('forty participants in four published groups of ten, two leaders each, every rule holding', async () => {
+    const accounts = await seedDemo(testDb.db, '2026-12-06');
+    expect(accounts.map((a) => a.email)).toContain('faculty@abs.example.org');
+    const [course] = await testDb.db.select().from(courses).where(eq(courses.slug, 'leadership-intensive-2025-spokane'));
+    const state = await loadCourseGroups(testDb.db, course!.organizationId, course!.id);
+    expect(state.participants).toHaveLength(40);
+    expect(state.plan.publishedAt).not.toBeNull();
+    const summary = summarizeGroups(state);
+    expect(summary.cards.map((c) => c.members.length)).toEqual([10, 10, 10, 10]);
+    expect(summary.cards.map((c) => c.leaders.length)).toEqual([2, 2, 2, 2]);
+    expect(summary.violations).toEqual([]);
+    expect(summary.cards.every((c) => Object.keys(c.mix.profession).length >= 4)).toBe(true);
+
+    const [member] = await testDb.db.select().from(users).where(eq(users.email, 'member@abs.example.org'));
+    expect(state.participants.find((p) => p.userId === member!.id)).toMatchObject({ status: 'confirmed', name: 'Morgan Member' });
+    const [faculty] = await testDb.db.select().from(users).where(eq(users.email, 'faculty@abs.example.org'));
+    const [linked] = await testDb.db.select().from(courseFaculty).where(and(eq(courseFaculty.courseId, course!.id), eq(courseFaculty.userId, faculty!.id)));
+    expect(summary.cards.some((c) => c.leaders.some((l) => l.courseFacultyId === linked!.id))).toBe(true);
+
+    // Confirmed: paid in full (balance 0); accepted: the charge still owed.
+    const balances = await testDb.db
+      .select({ status: registrations.status, amount: registrations.amountMinor, balance: sql<number>`coalesce(sum(${ledgerEntries.amountMinor}), 0)::int` })
+      .from(registrations)
+      .leftJoin(ledgerEntries, eq(ledgerEntries.registrationId, registrations.id))
+      .where(eq(registrations.courseId, course!.id))
+      .groupBy(registrations.id);
+    expect(balances).toHaveLength(40);
+    for (const b of balances) expect(b.balance).toBe(b.status === 'confirmed' ? 0 : b.amount);
+    expect(balances.filter((b) => b.status === 'accepted')).toHaveLength(3);
+  });
+});
