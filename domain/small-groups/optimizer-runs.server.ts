@@ -17,13 +17,12 @@ import type { GroupingProblem } from '#domain/grouping/problem.ts';
 import type { GroupingResult, ProgressEvent, SolveOptions } from '#domain/grouping/solve.ts';
 import { t } from '#lib/i18n.ts';
 import { courseProblem, currentAssignment, loadCourseGroups } from './course-groups.server.ts';
+import { MAX_TIME_LIMIT_MS, STALE_RUN_MS } from './limits.ts';
 import { lockPlan } from './plan-version.server.ts';
 
 export type RunMode = 'fresh' | 'reoptimize';
 
-export const STALE_RUN_MS = 30_000;
-export const DEFAULT_TIME_LIMIT_MS = 20_000;
-export const MAX_TIME_LIMIT_MS = 300_000;
+export { DEFAULT_TIME_LIMIT_MS, MAX_TIME_LIMIT_MS, STALE_RUN_MS } from './limits.ts';
 
 /** How a run's search is executed: `solveInWorker` in the app, the same signature in tests. */
 export type GroupingSolver = (

@@ -22,7 +22,7 @@ export interface SettingsInput {
   leaderRules: LeaderRules;
 }
 
-export const SETTINGS_LIMITS = { groups: 40, size: 60, weight: 10, leaders: 4 } as const;
+export { SETTINGS_LIMITS } from './limits.ts';
 
 export async function saveSmallGroupSettings(db: Db, input: SettingsInput, actor: Actor): Promise<{ version: number }> {
   if (input.minSize > input.maxSize) throw new DomainError('SMALL_GROUPS_SETTINGS_INVALID', 'minSize > maxSize', { minSize: 'MIN_ABOVE_MAX' });

@@ -13,10 +13,11 @@ import { services } from '#app/lib/guards.server.ts';
 import { CourseNav } from '#app/routes/admin/courses/course-nav.tsx';
 import { loadCourseGroups } from '#domain/small-groups/course-groups.server.ts';
 import { applyOptimizerRun, moveParticipant, placeLateChanges, unpinParticipant } from '#domain/small-groups/membership.server.ts';
-import { DEFAULT_TIME_LIMIT_MS, findLatestRun, requestOptimizerRun, requestRunStop } from '#domain/small-groups/optimizer-runs.server.ts';
+import { DEFAULT_TIME_LIMIT_MS } from '#domain/small-groups/limits.ts';
+import { findLatestRun, requestOptimizerRun, requestRunStop } from '#domain/small-groups/optimizer-runs.server.ts';
 import { publishSmallGroups } from '#domain/small-groups/publish.server.ts';
 import { summarizeGroups } from '#domain/small-groups/summarize.server.ts';
-import { t } from '#lib/i18n.ts';
+import { formatDate, t } from '#lib/i18n.ts';
 import { domainErrorData, requireSmallGroupsCourse } from './access.server.ts';
 import { SmallGroupsNav } from './nav.tsx';
 import type { Route } from './+types/overview.ts';
@@ -206,13 +207,15 @@ export default function SmallGroupsOverview({ loaderData }: Route.ComponentProps
   const running = live?.status === 'running';
   const wasRunning = useRef(running);
   // While a run is running, ask for its best-so-far every second; when it ends, reload the page's data.
+  const fetcherRef = useRef(progress);
+  fetcherRef.current = progress;
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => {
-      if (progress.state === 'idle') progress.load(`${d.base}/progress`);
+      if (fetcherRef.current.state === 'idle') void fetcherRef.current.load(`${d.base}/progress`);
     }, 1000);
     return () => clearInterval(timer);
-  }, [running, d.base, progress]);
+  }, [running, d.base]);
   useEffect(() => {
     if (wasRunning.current && !running && revalidator.state === 'idle') void revalidator.revalidate();
     wasRunning.current = running;
@@ -234,7 +237,7 @@ export default function SmallGroupsOverview({ loaderData }: Route.ComponentProps
       <p>{t('smallGroups.intro')}</p>
       <p>
         {t('smallGroups.counts', { participants: d.participants, groups: d.groups.length, min: d.plan.minSize, max: d.plan.maxSize })}{' '}
-        {d.publishedAt ? t('smallGroups.published', { when: new Date(d.publishedAt).toISOString().slice(0, 10) }) : t('smallGroups.draft')}
+        {d.publishedAt ? t('smallGroups.published', { when: formatDate(d.publishedAt.slice(0, 10)) }) : t('smallGroups.draft')}
       </p>
       {d.groups.length === 0 ? (
         <p>
