@@ -22,7 +22,7 @@ import { domainErrorData, requireSmallGroupsCourse } from './access.server.ts';
 import { SmallGroupsNav } from './nav.tsx';
 import type { Route } from './+types/overview.ts';
 
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/i);
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 const version = z.coerce.number().int().min(0);
 const schemas = {
   run: z.object({ intent: z.literal('run'), mode: z.enum(['fresh', 'reoptimize']), timeLimit: z.coerce.number().int().min(1).max(300) }),

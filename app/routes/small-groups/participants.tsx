@@ -15,6 +15,7 @@ import { SmallGroupsNav } from './nav.tsx';
 import type { Route } from './+types/participants.ts';
 
 const GENDER_MAX = 40;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org, course, courseBase, base } = await requireSmallGroupsCourse(request, context, params);
@@ -43,7 +44,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { org, actor, course } = await requireSmallGroupsCourse(request, context, params);
   const formData = await request.formData();
   const ids = formData.getAll('participant').map(String);
-  if (ids.length === 0) return data({ ok: false as const, errors: {}, alert: t('form.fixErrors'), notice: undefined, code: 'FORM' }, { status: 400 });
+  if (ids.length === 0 || !ids.every((id) => UUID.test(id))) return data({ ok: false as const, errors: {}, alert: t('form.fixErrors'), notice: undefined, code: 'FORM' }, { status: 400 });
   const errors: Record<string, string> = {};
   const facts = ids.map((registrationId) => {
     const experience = String(formData.get(`experience:${registrationId}`) ?? '');

@@ -18,6 +18,7 @@ import { domainErrorData, requireSmallGroupsCourse } from './access.server.ts';
 import { SmallGroupsNav } from './nav.tsx';
 import type { Route } from './+types/settings.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const settingsSchema = z
   .object({
@@ -73,7 +74,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     if (formData.get('intent') === 'groups') {
       const version = Number(formData.get('version'));
       const ids = formData.getAll('groupId').map(String);
-      if (!Number.isInteger(version) || ids.length === 0) return fail({});
+      if (!Number.isInteger(version) || ids.length === 0 || !ids.every((id) => UUID.test(id))) return fail({});
       const errors: Record<string, string> = {};
       const groups = ids.map((id) => {
         const name = String(formData.get(`name:${id}`) ?? '').trim();
@@ -81,7 +82,9 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         if (!name) errors[`name:${id}`] = t('form.required');
         if (name.length > 100) errors[`name:${id}`] = t('form.tooLong', { max: 100 });
         if (room.length > 200) errors[`room:${id}`] = t('form.tooLong', { max: 200 });
-        return { id, name, room, leaderIds: formData.getAll(`leader:${id}`).map(String) };
+        const leaderIds = formData.getAll(`leader:${id}`).map(String);
+        if (!leaderIds.every((l) => UUID.test(l))) errors[`name:${id}`] = t('form.invalidChoice');
+        return { id, name, room, leaderIds };
       });
       if (Object.keys(errors).length) return fail(errors);
       await saveGroupDetails(db, { organizationId: org.id, courseId: course.id, version, groups }, actor);
