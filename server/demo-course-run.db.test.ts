@@ -7,6 +7,7 @@ import { users } from '#db/schema/accounts.ts';
 import { courseFaculty, courses } from '#db/schema/courses.ts';
 import { ledgerEntries } from '#db/schema/money.ts';
 import { registrations } from '#db/schema/registration.ts';
+import { reconcile } from '#domain/billing/reconcile.server.ts';
 import { loadCourseGroups } from '#domain/small-groups/course-groups.server.ts';
 import { summarizeGroups } from '#domain/small-groups/summarize.server.ts';
 import { useTestDatabase } from '../tests/helpers/test-database.ts';
@@ -44,5 +45,7 @@ describe('demo: the Spokane 2025 course was run', () => {
     expect(balances).toHaveLength(40);
     for (const b of balances) expect(b.balance).toBe(b.status === 'confirmed' ? 0 : b.amount);
     expect(balances.filter((b) => b.status === 'accepted')).toHaveLength(3);
+    // The reconcile report (the ledger's invariants) finds nothing to say about the demo.
+    expect(await reconcile(testDb.db, course!.organizationId)).toEqual([]);
   });
 });
