@@ -3,7 +3,7 @@
 // members, leaders, mix and diversity, move a person with a keyboard-usable form (the score and
 // broken rules are recomputed at once), place late changes, publish, and download rosters.
 import { useEffect, useRef } from 'react';
-import { data, Form, Link, useActionData, useFetcher, useNavigation, useRevalidator } from 'react-router';
+import { data, type ShouldRevalidateFunctionArgs, Form, Link, useActionData, useFetcher, useNavigation, useRevalidator } from 'react-router';
 import { z } from 'zod';
 import { CheckboxField } from '#app/components/choices.tsx';
 import { Field } from '#app/components/field.tsx';
@@ -72,6 +72,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
         members: c.members.map(person),
       })),
       unplaced: summary.unplaced.map((p) => person(p)),
+      noLongerRegistered: state.members.filter((m) => !state.participants.some((p) => p.registrationId === m.registrationId)).length,
       score: summary.score,
       violations: summary.violations,
       run: run
@@ -195,6 +196,14 @@ function Mix({ title, counts }: { title: string; counts: Record<string, number> 
       <strong>{title}:</strong> {entries.length ? entries.map(([k, v]) => `${k} ${v}`).join(', ') : '—'}
     </p>
   );
+}
+
+/**
+ * After any change the groups are read again, a refused one included: a change refused because
+ * someone else changed the plan (or started a run) meanwhile shows the current state, as it says.
+ */
+export function shouldRevalidate({ formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return formMethod === 'POST' ? true : defaultShouldRevalidate;
 }
 
 export default function SmallGroupsOverview({ loaderData }: Route.ComponentProps) {
@@ -376,6 +385,11 @@ export default function SmallGroupsOverview({ loaderData }: Route.ComponentProps
       <section aria-labelledby="late-heading">
         <h2 id="late-heading">{t('smallGroups.lateChanges')}</h2>
         <p>{t('smallGroups.lateChangesIntro')}</p>
+        {d.noLongerRegistered > 0 || (d.publishedAt && d.unplaced.length > 0) ? (
+          <p>
+            <strong>{t('smallGroups.latePending', { left: d.noLongerRegistered, waiting: d.unplaced.length })}</strong>
+          </p>
+        ) : null}
         <Form method="post">
           <input type="hidden" name="intent" value="late" />
           <input type="hidden" name="version" value={d.version} />

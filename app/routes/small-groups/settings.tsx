@@ -1,7 +1,7 @@
 // The director's small-group settings: number of groups, size bounds, weights of the mix and
 // the leader rules; then each group's name, room and faculty leaders, with the leader rules
 // still broken named in words.
-import { data, Form, useActionData, useNavigation } from 'react-router';
+import { data, type ShouldRevalidateFunctionArgs, Form, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
 import { CheckboxField } from '#app/components/choices.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
@@ -111,6 +111,14 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   } catch (error) {
     return domainErrorData(error);
   }
+}
+
+/**
+ * After any change the groups are read again, a refused one included: a change refused because
+ * someone else changed the plan (or started a run) meanwhile shows the current state, as it says.
+ */
+export function shouldRevalidate({ formMethod, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs) {
+  return formMethod === 'POST' ? true : defaultShouldRevalidate;
 }
 
 export default function SmallGroupSettings({ loaderData }: Route.ComponentProps) {

@@ -74,6 +74,7 @@ export const smallGroups = {
     lateChanges: 'Late changes',
     lateChangesIntro: 'People no longer registered leave their groups; newly accepted participants are placed with the fewest moves. After publication only the people affected are emailed.',
     placeLateChanges: 'Place late changes',
+    latePending: 'Waiting: {{left}} in the groups no longer registered, {{waiting}} participants not in a group.',
     latePlaced: '{{placed}} placed, {{moved}} moved, {{removed}} removed; {{emails}} emails sent.',
     rosters: 'Rosters',
     rosterCsv: 'Rosters (CSV)',
