@@ -28,7 +28,7 @@ export interface GroupWithLeaders {
   position: number;
   name: string;
   room: string;
-  leaders: { courseFacultyId: string; name: string; credentials: string; behavioralHealth: boolean; email: string | null }[];
+  leaders: { courseFacultyId: string; name: string; credentials: string; behavioralHealth: boolean }[];
 }
 
 export interface Member {
@@ -116,7 +116,7 @@ export async function loadCourseGroups(db: DbOrTx, organizationId: string, cours
         .map((l) => facultyById.get(l.courseFacultyId))
         .filter((f) => f !== undefined)
         .sort((a, b) => a.position - b.position)
-        .map((f) => ({ courseFacultyId: f.id, name: f.name, credentials: f.credentials, behavioralHealth: f.behavioralHealth, email: null })),
+        .map((f) => ({ courseFacultyId: f.id, name: f.name, credentials: f.credentials, behavioralHealth: f.behavioralHealth })),
     })),
     participants: participantRows.map((p) => ({
       registrationId: p.registrationId,
