@@ -19,6 +19,7 @@ import { scheduleAdminRoutes, schedulePublicRoutes } from './route-config/schedu
 import { sitePublicRoutes } from './route-config/site.ts';
 import { staffAdminRoutes } from './route-config/staff.ts';
 import { rotationAdminRoutes, rotationPublicRoutes } from './route-config/rotation.ts';
+import { smallGroupsAdminRoutes, smallGroupsPublicRoutes } from './route-config/small-groups.ts';
 
 export default [
   index('routes/home.tsx'),
@@ -38,6 +39,7 @@ export default [
       ...schedulePublicRoutes,
       ...attendancePublicRoutes,
       ...rotationPublicRoutes,
+      ...smallGroupsPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
@@ -53,6 +55,7 @@ export default [
           ...scheduleAdminRoutes,
           ...attendanceAdminRoutes,
           ...rotationAdminRoutes,
+          ...smallGroupsAdminRoutes,
         ]),
       ]),
     ]),

@@ -25,6 +25,12 @@ export interface JobQueue {
   stop(): Promise<void>;
 }
 
+/** Runs small-group optimizer runs in worker threads of this process (server/grouping-runner.server.ts). */
+export interface GroupingRunner {
+  /** Starts a run already recorded (grouping_runs) and returns at once; the run writes its own progress. */
+  start(runId: string, mode: 'fresh' | 'reoptimize'): void;
+}
+
 export interface AppServices {
   db: Db;
   auth: Auth;
@@ -38,4 +44,6 @@ export interface AppServices {
   payments: PaymentSettings | null;
   /** AES-256 key sealing financial-aid applications (lib/crypto/sealed.server.ts). */
   encryptionKey: Buffer;
+  /** The small-group optimizer's runner (issue 12). */
+  groupingRunner: GroupingRunner;
 }

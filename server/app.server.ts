@@ -11,6 +11,7 @@ import { openDatabase } from './database.server.ts';
 import { seedDemo, type DemoAccount } from './demo.server.ts';
 import { createFetchHandler } from './http.server.ts';
 import { startJobs, type JobQueue, type PasswordResetRequest } from './jobs.server.ts';
+import { createGroupingRunner } from './grouping-runner.server.ts';
 import { authSecret, dataEncryptionKey } from './secrets.server.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -41,6 +42,8 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
       ? { secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET!, apiUrl: config.STRIPE_API_URL }
       : null;
     const encryptionKey = dataEncryptionKey(config);
+    // Optimizer runs left 'running' by a process that died are marked failed (ADR 0055).
+    const groupingRunner = await createGroupingRunner(database.db, log);
     // Auth's mail is delivered by the jobs, and the jobs mail reset links through auth.
     let jobs: JobQueue | undefined;
     const auth = createAccountsAuth({
@@ -78,7 +81,7 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
       mode: options.dev ? 'development' : 'production',
       pool: database.pool,
       trustProxy: config.TRUST_PROXY,
-      services: { db: database.db, auth, jobs: queue, log, publicUrl, smtpConfigured: transport !== undefined, payments, encryptionKey },
+      services: { db: database.db, auth, jobs: queue, log, publicUrl, smtpConfigured: transport !== undefined, payments, encryptionKey, groupingRunner },
     });
     const listener = createRequestListener(handler);
     const server = http.createServer((req, res) => (devMiddleware ? devMiddleware(req, res, () => listener(req, res)) : listener(req, res)));

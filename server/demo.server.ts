@@ -4,10 +4,17 @@ import { Temporal } from 'temporal-polyfill';
 import type { Db } from '#db/client.server.ts';
 import type { Role } from '#db/schema/accounts.ts';
 import { seedDemoContent } from '#db/seed/demo-content.server.ts';
+import { seedDemoCourseRun } from '#db/seed/demo-course-run.server.ts';
 import { assignRole, createVerifiedAccount, randomPassword } from '#domain/accounts/create-account.server.ts';
 import { grantOperator } from '#domain/accounts/operators.server.ts';
 import { addMembership } from '#domain/membership/memberships.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
+import { seedDemoCredit } from './demo-credit.server.ts';
+import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
+
+// Links in messages the demo data would send; the demo issues certificates without mail, and
+// a certificate's verification address is built from PUBLIC_URL when it is shown.
+const DEMO_PUBLIC_URL = 'http://localhost:3000';
 
 export interface DemoAccount {
   email: string;
@@ -23,6 +30,7 @@ const DEMO_PEOPLE: { email: string; name: string; org: 'abs' | 'nwbc'; role: Rol
   { email: 'treasurer@abs.example.org', name: 'Tatum Treasurer', org: 'abs', role: 'treasurer' },
   { email: 'aid@abs.example.org', name: 'Alex Aid-Committee', org: 'abs', role: 'financial_aid_committee' },
   { email: 'member@abs.example.org', name: 'Morgan Member', org: 'abs', role: 'member' },
+  { email: 'faculty@abs.example.org', name: 'Farrah Faculty', org: 'abs', role: 'faculty' },
   { email: 'admin@nwbc.example.org', name: 'Noel Northwest', org: 'nwbc', role: 'admin' },
 ];
 
@@ -32,11 +40,13 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
   return db.transaction(async (tx) => {
     const orgs = await seedDemoContent(tx, today);
     const accounts: DemoAccount[] = [];
+    const userIds: Record<string, string> = {};
     for (const person of DEMO_PEOPLE) {
       const password = randomPassword();
       const { userId } = await createVerifiedAccount(tx, { email: person.email, name: person.name, password }, systemActor);
       await assignRole(tx, { organizationId: orgs[person.org], userId, role: person.role }, systemActor);
       accounts.push({ email: person.email, password, organization: person.org, role: person.role });
+      userIds[person.email] = userId;
       // Everyone with a role in a society is also its member, so the member rate applies to
       // them on the demo course (and the director sees a verified membership).
       const year = Number(today.slice(0, 4));
@@ -46,6 +56,18 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
         systemActor,
       );
     }
+    // The past Spokane course was run: forty participants (the demo member among them) in four
+    // published small groups; the demo faculty account leads one of them.
+    await seedDemoCourseRun(tx, {
+      organizationId: orgs.abs,
+      courseId: orgs.pastCourseId,
+      member: { userId: userIds['member@abs.example.org']!, name: 'Morgan Member', email: 'member@abs.example.org' },
+      facultyUserId: userIds['faculty@abs.example.org']!,
+    });
+    // Its rotation, and attendance at every session (a few late arrivals, one absence; the
+    // member throughout), then CE credit: evaluations and certificates.
+    await seedRotationAndAttendance(tx, orgs.pastCourseId);
+    await seedDemoCredit(tx, { organizationId: orgs.abs, courseId: orgs.pastCourseId, memberEmail: 'member@abs.example.org', publicUrl: DEMO_PUBLIC_URL });
     // The deployment's operator: reads credential mail (resets, confirmations) that cannot be
     // sent without SMTP. No organization's staff can.
     const password = randomPassword();

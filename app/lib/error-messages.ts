@@ -10,6 +10,7 @@ import { PAYMENTS_ERRORS } from '#domain/payments/error-codes.ts';
 import { REFUNDS_ERRORS } from '#domain/refunds/error-codes.ts';
 import { SCHEDULE_ERRORS } from '#domain/schedule/error-codes.ts';
 import { ROTATION_ERRORS } from '#domain/rotation/error-codes.ts';
+import { SMALL_GROUPS_ERRORS } from '#domain/small-groups/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -52,6 +53,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...SCHEDULE_ERRORS,
   ...ATTENDANCE_ERRORS,
   ...ROTATION_ERRORS,
+  ...SMALL_GROUPS_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

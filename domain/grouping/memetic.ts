@@ -17,8 +17,8 @@ export type SearchBudget = {
   shouldStop(iterations: number): boolean;
   /** Fraction of the budget used, 0…1: drives the schedules. */
   progress(iterations: number): number;
-  /** Called after every iteration with the best objective so far. */
-  report(iterations: number, best: number): void;
+  /** Called after every iteration with the best objective so far and its assignment (read it at once: it changes). */
+  report(iterations: number, best: number, bestAssignment: Int32Array): void;
 };
 
 export type MemeticParams = {
@@ -82,7 +82,7 @@ export function memeticSearch(
   const tabuParams = { depth: params.tabuDepth, tenureBase: params.tenureBase, tenureRandom: params.tenureRandom };
   let stopNow = false;
   const interrupted = (): boolean => {
-    budget.report(iterations, bestObjective);
+    budget.report(iterations, bestObjective, best);
     stopNow = budget.shouldStop(iterations);
     return stopNow;
   };
@@ -114,7 +114,7 @@ export function memeticSearch(
     record(s);
     pop.push(s);
     iterations++;
-    budget.report(iterations, bestObjective);
+    budget.report(iterations, bestObjective, best);
     if (stopNow || budget.shouldStop(iterations)) return { assignment: best, objective: bestObjective, iterations };
   }
 
@@ -139,7 +139,7 @@ export function memeticSearch(
       if (work.objective >= s.objective - EPS) s.copyFrom(work);
       record(s);
       iterations++;
-      budget.report(iterations, bestObjective);
+      budget.report(iterations, bestObjective, best);
       if (stopNow || budget.shouldStop(iterations)) return { assignment: best, objective: bestObjective, iterations };
     }
 
@@ -162,7 +162,7 @@ export function memeticSearch(
         }
       }
       iterations++;
-      budget.report(iterations, bestObjective);
+      budget.report(iterations, bestObjective, best);
       if (stopNow || budget.shouldStop(iterations)) return { assignment: best, objective: bestObjective, iterations };
     }
   }

@@ -20,6 +20,32 @@ export function reoptimize(
   moveGain: number,
   options: SolveOptions,
 ): ReoptimizeResult {
+  const { problem: withBonus, initial: start } = withStayingBonus(problem, previous, moveGain);
+  const result = solve(withBonus, { ...options, initial: start });
+  if (result.status !== 'feasible') return result;
+  const moved: Reassignment[] = [];
+  for (let i = 0; i < problem.n; i++) {
+    const from = previous[i]!;
+    const to = result.assignment[i]!;
+    if (from !== to) {
+      moved.push({
+        person: i,
+        from,
+        to,
+        description: `${personName(problem, i)}: ${from >= 0 ? groupName(problem, from) : 'unassigned'} → ${groupName(problem, to)}`,
+      });
+    }
+  }
+  const diversity = evaluateAssignment(problem, result.assignment);
+  return { ...result, objective: diversity, diversity, moved };
+}
+
+/**
+ * The problem with everyone's bonus for staying in `previous` (-1: not placed yet), and the
+ * start assignment: new pins first, newcomers where there is most room. For a caller that runs
+ * the search elsewhere (a worker thread) and still wants re-optimization's behaviour.
+ */
+export function withStayingBonus(problem: GroupingProblem, previous: ArrayLike<number>, moveGain: number): { problem: GroupingProblem; initial: Int32Array } {
   const { n, m } = problem;
   const bonus = new Float64Array(n * m);
   const start = new Int32Array(n);
@@ -42,22 +68,5 @@ export function reoptimize(
     start[i] = roomiest;
     size[roomiest]!++;
   }
-  const withBonus: GroupingProblem = { ...problem, placementBonus: bonus };
-  const result = solve(withBonus, { ...options, initial: start });
-  if (result.status !== 'feasible') return result;
-  const moved: Reassignment[] = [];
-  for (let i = 0; i < n; i++) {
-    const from = previous[i]!;
-    const to = result.assignment[i]!;
-    if (from !== to) {
-      moved.push({
-        person: i,
-        from,
-        to,
-        description: `${personName(problem, i)}: ${from >= 0 ? groupName(problem, from) : 'unassigned'} → ${groupName(problem, to)}`,
-      });
-    }
-  }
-  const diversity = evaluateAssignment(problem, result.assignment);
-  return { ...result, objective: diversity, diversity, moved };
+  return { problem: { ...problem, placementBonus: bonus }, initial: start };
 }

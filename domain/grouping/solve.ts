@@ -7,7 +7,13 @@ import { createRng } from './rng.ts';
 import { compileRules, effectiveMinimum } from './rules.ts';
 import { findViolations, proveFeasible, type FeasibilityProof } from './verify.ts';
 
-export type ProgressEvent = { elapsedMs: number; iterations: number; bestObjective: number };
+export type ProgressEvent = {
+  elapsedMs: number;
+  iterations: number;
+  bestObjective: number;
+  /** The best assignment so far (each person's 0-based group), when `progressAssignment` asks for it. */
+  assignment?: number[];
+};
 
 export type SolveOptions = {
   seed?: number;
@@ -17,6 +23,8 @@ export type SolveOptions = {
   maxIterations?: number;
   onProgress?: (event: ProgressEvent) => void;
   progressIntervalMs?: number;
+  /** Include the best assignment in each progress event (a caller that saves the best-so-far). */
+  progressAssignment?: boolean;
   /** Polled between iterations; true cancels and returns the best assignment so far. */
   shouldStop?: () => boolean;
   /** Start from this assignment (re-optimization); ignored when it breaks a hard rule. */
@@ -99,12 +107,17 @@ export function solve(problem: GroupingProblem, options: SolveOptions = {}): Gro
           timeLimit === Infinity ? 0 : (performance.now() - start) / timeLimit,
           maxIterations === Infinity ? 0 : it / maxIterations,
         ),
-      report: (it, best) => {
+      report: (it, best, bestAssignment) => {
         if (!options.onProgress) return;
         const now = performance.now();
         if (now - lastReport < interval) return;
         lastReport = now;
-        options.onProgress({ elapsedMs: now - start, iterations: it, bestObjective: best });
+        options.onProgress({
+          elapsedMs: now - start,
+          iterations: it,
+          bestObjective: best,
+          ...(options.progressAssignment && { assignment: Array.from(bestAssignment) }),
+        });
       },
     },
     { ...defaultParams(problem.n, hasVariableSizes(problem)), ...options.params },

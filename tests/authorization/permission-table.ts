@@ -182,6 +182,13 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/admin/courses/:courseId/applications/:registrationId/cancel': both(staff('refunds:manage')),
   '/o/:org/admin/courses/:courseId/cancel-course': both(staff('course:manage')),
   '/o/:org/admin/courses/:courseId/rotation': both(staff('course:manage')),
+  // ── Admin: small groups (issue 12) ─────────────────────────────────────────────────────
+  '/o/:org/admin/courses/:courseId/small-groups': both(staff('course:manage')),
+  '/o/:org/admin/courses/:courseId/small-groups/settings': both(staff('course:manage')),
+  '/o/:org/admin/courses/:courseId/small-groups/participants': both(staff('course:manage')),
+  '/o/:org/admin/courses/:courseId/small-groups/progress': { GET: staff('course:manage') },
+  '/o/:org/admin/courses/:courseId/small-groups/rosters.csv': { GET: staff('course:manage') },
+  '/o/:org/admin/courses/:courseId/small-groups/rosters.pdf': { GET: staff('course:manage') },
 
   // ── Admin: financial aid ───────────────────────────────────────────────────────────────
   '/o/:org/admin/financial-aid': { GET: staff('financial-aid:report') },

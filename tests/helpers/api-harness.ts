@@ -90,6 +90,7 @@ export function useApiHarness() {
       smtpConfigured: false,
       payments: null,
       encryptionKey: Buffer.alloc(32, 7),
+      groupingRunner: { start: () => {} },
     };
   });
   return api;

@@ -29,6 +29,7 @@ export function routeHarness(testDb: TestDatabase, options: { baseUrl: string; e
       smtpConfigured: false,
       payments: null,
       encryptionKey: options.encryptionKey,
+      groupingRunner: { start: () => {} },
     });
   return {
     get services() {

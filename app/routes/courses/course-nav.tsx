@@ -12,6 +12,7 @@ export function CourseNav({ base, title }: { base: string; title: string }) {
     ['/discount-codes', 'staffCourses.navDiscountCodes'],
     ['/schedule', 'staffSchedule.nav'],
     ['/money', 'moneyNav.courseMoney'],
+    ['/small-groups', 'smallGroups.nav'],
     ['/cancel-course', 'moneyNav.cancelCourse'],
     ['/rotation', 'rotation.link'],
   ] as const;
