@@ -1,6 +1,7 @@
 import { type RouteConfig, index, layout, prefix, route } from '@react-router/dev/routes';
 import { aidAdminRoutes, aidPublicRoutes } from './route-config/aid.ts';
 import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
+import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
 import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
 import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
 
@@ -12,6 +13,8 @@ export default [
     route('outbox/:message', 'routes/operator/outbox-message.tsx'),
     route('audit', 'routes/operator/audit.tsx'),
   ]),
+  // Anyone verifies a certificate by its code, without signing in.
+  ...creditDeploymentRoutes,
   ...prefix('o/:org', [
     layout('routes/org/layout.tsx', [
       index('routes/org/home.tsx'),
@@ -31,6 +34,7 @@ export default [
       ...refundsPublicRoutes,
       ...aidPublicRoutes,
       ...billingPublicRoutes,
+      ...creditPublicRoutes,
       ...prefix('admin', [
         layout('routes/admin/layout.tsx', [
           index('routes/admin/dashboard.tsx'),
@@ -55,6 +59,7 @@ export default [
           ...refundsAdminRoutes,
           ...aidAdminRoutes,
           ...billingAdminRoutes,
+          ...creditAdminRoutes,
         ]),
       ]),
     ]),

@@ -57,6 +57,9 @@ export default function OrganizationLayout({ loaderData }: Route.ComponentProps)
                     <NavLink to={`${base}/registrations`}>{t('nav.registrations')}</NavLink>
                   </li>
                   <li>
+                    <NavLink to={`${base}/certificates`}>{t('creditNav.certificates')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to={`${base}/profile`}>{t('nav.profile')}</NavLink>
                   </li>
                   <li>

@@ -11,6 +11,8 @@ export function CourseNav({ base, title }: { base: string; title: string }) {
     ['/questions', 'staffCourses.navQuestions'],
     ['/discount-codes', 'staffCourses.navDiscountCodes'],
     ['/money', 'moneyNav.courseMoney'],
+    ['/credit', 'creditNav.credit'],
+    ['/evaluation', 'creditNav.evaluation'],
     ['/cancel-course', 'moneyNav.cancelCourse'],
   ] as const;
   return (
