@@ -17,7 +17,7 @@ import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
 import { formatDateRange } from '#lib/i18n.ts';
 import { certificateEmail } from './emails.ts';
 import { certificateFilename } from './render-certificate.server.ts';
-import { newVerificationCode } from './verification-code.ts';
+import { newVerificationCode, verificationUrl } from './verification-code.ts';
 
 type Course = typeof courses.$inferSelect;
 type CertificateRow = typeof certificates.$inferSelect;
@@ -43,9 +43,7 @@ export interface IssueOptions {
   now?: Date;
 }
 
-export function verificationUrl(publicUrl: string, code: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/verify/${code}`;
-}
+export { verificationUrl };
 
 export function coursePlace(course: Pick<Course, 'online' | 'venueName' | 'city' | 'region' | 'country'>): string {
   if (course.online) return 'Online';

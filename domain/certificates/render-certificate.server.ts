@@ -4,7 +4,7 @@ import type { DbOrTx } from '#db/client.server.ts';
 import { certificates, courseSignatures } from '#db/schema/credit.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { renderCertificatePdf } from '#lib/pdf/certificate.ts';
-import { verificationUrl } from './issue-certificates.server.ts';
+import { verificationUrl } from './verification-code.ts';
 
 export type CertificateRow = typeof certificates.$inferSelect;
 
