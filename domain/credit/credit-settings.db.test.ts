@@ -17,6 +17,7 @@ const actor = { userId: null, requestId: null };
 
 function policyValues(i: number, over: Record<string, string> = {}) {
   return {
+    [`policies.${i}.grants`]: 'on',
     [`policies.${i}.unit`]: 'credits',
     [`policies.${i}.maxCredit`]: '19.25',
     [`policies.${i}.rule`]: 'commensurate',
@@ -94,6 +95,15 @@ describe('credit policies', () => {
     expect(person!.results.find((r) => r.body === 'APA')).toMatchObject({ credit: 3.5, outcome: 'credit' });
     const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.entityId, course.id), eq(auditEvents.action, 'credit.policies_saved')));
     expect(audit).toHaveLength(1);
+  });
+
+  test('a body left unticked grants nothing: its fields are not read and its policy goes', async () => {
+    const db = testDb.db;
+    const { org, course } = await creditCourse(db);
+    const result = await saveCreditPolicies(db, actor, { organizationId: org.id, courseId: course.id, values: { ...policyValues(0), ...policyValues(1, { grants: '', maxCredit: 'nonsense' }) } });
+    expect(result.ok).toBe(true);
+    const rows = await db.select().from(courseCreditPolicies).where(eq(courseCreditPolicies.courseId, course.id));
+    expect(rows.map((r) => r.body)).toEqual(['APA']);
   });
 
   test('a course without accreditation statements has no body to set', async () => {

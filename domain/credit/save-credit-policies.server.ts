@@ -16,7 +16,7 @@ export const ROUNDING_STEPS = [15, 30, 60] as const;
 export const ROUNDINGS = ['down', 'nearest'] as const;
 
 /** The fields of one body's policy on the form: `policies.<i>.<field>`. */
-export const POLICY_FIELDS = ['unit', 'maxCredit', 'rule', 'minutesPerCredit', 'roundingStepMinutes', 'rounding', 'evaluationRequired', 'minimumCredit'] as const;
+export const POLICY_FIELDS = ['grants', 'unit', 'maxCredit', 'rule', 'minutesPerCredit', 'roundingStepMinutes', 'rounding', 'evaluationRequired', 'minimumCredit'] as const;
 
 export type PolicyInput = Omit<typeof courseCreditPolicies.$inferInsert, 'id' | 'organizationId' | 'courseId'>;
 
@@ -29,9 +29,11 @@ export function parseCredit(typed: string): number | null {
 }
 
 /** The form's values for a policy as stored (or the usual defaults when there is none yet). */
-export function policyFormValues(row: CreditPolicyRow | undefined, statedCredits?: number): Record<(typeof POLICY_FIELDS)[number], string> {
+export function policyFormValues(row: CreditPolicyRow | undefined, statedCredits?: number, anySaved = false): Record<(typeof POLICY_FIELDS)[number], string> {
   const credit = (h: number) => (h % 100 === 0 ? String(h / 100) : (h / 100).toFixed(2).replace(/0$/, ''));
   return {
+    // Before anything is saved every body is offered; after, the ones saved.
+    grants: row || !anySaved ? 'on' : '',
     unit: row?.unit ?? 'credits',
     maxCredit: row ? credit(row.maxCreditHundredths) : statedCredits ? String(statedCredits) : '',
     rule: row?.rule ?? 'commensurate',
@@ -45,13 +47,18 @@ export function policyFormValues(row: CreditPolicyRow | undefined, statedCredits
 
 export type ReadPoliciesResult = { ok: true; policies: PolicyInput[] } | { ok: false; errors: Record<string, string> };
 
-/** Reads one policy per body from posted values (`policies.<i>.<field>`, i in the bodies' order). */
+/**
+ * Reads one policy per body from posted values (`policies.<i>.<field>`, i in the bodies' order).
+ * A body whose `grants` box is not ticked grants no credit (an equivalency statement such as
+ * AMA/AAFP is printed but is not a body of its own): its fields are not read.
+ */
 export function readCreditPolicies(bodies: readonly string[], values: Record<string, string | undefined>): ReadPoliciesResult {
   const errors: Record<string, string> = {};
   const policies: PolicyInput[] = [];
   bodies.forEach((body, i) => {
     const name = (f: string) => `policies.${i}.${f}`;
     const get = (f: string) => (values[name(f)] ?? '').trim();
+    if (values[name('grants')] !== 'on') return;
     const unit = get('unit') as CreditUnit;
     if (!CREDIT_UNITS.includes(unit)) errors[name('unit')] = t('creditPolicy.chooseOne');
     const rule = get('rule') as CreditRule;
@@ -110,10 +117,17 @@ export async function saveCreditPolicies(
         .values({ ...policy, organizationId: course.organizationId, courseId: course.id })
         .onConflictDoUpdate({ target: [courseCreditPolicies.courseId, courseCreditPolicies.body], set: policy });
     }
-    // A body no longer named in the course's statements grants nothing.
+    // A body left out, or no longer named in the course's statements, grants nothing.
+    const kept = read.policies.map((p) => p.body);
     await tx
       .delete(courseCreditPolicies)
-      .where(and(eq(courseCreditPolicies.organizationId, course.organizationId), eq(courseCreditPolicies.courseId, course.id), notInArray(courseCreditPolicies.body, bodies)));
+      .where(
+        and(
+          eq(courseCreditPolicies.organizationId, course.organizationId),
+          eq(courseCreditPolicies.courseId, course.id),
+          ...(kept.length ? [notInArray(courseCreditPolicies.body, kept)] : []),
+        ),
+      );
     const strip = ({ id: _id, organizationId: _o, courseId: _c, ...rest }: CreditPolicyRow) => rest;
     await recordAudit(tx, actor, {
       organizationId: course.organizationId,

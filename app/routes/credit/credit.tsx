@@ -45,6 +45,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       values: policyFormValues(
         policies.find((p) => p.body === body),
         course.accreditation.find((a) => a.body === body)?.credits,
+        policies.length > 0,
       ),
     })),
     hasPolicies: policies.length > 0,
@@ -155,7 +156,7 @@ export default function CreditPage({ loaderData }: Route.ComponentProps) {
   const posted = actionData?.values;
   const policyLabels: Record<string, string> = {};
   loaderData.bodies.forEach(({ body }, i) => {
-    for (const f of POLICY_FIELDS) policyLabels[`policies.${i}.${f}`] = `${body}: ${t(`creditPage.field_${f}`)}`;
+    for (const f of POLICY_FIELDS) policyLabels[`policies.${i}.${f}`] = `${body}: ${t(`creditPage.field_${f}`, { body })}`;
   });
   const labels = {
     ...policyLabels,
@@ -204,6 +205,12 @@ export default function CreditPage({ loaderData }: Route.ComponentProps) {
               return (
                 <fieldset key={body} className="stack">
                   <legend>{t('creditPage.policyFor', { body })}</legend>
+                  <CheckboxField
+                    name={`policies.${i}.grants`}
+                    label={t('creditPage.field_grants', { body })}
+                    hint={t('creditPage.grantsHint')}
+                    defaultChecked={value(i, 'grants', values.grants) === 'on'}
+                  />
                   <SelectField
                     name={`policies.${i}.rule`}
                     label={t('creditPage.field_rule')}

@@ -68,6 +68,8 @@ export const credit = {
     policiesIntro: 'One policy per accrediting body named in the course’s accreditation statements. Credit is computed from the attendance record, never typed.',
     policyFor: '{{body}}',
     noBodies: 'This course names no accrediting body. Add its accreditation statements on the course details first.',
+    field_grants: '{{body}} grants credit for this course',
+    grantsHint: 'Leave it unticked for a statement that is not a body of its own (e.g. the AMA/AAFP equivalency).',
     field_unit: 'Unit',
     field_maxCredit: 'Maximum credit',
     field_rule: 'Rule',
