@@ -1,6 +1,8 @@
 // Staff upload the director's signature printed on a course's certificates: the signer's name
 // and title, and a PNG or JPEG image of at most 500 KB. The type is read from the file's own
-// first bytes (its magic number), never from its name or the browser's say-so. Replacing it
+// first bytes (its magic number), never from its name or the browser's say-so, and the image
+// is read in full before it is kept (lib/pdf/image-check.ts): a corrupt file is refused here,
+// not discovered when a certificate is rendered. Replacing it
 // changes certificates rendered from then on; what a certificate says (the signer's name) is
 // frozen at issue. Audited (the image's type and size, never its bytes).
 import { and, eq } from 'drizzle-orm';
@@ -9,16 +11,11 @@ import { courseSignatures } from '#db/schema/credit.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { lockCourse } from '#domain/courses/lock-course.server.ts';
 import { t } from '#lib/i18n.ts';
+import { imageTypeOf, printableImageType } from '#lib/pdf/image-check.ts';
 
 export const MAX_SIGNATURE_BYTES = 500 * 1024;
 
-/** `image/png` or `image/jpeg` from the bytes themselves, or null. */
-export function imageTypeOf(bytes: Uint8Array): 'image/png' | 'image/jpeg' | null {
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.length >= png.length && png.every((b, i) => bytes[i] === b)) return 'image/png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  return null;
-}
+export { imageTypeOf };
 
 export interface SignatureInput {
   organizationId: string;
@@ -51,7 +48,8 @@ export async function saveSignature(db: DbOrTx, actor: Actor, input: SignatureIn
   let contentType: 'image/png' | 'image/jpeg' | null = null;
   if (image) {
     if (image.length > MAX_SIGNATURE_BYTES) errors.image = t('signature.tooLarge');
-    else if (!(contentType = imageTypeOf(image))) errors.image = t('signature.notAnImage');
+    else if (!imageTypeOf(image)) errors.image = t('signature.notAnImage');
+    else if (!(contentType = printableImageType(image))) errors.image = t('signature.unreadable');
   }
   return db.transaction(async (tx) => {
     const course = await lockCourse(tx, input.organizationId, input.courseId);

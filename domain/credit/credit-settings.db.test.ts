@@ -1,6 +1,7 @@
 // Staff settings for credit: the policies per accrediting body (typed credit read strictly,
 // field-level errors, nothing written unless all are valid, audited) and the director's
 // signature (PNG or JPEG by its bytes, at most 500 KB, audited without the image).
+import { createCanvas } from '@napi-rs/canvas';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { auditEvents } from '#db/schema/audit.ts';
@@ -8,6 +9,7 @@ import { courseCreditPolicies, courseSignatures } from '#db/schema/credit.ts';
 import { imageTypeOf, MAX_SIGNATURE_BYTES, saveSignature } from '#domain/certificates/save-signature.server.ts';
 import { createCourse, createOrganization } from '../../tests/helpers/fixtures.ts';
 import { creditCourse } from '../../tests/helpers/credit-fixtures.ts';
+import { signaturePng } from '../../tests/helpers/png.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { findCourseCredit } from './course-credit.server.ts';
 import { parseCredit, readCreditPolicies, saveCreditPolicies } from './save-credit-policies.server.ts';
@@ -30,8 +32,12 @@ function policyValues(i: number, over: Record<string, string> = {}) {
   };
 }
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f9d8f60000000049454e44ae426082', 'hex');
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+const PNG = signaturePng();
+const JPEG = (() => {
+  const canvas = createCanvas(60, 20);
+  canvas.getContext('2d').fillRect(5, 9, 50, 2);
+  return canvas.toBuffer('image/jpeg');
+})();
 
 describe('credit policies', () => {
   test.each([

@@ -6,7 +6,7 @@ import { DataTable } from '#app/components/data-table.tsx';
 import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
 import { findTranscript } from '#domain/certificates/find-transcript.server.ts';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
-import { formatCredit } from '#lib/pdf/certificate.ts';
+import { formatCredit } from '#lib/credit-format.ts';
 import type { Route } from './+types/certificates.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {

@@ -14,13 +14,14 @@ import { issueCertificates } from '#domain/certificates/issue-certificates.serve
 import { revokeCertificate } from '#domain/certificates/revoke-certificate.server.ts';
 import { findSignature, saveSignature } from '#domain/certificates/save-signature.server.ts';
 import { findCourseCredit, findCreditPolicies } from '#domain/credit/course-credit.server.ts';
-import { accreditingBodies, CREDIT_RULES, CREDIT_UNITS, POLICY_FIELDS, policyFormValues, ROUNDING_STEPS, ROUNDINGS, saveCreditPolicies } from '#domain/credit/save-credit-policies.server.ts';
+import { accreditingBodies, CREDIT_RULES, CREDIT_UNITS, POLICY_FIELDS, policyFormValues, ROUNDING_STEPS, ROUNDINGS } from '#domain/credit/credit-policy-form.ts';
+import { saveCreditPolicies } from '#domain/credit/save-credit-policies.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { findEvaluationResults } from '#domain/evaluations/evaluation-results.server.ts';
 import { sendEvaluationReminders } from '#domain/evaluations/remind-evaluation.server.ts';
 import { localToday } from '#domain/registration/rules.ts';
 import { formatDate, t } from '#lib/i18n.ts';
-import { formatCredit } from '#lib/pdf/certificate.ts';
+import { formatCredit } from '#lib/credit-format.ts';
 import { CourseNav } from '../admin/courses/course-nav.tsx';
 import { requireCreditCourse } from './course.server.ts';
 import type { Route } from './+types/credit.ts';

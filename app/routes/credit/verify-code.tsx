@@ -8,7 +8,7 @@ import { services } from '#app/lib/guards.server.ts';
 import { takeThrottle } from '#domain/accounts/throttle.server.ts';
 import { verifyCertificate } from '#domain/certificates/verify-certificate.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
-import { formatCredit } from '#lib/pdf/certificate.ts';
+import { formatCredit } from '#lib/credit-format.ts';
 import { VerifyForm } from './verify-form.tsx';
 import type { Route } from './+types/verify-code.ts';
 

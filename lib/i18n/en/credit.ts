@@ -61,6 +61,7 @@ export const credit = {
     imageRequired: 'Choose the signature image (PNG or JPEG).',
     tooLarge: 'The image is larger than 500 KB: choose a smaller one.',
     notAnImage: 'The file is not a PNG or JPEG image.',
+    unreadable: 'The image could not be read: it may be damaged, or an interlaced PNG. Save it again as a plain PNG or JPEG.',
   },
   creditPage: {
     title: 'Credit & certificates',
@@ -220,7 +221,7 @@ export const credit = {
     attendanceOnly: 'certificate of attendance',
     issuedOn: 'issued {{date}}',
     download: 'Download PDF',
-    downloadFor: 'Download the certificate PDF: {{what}}, {{course}}',
+    downloadFor: 'Download PDF of the certificate {{what}}, {{course}}',
     verify: 'Verify {{code}}',
   },
   transcriptPdf: {
