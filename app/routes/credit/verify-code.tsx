@@ -5,23 +5,20 @@
 // Lookups are limited per client address, so codes cannot be tried in bulk.
 import { data } from 'react-router';
 import { services } from '#app/lib/guards.server.ts';
-import { takeThrottle } from '#domain/accounts/throttle.server.ts';
-import { verifyCertificate } from '#domain/certificates/verify-certificate.server.ts';
+import { lookUpCertificate } from '#domain/certificates/look-up-certificate.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatCredit } from '#lib/credit-format.ts';
 import { VerifyForm } from './verify-form.tsx';
 import type { Route } from './+types/verify-code.ts';
 
-export const VERIFY_LOOKUPS = { max: 30, windowMinutes: 10 };
-
 export async function loader({ context, params }: Route.LoaderArgs) {
   const { db, clientAddress } = services(context);
   const typed = (params.code ?? '').slice(0, 100);
-  const throttle = await takeThrottle(db, [{ scope: 'verify:address', key: clientAddress ?? 'unknown', ...VERIFY_LOOKUPS }]);
-  if (!throttle.allowed) {
-    return data({ throttled: true as const, retryAfterMinutes: throttle.retryAfterMinutes, typed, answer: null }, { status: 429, headers: { 'Retry-After': String(throttle.retryAfterMinutes * 60) } });
+  const lookup = await lookUpCertificate(db, { clientAddress, typed });
+  if (lookup.throttled) {
+    return data({ throttled: true as const, retryAfterMinutes: lookup.retryAfterMinutes, typed, answer: null }, { status: 429, headers: { 'Retry-After': String(lookup.retryAfterMinutes * 60) } });
   }
-  return { throttled: false as const, retryAfterMinutes: 0, typed, answer: await verifyCertificate(db, typed) };
+  return { throttled: false as const, retryAfterMinutes: 0, typed, answer: lookup.answer };
 }
 
 export function headers() {
