@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { pdfText } from '../../lib/pdf/pdf-text.ts';
 import { signaturePng } from '../helpers/png.ts';
-import { addEvaluationAnswers, createRunCourse, type RunCourse } from './support-data.ts';
+import { addEvaluationAnswers, createRunCourse, markLate, type RunCourse } from './support-data.ts';
 import { demoAccount, expect, expectAccessible, signIn, test, waitForHydration } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -191,6 +191,33 @@ test('the member downloads the certificate; a visitor verifies it; revoked, it s
   await visitor.reload();
   await expect(visitor.getByText(/^Revoked on .+: this certificate is no longer valid\.$/)).toBeVisible();
   await expect(visitor.getByText('Reason: Issued in error: attendance under review.')).toBeVisible();
+  await expectAccessible(visitor);
+  await visitorContext.close();
+});
+
+test('a correction of attendance reissues the affected certificate; the old code verifies as superseded', async ({ page, browser, baseURL }) => {
+  await signIn(page, 'abs', director().email, director().password);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.goto(creditPage());
+  const issued = page.getByRole('table', { name: 'Certificates of this course' });
+  const aafpRow = issued.getByRole('row').filter({ hasText: 'AAFP' }).filter({ hasText: 'Valid' });
+  const oldCode = (await aafpRow.locator('code').innerText()).trim();
+  await expect(aafpRow).toContainText('3 credits');
+
+  // Thirty minutes late to the first small group: AAFP credit falls to 2.5 (commensurate, quarter hours).
+  await markLate(course.registrationId, 30);
+  await page.reload();
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Issue certificates' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Certificates issued' })).toContainText('1 reissued after a correction');
+  await expect(issued.getByRole('row').filter({ hasText: 'AAFP' }).filter({ hasText: 'Valid' })).toContainText('2.5 credits');
+  await expect(issued.getByRole('row').filter({ hasText: oldCode })).toContainText('Superseded');
+  await expectAccessible(page);
+
+  const visitorContext = await browser.newContext({ baseURL });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(`/verify/${oldCode}`);
+  await expect(visitor.getByText(/^Superseded on .+: a corrected certificate replaced this one\.$/)).toBeVisible();
   await expectAccessible(visitor);
   await visitorContext.close();
 });
