@@ -9,7 +9,7 @@ import { CheckboxField, Outcomes, SelectField, TextAreaField } from '#app/compon
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { findCourseCertificates } from '#domain/certificates/find-course-certificates.server.ts';
+import { findCourseCertificate, findCourseCertificates } from '#domain/certificates/find-course-certificates.server.ts';
 import { issueCertificates } from '#domain/certificates/issue-certificates.server.ts';
 import { revokeCertificate } from '#domain/certificates/revoke-certificate.server.ts';
 import { findSignature, saveSignature } from '#domain/certificates/save-signature.server.ts';
@@ -126,6 +126,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         const reason = (values.reason ?? '').trim();
         if (!reason) return fail({ intent, certificateId, errors: { reason: t('creditPage.reasonRequired') }, values }, 400);
         if (reason.length > 500) return fail({ intent, certificateId, errors: { reason: t('form.tooLong', { max: 500 }) }, values }, 400);
+        // Only a certificate of this course, from this course's page.
+        if (!(await findCourseCertificate(db, { ...where, certificateId }))) return fail({ intent, errors: {}, alert: errorMessage('CERTIFICATE_NOT_FOUND') }, 409);
         await revokeCertificate(db, actor, { organizationId: org.id, certificateId, reason });
         return { intent, errors: {}, done: t('creditPage.revoked') } satisfies ActionResult;
       }
