@@ -29,7 +29,7 @@ export interface RunCourse {
 
 /**
  * A copy of the past Spokane 2025 intensive (same dates and accreditation statements) under a
- * new slug, with two 90-minute small groups carrying AAFP and APA credit minutes, a lunch
+ * new slug, archived so that the public site (and the tests reading it) never list it, with two 90-minute small groups carrying AAFP and APA credit minutes, a lunch
  * without credit, and `person` (a demo account) registered, confirmed and present throughout.
  */
 export async function createRunCourse(person: { email: string }, stamp: string): Promise<RunCourse> {
@@ -43,7 +43,7 @@ export async function createRunCourse(person: { email: string }, stamp: string):
            where o.slug = 'abs' and c.slug = 'leadership-intensive-2025-spokane'`,
       );
       const { rows: course } = await db.query<{ id: string; organization_id: string }>(
-        `update run_course set id = gen_random_uuid(), slug = $1, title = $2 returning id, organization_id`,
+        `update run_course set id = gen_random_uuid(), slug = $1, title = $2, status = 'archived' returning id, organization_id`,
         [`certificates-journey-${stamp}`, title],
       );
       if (course.length !== 1) throw new Error('the demo Spokane 2025 course is missing');
