@@ -12,6 +12,7 @@ import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
+import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
 import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
 import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
 import { registrationAdminRoutes, registrationPublicRoutes } from './route-config/registration.ts';
@@ -25,6 +26,8 @@ export default [
   index('routes/home.tsx'),
   // The deployment's operator, above every organization.
   ...prefix('operator', [...outboxOperatorRoutes, ...auditOperatorRoutes]),
+  // Anyone verifies a certificate by its code, without signing in.
+  ...creditDeploymentRoutes,
   ...prefix('o/:org', [
     layout('routes/site/layout.tsx', [
       ...sitePublicRoutes,
@@ -40,6 +43,7 @@ export default [
       ...attendancePublicRoutes,
       ...rotationPublicRoutes,
       ...smallGroupsPublicRoutes,
+      ...creditPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
@@ -56,6 +60,7 @@ export default [
           ...attendanceAdminRoutes,
           ...rotationAdminRoutes,
           ...smallGroupsAdminRoutes,
+          ...creditAdminRoutes,
         ]),
       ]),
     ]),

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'payments:record': ['admin', 'course_director', 'treasurer'],
   // The refund tracker: record cancellations received by mail, pay out refunds, override outcomes.
   'refunds:manage': ['admin', 'course_director', 'treasurer'],
+  // CE credit policies, the director's signature, issuing and revoking certificates, the evaluation.
+  'certificates:manage': ['admin', 'course_director'],
   'membership:manage': ['admin'],
   // Take attendance at any session of the organization's courses. Faculty take it too, but only
   // for the members of the small groups they lead (a row-level rule: domain/attendance/access.server.ts).

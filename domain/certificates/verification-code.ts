@@ -48,3 +48,8 @@ export function readVerificationCode(typed: string): string | null {
   if (checkCharacter(body) !== cleaned[BODY_LENGTH]) return null;
   return group(cleaned);
 }
+
+/** The public verification page of a code (printed on the certificate and in its QR code). */
+export function verificationUrl(publicUrl: string, code: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/verify/${code}`;
+}

@@ -4,6 +4,8 @@
 // URL. The QR code is drawn as vector squares, so it stays sharp at any print size.
 import QRCode from 'qrcode';
 import { formatDate, t } from '#lib/i18n.ts';
+import { formatCredit } from '#lib/credit-format.ts';
+import { printableImageType } from './image-check.ts';
 import { createDocument, finish } from './layout.ts';
 
 export interface CertificateDocument {
@@ -31,10 +33,7 @@ export interface CertificateDocument {
   issuedOn: string;
 }
 
-/** Formats a credit amount as printed: 19.25, 19.5, 19. */
-export function formatCredit(credit: number): string {
-  return Number.isInteger(credit) ? String(credit) : credit.toFixed(2).replace(/0$/, '');
-}
+export { formatCredit };
 
 function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -78,7 +77,8 @@ export async function renderCertificatePdf(c: CertificateDocument): Promise<Buff
 
   // Signature (left) and verification (right) along the bottom.
   const bottom = doc.page.height - 160;
-  if (c.signatureImage) {
+  // Checked again here: an image stored before the upload check must not take the process down.
+  if (c.signatureImage && printableImageType(c.signatureImage)) {
     try {
       doc.image(c.signatureImage, left + 10, bottom, { fit: [200, 50] });
     } catch {

@@ -94,6 +94,10 @@ export const PAGES: Record<string, Entry> = {
   '/operator/outbox/:message': { GET: OPERATOR },
   '/operator/audit': { GET: OPERATOR },
 
+  // ── Certificate verification (anyone, no sign-in; throttled per address) ───────────────────
+  '/verify': { GET: PUBLIC },
+  '/verify/:code': { GET: PUBLIC, samples: { code: 'not-a-code' }, note: 'A malformed code answers 200 with "check the code".' },
+
   // ── An organization's public site ─────────────────────────────────────────────────────
   'layout routes/site/layout': { GET: PUBLIC },
   '/o/:org': { GET: PUBLIC },
@@ -130,6 +134,14 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/documents/:kind/:file': { GET: owner('money:read') },
   '/o/:org/checkouts/:checkoutId': { GET: owner() },
   '/o/:org/checkouts/:checkoutId/cancelled': { GET: owner() },
+  '/o/:org/registrations/:registrationId/evaluation': { ...both(owner()), note: 'Only the participant: nobody, staff included, sees whose answers are whose.' },
+  '/o/:org/certificates': { GET: SIGNED_IN, note: 'The signed-in person\'s own transcript, across every organization.' },
+  '/o/:org/certificates/transcript.pdf': { GET: SIGNED_IN },
+  '/o/:org/certificates/:certificateFile': {
+    GET: owner(),
+    samples: { certificateFile: '00000000-0000-0000-0000-000000000000.pdf' },
+    note: 'The sweep has no certificate: a well-formed id of none is 404 for everyone signed in.',
+  },
   '/o/:org/donate': { ...both(PUBLIC), note: 'Visitors give with a name and an email (throttled); the signed-in give as themselves.' },
 
   // ── Admin area: shell, mail, people, audit ──────────────────────────────────────────────
@@ -162,6 +174,15 @@ export const PAGES: Record<string, Entry> = {
     note: 'The token is the only credential: an unknown token is 404 for every caller, signed in or not. Real tokens: tests/e2e/schedule.spec.ts.',
   },
   '/o/:org/admin/courses/:courseId/schedule': both(staff('course:manage')),
+  // ── Admin: CE credit, certificates and the evaluation ────────────────────────────────────
+  '/o/:org/admin/courses/:courseId/credit': both(staff('certificates:manage')),
+  '/o/:org/admin/courses/:courseId/certificates/:certificateFile': {
+    GET: staff('certificates:manage'),
+    samples: { certificateFile: '00000000-0000-0000-0000-000000000000.pdf' },
+    note: 'The sweep has no certificate: an id of none sends staff back to the course\'s credit page (a redirect).',
+  },
+  '/o/:org/admin/courses/:courseId/evaluation': both(staff('certificates:manage')),
+  '/o/:org/admin/courses/:courseId/evaluation.csv': { GET: staff('certificates:manage') },
 
   // ── Admin: memberships ─────────────────────────────────────────────────────────────────
   '/o/:org/admin/memberships': both(staff('membership:manage')),

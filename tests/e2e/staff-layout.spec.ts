@@ -103,7 +103,7 @@ test('setup: a registrant with a long name applies, pays by check, and the organ
 });
 
 test('every admin page fits a phone and shows every column on a laptop', async ({ browser, baseURL }) => {
-  // 29 pages, each at two widths with axe.
+  // 31 pages, each at two widths with axe.
   // Up to 205 s under load; the budget is about twice that (playwright.config.ts).
   test.setTimeout(420_000);
   const phone = await staffPage(browser, baseURL!, 'admin', PHONE);
@@ -128,6 +128,8 @@ test('every admin page fits a phone and shows every column on a laptop', async (
       `${applicationUrl}/account`,
       `${applicationUrl}/cancel`,
       `${courseBase}/money`,
+      `${courseBase}/credit`,
+      `${courseBase}/evaluation`,
       `${courseBase}/cancel-course`,
       `${admin}/memberships`,
       `${admin}/memberships/import`,

@@ -13,6 +13,8 @@ export function CourseNav({ base, title }: { base: string; title: string }) {
     ['/schedule', 'staffSchedule.nav'],
     ['/money', 'moneyNav.courseMoney'],
     ['/small-groups', 'smallGroups.nav'],
+    ['/credit', 'creditNav.credit'],
+    ['/evaluation', 'creditNav.evaluation'],
     ['/cancel-course', 'moneyNav.cancelCourse'],
     ['/rotation', 'rotation.link'],
   ] as const;

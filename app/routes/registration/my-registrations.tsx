@@ -8,6 +8,7 @@ import { requireOrganization, requireUser, services } from '#app/lib/guards.serv
 import { DomainError } from '#domain/errors.ts';
 import { respondAsApplicant } from '#domain/registration/respond-as-applicant.server.ts';
 import { findMyRegistrations } from '#domain/registration/find-my-registrations.server.ts';
+import { findOpenEvaluations } from '#domain/evaluations/find-evaluation-page.server.ts';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/my-registrations.ts';
@@ -18,7 +19,8 @@ const responseSchema = z.object({ registrationId: z.uuid(), response: z.enum(['w
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
   const user = await requireUser(request, context, org.slug);
-  return { slug: org.slug, registrations: await findMyRegistrations(services(context).db, org.id, user.id) };
+  const { db } = services(context);
+  return { slug: org.slug, registrations: await findMyRegistrations(db, org.id, user.id), openEvaluations: await findOpenEvaluations(db, { organizationId: org.id, userId: user.id }) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -51,6 +53,9 @@ export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
     <main id="main" className="page">
       <title>{t('myRegistrations.title')}</title>
       <h1>{t('myRegistrations.title')}</h1>
+      <p>
+        <Link to={`/o/${loaderData.slug}/certificates`}>{t('creditNav.certificatesLink')}</Link>
+      </p>
       <ErrorSummary message={actionData?.alert} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
       {loaderData.registrations.length === 0 ? <p>{t('myRegistrations.empty')}</p> : null}
@@ -134,6 +139,13 @@ export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
                 <li>
                   <Link to={`/o/${loaderData.slug}/registrations/${r.id}/financial-aid`} aria-label={t('money.applyForAidFor', { title: r.course.title })}>
                     {t('money.applyForAid')}
+                  </Link>
+                </li>
+              ) : null}
+              {loaderData.openEvaluations.includes(r.id) ? (
+                <li>
+                  <Link to={`/o/${loaderData.slug}/registrations/${r.id}/evaluation`} aria-label={t('creditNav.evaluateFor', { title: r.course.title })}>
+                    {t('creditNav.evaluate')}
                   </Link>
                 </li>
               ) : null}

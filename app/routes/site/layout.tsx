@@ -58,6 +58,7 @@ export default function OrganizationLayout({ loaderData }: Route.ComponentProps)
                   </li>
                   <li>
                     <NavLink to={`${base}/attendance`}>{t('attendance.nav')}</NavLink>
+                    <NavLink to={`${base}/certificates`}>{t('creditNav.certificates')}</NavLink>
                   </li>
                   <li>
                     <NavLink to={`${base}/profile`}>{t('nav.profile')}</NavLink>
