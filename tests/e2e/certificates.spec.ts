@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { pdfText } from '../../lib/pdf/pdf-text.ts';
 import { signaturePng } from '../helpers/png.ts';
-import { addEvaluationAnswers, createRunCourse, markLate, type RunCourse } from './support-data.ts';
+import { addEvaluationAnswers, createRunCourse, type RunCourse } from './support-data.ts';
 import { demoAccount, expect, expectAccessible, signIn, test, waitForHydration } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -204,12 +204,22 @@ test('a correction of attendance reissues the affected certificate; the old code
   const oldCode = (await aafpRow.locator('code').innerText()).trim();
   await expect(aafpRow).toContainText('3 credits');
 
-  // Thirty minutes late to the first small group: AAFP credit falls to 2.5 (commensurate, quarter hours).
-  await markLate(course.registrationId, 30);
+  // Thirty minutes late to the first small group after all, corrected on the attendance page
+  // as staff would (scripts off: the plain form). AAFP credit falls to 2.5 (commensurate,
+  // quarter hours) and the certificate is reissued at once, with no other click.
+  const staffContext = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const staff = await staffContext.newPage();
+  await signIn(staff, 'abs', director().email, director().password);
+  await staff.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
+  await staff.goto(`/o/abs/attendance/sessions/${course.sessionIds[0]}?group=all`);
+  const name = 'Morgan Member';
+  const card = staff.locator('.roster-person', { has: staff.locator('legend', { hasText: name }) });
+  await card.getByLabel('Late by (minutes)').fill('30');
+  await card.getByRole('button', { name: `Present: ${name}` }).click();
+  await expect(staff.getByRole('status')).toHaveText(`Saved: ${name}`);
+  await staffContext.close();
   await page.reload();
   await waitForHydration(page);
-  await page.getByRole('button', { name: 'Issue certificates' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Certificates issued' })).toContainText('1 reissued after a correction');
   await expect(issued.getByRole('row').filter({ hasText: 'AAFP' }).filter({ hasText: 'Valid' })).toContainText('2.5 credits');
   await expect(issued.getByRole('row').filter({ hasText: oldCode })).toContainText('Superseded');
   await expectAccessible(page);

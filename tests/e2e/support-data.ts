@@ -25,6 +25,8 @@ export interface RunCourse {
   courseId: string;
   title: string;
   registrationId: string;
+  /** Its sessions in order: small group 1, lunch, small group 2. */
+  sessionIds: string[];
 }
 
 /**
@@ -81,7 +83,7 @@ export async function createRunCourse(person: { email: string }, stamp: string):
         );
       }
       await db.query('commit');
-      return { courseId, title, registrationId };
+      return { courseId, title, registrationId, sessionIds };
     } catch (error) {
       await db.query('rollback');
       throw error;
@@ -99,15 +101,3 @@ export async function addEvaluationAnswers(courseId: string, answers: Record<str
 }
 
 /** A correction of the attendance record: the person arrived `lateMinutes` late to the course's first credit session. */
-export async function markLate(registrationId: string, lateMinutes: number) {
-  await withAppDatabase(async (db) => {
-    const { rowCount } = await db.query(
-      `update attendance set late_minutes = $2, version = version + 1
-         where registration_id = $1 and session_id = (
-           select s.id from course_sessions s join attendance a on a.session_id = s.id
-           where a.registration_id = $1 and s.credit_minutes <> '{}'::jsonb order by s.starts_at limit 1)`,
-      [registrationId, lateMinutes],
-    );
-    if (rowCount !== 1) throw new Error('no attendance to correct');
-  });
-}
