@@ -4,6 +4,7 @@ import { route, type RouteConfigEntry } from '@react-router/dev/routes';
 /** Under /o/:org (the public site layout). */
 export const creditPublicRoutes: RouteConfigEntry[] = [
   route('registrations/:registrationId/evaluation', 'routes/credit/evaluation-form.tsx'),
+  route('courses/:course/evaluation-results', 'routes/credit/evaluation-results.tsx'),
   route('certificates', 'routes/credit/certificates.tsx'),
   route('certificates/transcript.pdf', 'routes/credit/transcript-pdf.ts'),
   route('certificates/:certificateFile', 'routes/credit/certificate-pdf.ts'),

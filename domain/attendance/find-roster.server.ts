@@ -23,16 +23,16 @@ export interface SessionSummary {
 }
 
 export interface CourseSessions {
-  course: { id: string; title: string; timeZone: string };
+  course: { id: string; title: string; /** Its public address' slug (empty where the reader did not ask for it). */ slug: string; timeZone: string };
   sessions: SessionSummary[];
 }
 
 const sessionColumns = { id: courseSessions.id, title: courseSessions.title, kind: courseSessions.kind, startsAt: courseSessions.startsAt, endsAt: courseSessions.endsAt, courseId: courseSessions.courseId };
 
-function groupByCourse(rows: (SessionSummary & { courseId: string; courseTitle: string; timeZone: string })[]): CourseSessions[] {
+function groupByCourse(rows: (SessionSummary & { courseId: string; courseTitle: string; courseSlug?: string; timeZone: string })[]): CourseSessions[] {
   const byCourse = new Map<string, CourseSessions>();
   for (const r of rows) {
-    const entry = byCourse.get(r.courseId) ?? { course: { id: r.courseId, title: r.courseTitle, timeZone: r.timeZone }, sessions: [] };
+    const entry = byCourse.get(r.courseId) ?? { course: { id: r.courseId, title: r.courseTitle, slug: r.courseSlug ?? '', timeZone: r.timeZone }, sessions: [] };
     entry.sessions.push({ id: r.id, title: r.title, kind: r.kind, startsAt: r.startsAt, endsAt: r.endsAt });
     byCourse.set(r.courseId, entry);
   }
@@ -53,7 +53,7 @@ export async function findAttendanceSessions(db: DbOrTx, input: { organizationId
     if (courseIds.length === 0) return [];
   }
   const rows = await db
-    .select({ ...sessionColumns, courseTitle: courses.title, timeZone: courses.timeZone })
+    .select({ ...sessionColumns, courseTitle: courses.title, courseSlug: courses.slug, timeZone: courses.timeZone })
     .from(courseSessions)
     .innerJoin(courses, eq(courses.id, courseSessions.courseId))
     .where(

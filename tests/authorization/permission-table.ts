@@ -174,6 +174,7 @@ export const PAGES: Record<string, Entry> = {
     note: 'The token is the only credential: an unknown token is 404 for every caller, signed in or not. Real tokens: tests/e2e/schedule.spec.ts.',
   },
   '/o/:org/admin/courses/:courseId/schedule': both(staff('course:manage')),
+  '/o/:org/courses/:course/evaluation-results': { GET: staff('certificates:manage'), note: 'the course\'s own faculty too (linked to one of its faculty entries): aggregates only' },
   // ── Admin: CE credit, certificates and the evaluation ────────────────────────────────────
   '/o/:org/admin/courses/:courseId/credit': both(staff('certificates:manage')),
   '/o/:org/admin/courses/:courseId/certificates/:certificateFile': {

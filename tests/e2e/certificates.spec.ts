@@ -231,3 +231,26 @@ test('a correction of attendance reissues the affected certificate; the old code
   await expectAccessible(visitor);
   await visitorContext.close();
 });
+
+test('the course’s faculty read its evaluation results (totals only); a member is refused', async ({ page, browser, baseURL }) => {
+  // The demo faculty account leads a small group of the past Spokane course, whose evaluation most completed.
+  const faculty = demoAccount('abs', 'faculty');
+  await signIn(page, 'abs', faculty.email, faculty.password);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.goto('/o/abs/attendance');
+  await page.getByRole('link', { name: 'Evaluation results' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Evaluation results');
+  await expect(page.getByText(/answers are anonymous/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'The activity met its stated objectives.' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /The activity met its stated objectives/ })).toBeVisible();
+  await expectAccessible(page);
+  const resultsPath = new URL(page.url()).pathname;
+
+  const memberContext = await browser.newContext({ baseURL });
+  const memberPage = await memberContext.newPage();
+  await signIn(memberPage, 'abs', member().email, member().password);
+  await expect(memberPage.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  const refused = await memberPage.request.get(resultsPath);
+  expect(refused.status()).toBe(403);
+  await memberContext.close();
+});

@@ -23,6 +23,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     courses: courses.map((c) => ({
       id: c.course.id,
       title: c.course.title,
+      resultsPath: `/o/${org.slug}/courses/${c.course.slug}/evaluation-results`,
       sessions: c.sessions.map((s) => ({ id: s.id, title: s.title, kind: s.kind, when: formatInstant(s.startsAt, c.course.timeZone) })),
     })),
   };
@@ -70,6 +71,9 @@ export default function AttendanceIndex({ loaderData }: Route.ComponentProps) {
                   </li>
                 ))}
               </ul>
+              <p>
+                <Link to={c.resultsPath}>{t('evaluationResults.link')}</Link>
+              </p>
             </section>
           ))}
         </>

@@ -3,7 +3,6 @@
 // distribution with the counts written out, the mean and the comments — only once at least
 // five people answered, so nobody's answers can be told apart.
 import { data, Form, useActionData, useNavigation } from 'react-router';
-import { DataTable } from '#app/components/data-table.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { fieldAnchor, FormAlert } from '#app/components/field.tsx';
 import { SelectField } from '#app/components/choices.tsx';
@@ -12,9 +11,9 @@ import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { findEvaluationResults } from '#domain/evaluations/evaluation-results.server.ts';
+import { EvaluationResultsView } from './evaluation-results-view.tsx';
 import { findEvaluationSources } from '#domain/evaluations/find-evaluation-page.server.ts';
 import { getEvaluationQuestions } from '#domain/evaluations/get-evaluation-form.server.ts';
-import { MIN_ANSWERS_FOR_RESULTS } from '#domain/evaluations/questions.ts';
 import { copyEvaluationQuestions, readQuestionRows, saveEvaluationQuestions } from '#domain/evaluations/save-evaluation-form.server.ts';
 import { t } from '#lib/i18n.ts';
 import { isUuid } from '#lib/ids.ts';
@@ -76,7 +75,6 @@ export default function EvaluationStaff({ loaderData }: Route.ComponentProps) {
     fromCourseId: t('evaluationStaff.copyFrom'),
     ...Object.fromEntries(Array.from({ length: count }, (_, i) => [`rows.${i}.text`, t('evaluationStaff.questionN', { n: i + 1 })])),
   };
-  const r = loaderData.results;
   return (
     <main id="main">
       <title>{`${t('evaluationStaff.title')}: ${loaderData.title}`}</title>
@@ -86,65 +84,7 @@ export default function EvaluationStaff({ loaderData }: Route.ComponentProps) {
       <ErrorSummary message={actionData?.alert} errors={errors} labels={labels} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
 
-      <section aria-labelledby="results-title">
-        <h2 id="results-title">{t('evaluationStaff.resultsTitle')}</h2>
-        <p>{t('evaluationStaff.counts', { completed: r.completed, participants: r.participants, responses: r.responses })}</p>
-        {!r.shown ? (
-          <p>{t('evaluationStaff.tooFew', { min: MIN_ANSWERS_FOR_RESULTS })}</p>
-        ) : (
-          <>
-            <p>
-              <a href={`${loaderData.base}/evaluation.csv`} download>
-                {t('evaluationStaff.csv')}
-              </a>
-            </p>
-            {r.results.map((q) => (
-              <section key={q.key} className="stack" aria-label={q.text}>
-                <h3>{q.text}</h3>
-                {q.kind === 'scale' ? (
-                  <>
-                    <p>{q.mean === null ? t('evaluationStaff.noAnswers') : t('evaluationStaff.mean', { mean: q.mean.toFixed(2), answered: q.answered })}</p>
-                    <DataTable caption={t('evaluationStaff.distributionOf', { question: q.text })} captionHidden>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('evaluationStaff.answer')}</th>
-                          <th scope="col">{t('evaluationStaff.people')}</th>
-                          <th scope="col">{t('evaluationStaff.share')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {q.distribution.map((n, i) => {
-                          const share = q.answered ? Math.round((n / q.answered) * 100) : 0;
-                          return (
-                            <tr key={i}>
-                              <th scope="row">{i === 0 ? t('evaluationPage.scale1') : i === 4 ? t('evaluationPage.scale5') : String(i + 1)}</th>
-                              <td>{n}</td>
-                              <td>
-                                <span className="result-bar" aria-hidden="true">
-                                  <span style={{ width: `${share}%` }} />
-                                </span>{' '}
-                                {share}%
-                              </td>
-                            </tr>
-                          );
-                        })}
-                      </tbody>
-                    </DataTable>
-                  </>
-                ) : q.comments.length === 0 ? (
-                  <p>{t('evaluationStaff.noComments')}</p>
-                ) : (
-                  <ul>
-                    {q.comments.map((c, i) => (
-                      <li key={i}>{c}</li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            ))}
-          </>
-        )}
-      </section>
+      <EvaluationResultsView results={loaderData.results} csvUrl={`${loaderData.base}/evaluation.csv`} />
 
       <section aria-labelledby="questions-title">
         <h2 id="questions-title">{t('evaluationStaff.questionsTitle')}</h2>

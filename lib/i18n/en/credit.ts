@@ -157,6 +157,10 @@ export const credit = {
     reminded_other: 'Reminders sent to {{count}} participants.',
     remindedToday: 'Reminders were already sent in the last 24 hours; nothing was sent.',
   },
+  evaluationResults: {
+    anonymous: 'The answers are anonymous: you see totals for each question, and only once at least five people have answered.',
+    link: 'Evaluation results',
+  },
   evaluationStaff: {
     title: 'Evaluation',
     resultsTitle: 'Results',
