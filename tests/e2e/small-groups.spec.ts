@@ -43,6 +43,16 @@ test('a director runs the optimizer, uses the result, moves a person by keyboard
   await page.getByRole('link', { name: 'Participants’ facts' }).click();
   await expect(page.getByRole('table', { name: 'Participants’ facts' })).toContainText(`Journey Participant 01 ${course.tag}`);
   await expectAccessible(page);
+  // A field error in the table: the summary's link takes the keyboard to that very field.
+  const first = `Journey Participant 01 ${course.tag}`;
+  await waitForHydration(page);
+  await page.getByLabel(`Gender of ${first}`).fill('x'.repeat(41));
+  await page.getByRole('button', { name: 'Save facts' }).click();
+  await expect(page.getByRole('alert')).toContainText('Please correct the highlighted fields.');
+  await page.getByRole('link', { name: `Gender of ${first}` }).click();
+  await expect(page.getByLabel(`Gender of ${first}`)).toBeFocused();
+  await expect(page.getByLabel(`Gender of ${first}`)).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
   await page.getByRole('link', { name: 'Groups and optimizer' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Small groups:');
   await waitForHydration(page);

@@ -4,6 +4,7 @@
 import { data, Form, useActionData, useNavigation } from 'react-router';
 import { DataTable } from '#app/components/data-table.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
+import { fieldAnchor } from '#app/components/field.tsx';
 import { services } from '#app/lib/guards.server.ts';
 import { CourseNav } from '#app/routes/courses/course-nav.tsx';
 import { loadCourseGroups } from '#domain/small-groups/course-groups.server.ts';
@@ -105,11 +106,12 @@ export default function ParticipantFacts({ loaderData }: Route.ComponentProps) {
             </thead>
             <tbody>
               {d.participants.map((p) => {
-                const expId = `experience-${p.id}`;
-                const genderId = `gender-${p.id}`;
-                const coId = `coleader-${p.id}`;
                 const expError = errors[`experience:${p.id}`];
                 const genderError = errors[`gender:${p.id}`];
+                // While in error a control takes the id the error summary links to (fieldAnchor).
+                const expId = expError ? fieldAnchor(`experience:${p.id}`) : `experience-${p.id}`;
+                const genderId = genderError ? fieldAnchor(`gender:${p.id}`) : `gender-${p.id}`;
+                const coId = `coleader-${p.id}`;
                 return (
                   <tr key={p.id}>
                     <th scope="row">
@@ -123,7 +125,7 @@ export default function ParticipantFacts({ loaderData }: Route.ComponentProps) {
                       <label htmlFor={expId} className="visually-hidden">
                         {t('smallGroups.experience', { name: p.name })}
                       </label>
-                      <select id={expId} name={`experience:${p.id}`} defaultValue={p.experience} aria-invalid={expError ? true : undefined}>
+                      <select id={expId} name={`experience:${p.id}`} defaultValue={p.experience} aria-invalid={expError ? true : undefined} aria-describedby={expError ? `${expId}-error` : undefined}>
                         <option value="">{t('smallGroups.experienceNone')}</option>
                         {BALINT_EXPERIENCE.map((e) => (
                           <option key={e} value={e}>
@@ -131,7 +133,11 @@ export default function ParticipantFacts({ loaderData }: Route.ComponentProps) {
                           </option>
                         ))}
                       </select>
-                      {expError ? <span className="field-error">{expError}</span> : null}
+                      {expError ? (
+                        <span className="field-error" id={`${expId}-error`}>
+                          {expError}
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       <input type="checkbox" id={coId} name={`coLeader:${p.id}`} value="yes" defaultChecked={p.coLeader} />
@@ -143,8 +149,12 @@ export default function ParticipantFacts({ loaderData }: Route.ComponentProps) {
                       <label htmlFor={genderId} className="visually-hidden">
                         {t('smallGroups.gender', { name: p.name })}
                       </label>
-                      <input id={genderId} name={`gender:${p.id}`} defaultValue={p.gender} size={10} aria-invalid={genderError ? true : undefined} />
-                      {genderError ? <span className="field-error">{genderError}</span> : null}
+                      <input id={genderId} name={`gender:${p.id}`} defaultValue={p.gender} size={10} aria-invalid={genderError ? true : undefined} aria-describedby={genderError ? `${genderId}-error` : undefined} />
+                      {genderError ? (
+                        <span className="field-error" id={`${genderId}-error`}>
+                          {genderError}
+                        </span>
+                      ) : null}
                     </td>
                   </tr>
                 );
