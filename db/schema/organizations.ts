@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export type OrganizationKind = 'national_society' | 'regional_circle';
 
@@ -8,6 +8,8 @@ export const organizations = pgTable('organizations', {
   name: text('name').notNull(),
   shortName: text('short_name').notNull(),
   kind: text('kind').$type<OrganizationKind>().notNull(),
+  /** A regional circle's national society: its directory also lists the circle's groups, labelled with the circle. */
+  parentOrganizationId: uuid('parent_organization_id').references((): AnyPgColumn => organizations.id, { onDelete: 'set null' }),
   tagline: text('tagline'),
   summary: text('summary').notNull().default(''),
   contactEmail: text('contact_email'),

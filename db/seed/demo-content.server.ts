@@ -24,7 +24,8 @@ export async function seedDemoContent(db: DbOrTx, today: string): Promise<DemoCo
   const upcoming = upcomingIntensive(today);
 
   const abs = await insertOrganization(db, ABS_ORGANIZATION, ABS_HOME);
-  const nwbc = await insertOrganization(db, NWBC_ORGANIZATION, NWBC_HOME);
+  // The circle is a regional circle of the society: the society's directory lists its groups too.
+  const nwbc = await insertOrganization(db, { ...NWBC_ORGANIZATION, parentOrganizationId: abs }, NWBC_HOME);
   const pastCourseId = await insertIntensive(db, abs, SPOKANE_2025);
   const upcomingCourseId = await insertIntensive(db, abs, upcoming);
   return { abs, nwbc, pastCourseId, upcomingCourseId };
