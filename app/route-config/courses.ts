@@ -12,4 +12,6 @@ export const coursesAdminRoutes: RouteConfigEntry[] = [
   route('courses/:courseId/edit', 'routes/courses/edit.tsx'),
   route('courses/:courseId/prices', 'routes/courses/prices.tsx'),
   route('courses/:courseId/questions', 'routes/courses/questions.tsx'),
+  route('courses/:courseId/copy', 'routes/courses/copy.tsx'),
+  route('courses/:courseId/copied', 'routes/courses/copied.tsx'),
 ];

@@ -1,7 +1,7 @@
 // A course as published. The registration work adds applications, capacity accounting and
 // the early-place quota on top of these rows; the price table is data, one explicit amount
 // per category and tier (the seed's table is not a formula).
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { organizations } from './organizations.ts';
 
@@ -97,6 +97,8 @@ export const courses = pgTable(
     offerHoldHours: integer('offer_hold_hours').notNull().default(48),
     attestations: jsonb('attestations').$type<Attestation[]>().notNull().default([]),
     customQuestions: jsonb('custom_questions').$type<CustomQuestion[]>().notNull().default([]),
+    /** The course this one was copied from ("Copy this course", issue 18): its summary page compares the two. */
+    copiedFromCourseId: uuid('copied_from_course_id').references((): AnyPgColumn => courses.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('courses_org_slug').on(t.organizationId, t.slug), index('courses_org_starts').on(t.organizationId, t.startsOn)],

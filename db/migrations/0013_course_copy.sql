@@ -1,0 +1,2 @@
+ALTER TABLE "courses" ADD COLUMN "copied_from_course_id" uuid;--> statement-breakpoint
+ALTER TABLE "courses" ADD CONSTRAINT "courses_copied_from_course_id_courses_id_fk" FOREIGN KEY ("copied_from_course_id") REFERENCES "public"."courses"("id") ON DELETE set null ON UPDATE no action;
