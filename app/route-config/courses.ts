@@ -14,4 +14,6 @@ export const coursesAdminRoutes: RouteConfigEntry[] = [
   route('courses/:courseId/questions', 'routes/courses/questions.tsx'),
   route('courses/:courseId/copy', 'routes/courses/copy.tsx'),
   route('courses/:courseId/copied', 'routes/courses/copied.tsx'),
+  route('courses/:courseId/paper', 'routes/courses/paper.tsx'),
+  route('courses/:courseId/paper.pdf', 'routes/courses/paper-pdf.ts'),
 ];

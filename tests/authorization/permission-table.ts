@@ -161,6 +161,8 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/admin/courses/:courseId/questions': both(staff('course:manage')),
   '/o/:org/admin/courses/:courseId/copy': both(staff('course:manage')),
   '/o/:org/admin/courses/:courseId/copied': { GET: staff('course:manage') },
+  '/o/:org/admin/courses/:courseId/paper': { GET: staff('registration:review') },
+  '/o/:org/admin/courses/:courseId/paper.pdf': { GET: staff('registration:review') },
   '/o/:org/admin/courses/:courseId/discount-codes': both(staff('course:manage')),
   '/o/:org/admin/courses/:courseId/applications': both(staff('registration:review')),
   '/o/:org/admin/courses/:courseId/applications.csv': { GET: staff('registration:review') },
