@@ -13,6 +13,7 @@ import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.
 import { membershipAdminRoutes } from './route-config/membership.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
+import { peopleAdminRoutes, peopleOperatorRoutes } from './route-config/people.ts';
 import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
 import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
 import { registrationAdminRoutes, registrationPublicRoutes } from './route-config/registration.ts';
@@ -25,7 +26,7 @@ import { smallGroupsAdminRoutes, smallGroupsPublicRoutes } from './route-config/
 export default [
   index('routes/home.tsx'),
   // The deployment's operator, above every organization.
-  ...prefix('operator', [...outboxOperatorRoutes, ...auditOperatorRoutes]),
+  ...prefix('operator', [...outboxOperatorRoutes, ...auditOperatorRoutes, ...peopleOperatorRoutes]),
   // Anyone verifies a certificate by its code, without signing in.
   ...creditDeploymentRoutes,
   ...prefix('o/:org', [
@@ -61,6 +62,7 @@ export default [
           ...rotationAdminRoutes,
           ...smallGroupsAdminRoutes,
           ...creditAdminRoutes,
+          ...peopleAdminRoutes,
         ]),
       ]),
     ]),

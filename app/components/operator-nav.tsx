@@ -11,6 +11,9 @@ export function OperatorNav() {
         <li>
           <a href="/operator/audit">{t('operator.auditTitle')}</a>
         </li>
+        <li>
+          <a href="/operator/people">{t('people.operatorTitle')}</a>
+        </li>
       </ul>
     </nav>
   );

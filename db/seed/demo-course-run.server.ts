@@ -28,12 +28,12 @@ export interface DemoCourseRunInput {
 /** name | discipline | credentials | institution | region | Balint experience | gender | co-leader candidate */
 const PEOPLE = `
 Priya Raman|Family medicine|MD|Inland Valley Family Medicine Residency|WA|training|woman|yes
-Tomas Lindqvist|Psychiatry|MD|Cascade Behavioral Health|OR|leader|man|yes
+Tomás Lindqvist|Psychiatry|MD|Cascade Behavioral Health|OR|leader|man|yes
 Adaeze Okafor|Social work|LCSW|Columbia Gorge Community Clinic|OR|training||yes
 Walter Brandt|Psychology|PhD|Palouse Regional Hospital|ID|training|man|yes
 MEMBER|Family medicine|MD|Kootenai Valley Hospital|ID|member||
 Hannah Kowalczyk|Nursing|RN|Puget Sound Veterans Clinic|WA|new|woman|
-Diego Alvarez|Family medicine resident|MD|Inland Valley Family Medicine Residency|WA|new|man|
+Diego Álvarez|Family medicine resident|MD|Inland Valley Family Medicine Residency|WA|new|man|
 Grace Whitfield|Internal medicine|DO|Willamette Psychiatry Associates|OR|member|woman|
 Samuel Osei|Psychiatry resident|MD|Inland Valley Family Medicine Residency|WA|new|man|
 Leah Feldman|Psychology|PsyD|Boise Family Health Center|ID|member|woman|

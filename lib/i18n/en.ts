@@ -6,6 +6,7 @@ import { billing } from './en/billing.ts';
 import { core } from './en/core.ts';
 import { courseCopy } from './en/course-copy.ts';
 import { coursePaper } from './en/course-paper.ts';
+import { people } from './en/people.ts';
 import { credit } from './en/credit.ts';
 import { money } from './en/money.ts';
 import { payments } from './en/payments.ts';
@@ -16,4 +17,4 @@ import { security } from './en/security.ts';
 import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people } as const;

@@ -93,6 +93,7 @@ export const PAGES: Record<string, Entry> = {
   '/operator': { GET: OPERATOR },
   '/operator/outbox/:message': { GET: OPERATOR },
   '/operator/audit': { GET: OPERATOR },
+  '/operator/people': { GET: OPERATOR },
 
   // ── Certificate verification (anyone, no sign-in; throttled per address) ───────────────────
   '/verify': { GET: PUBLIC },
@@ -161,6 +162,8 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/admin/courses/:courseId/questions': both(staff('course:manage')),
   '/o/:org/admin/courses/:courseId/copy': both(staff('course:manage')),
   '/o/:org/admin/courses/:courseId/copied': { GET: staff('course:manage') },
+  '/o/:org/admin/search': { GET: staff('people:search') },
+  '/o/:org/admin/person/:userId': { GET: staff('people:search'), note: 'Another organization\'s person, or a stranger, is a 404.' },
   '/o/:org/admin/courses/:courseId/paper': { GET: staff('registration:review') },
   '/o/:org/admin/courses/:courseId/paper.pdf': { GET: staff('registration:review') },
   '/o/:org/admin/courses/:courseId/discount-codes': both(staff('course:manage')),

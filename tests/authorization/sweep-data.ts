@@ -147,6 +147,11 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
   const aidList = await page(aidCommittee.request, `/o/abs/admin/financial-aid/${absCourse.courseId}`);
   const applicationId = find(aidList, new RegExp(`/financial-aid/${absCourse.courseId}/applications/(${UUID})`), 'aid application link');
 
+  // A person's id, as staff find it with the people search (account ids are not UUIDs).
+  const personId = async (admin: Caller, org: string, email: string) =>
+    find(await page(admin.request, `/o/${org}/admin/search?q=${encodeURIComponent(email)}`), new RegExp(`/o/${org}/admin/person/([A-Za-z0-9_-]+)"`), `${org} person id`);
+  const [absPerson, nwbcPerson] = await Promise.all([personId(absAdmin, 'abs', member.email!), personId(nwbcAdmin, 'nwbc', nwbcAdmin.email!)]);
+
   const absMessage = find(await page(absAdmin.request, '/o/abs/admin/outbox'), new RegExp(`/o/abs/admin/outbox/(${UUID})`), 'abs outbox message');
   const nwbcMessage = find(await page(nwbcAdmin.request, '/o/nwbc/admin/outbox'), new RegExp(`/o/nwbc/admin/outbox/(${UUID})`), 'nwbc outbox message');
 
@@ -186,6 +191,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
       id: memberRegistration,
       sessionId: absRunning!.sessionId,
       groupId: absRunning!.groupId,
+      userId: absPerson,
     },
   };
   return {
@@ -212,6 +218,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
         applicationId: NIL_UUID,
         sessionId: nwbcRunning!.sessionId,
         groupId: nwbcRunning!.groupId,
+        userId: nwbcPerson,
       },
     },
   };

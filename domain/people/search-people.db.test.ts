@@ -1,0 +1,116 @@
+// One search for people: accents and case do not matter, parts of names and emails match,
+// every word must match, wildcards typed are literal, and staff of one organization find only
+// people connected to it — never learning that someone is known elsewhere.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { organizationRoles, users } from '#db/schema/accounts.ts';
+import { donations, } from '#db/schema/money.ts';
+import { memberships } from '#db/schema/registration.ts';
+import { createOrganization } from '../../tests/helpers/fixtures.ts';
+import { useTestDatabase } from '../../tests/helpers/test-database.ts';
+import { personRecord } from './person-record.server.ts';
+import { searchPeople } from './search-people.server.ts';
+
+const testDb = useTestDatabase();
+let abs: { id: string; slug: string };
+let nwbc: { id: string; slug: string };
+const ids: Record<string, string> = {};
+
+async function person(key: string, name: string, email: string) {
+  const id = randomUUID();
+  await testDb.db.insert(users).values({ id, name, email, emailVerified: true });
+  ids[key] = id;
+  return id;
+}
+
+const names = async (org: string | null, q: string) => {
+  const outcome = await searchPeople(testDb.db, org, q);
+  if (!outcome.ok) throw new Error(outcome.problem);
+  return outcome.hits.map((h) => h.name);
+};
+
+describe('searching for people', () => {
+  beforeAll(async () => {
+    abs = await createOrganization(testDb.db, 'abs-search');
+    nwbc = await createOrganization(testDb.db, 'nwbc-search');
+    await person('zoe', 'Zoë Łukasiewicz', 'zoe.l@example.org');
+    await person('renee', 'Renée Dubois', 'RDUBOIS@Example.org');
+    await person('percent', 'Al 100% Sure', 'al@example.org');
+    await person('circleOnly', 'Zoe Circle', 'zoe.circle@example.org');
+    await person('nobody', 'Zoe Nowhere', 'zoe.nowhere@example.org');
+    await testDb.db.insert(organizationRoles).values([
+      { organizationId: abs.id, userId: ids.zoe!, role: 'member' },
+      { organizationId: abs.id, userId: ids.percent!, role: 'member' },
+      { organizationId: nwbc.id, userId: ids.circleOnly!, role: 'member' },
+      { organizationId: nwbc.id, userId: ids.zoe!, role: 'admin' },
+    ]);
+    await testDb.db.insert(donations).values({ organizationId: abs.id, userId: ids.renee!, name: 'Renée Dubois', email: 'rdubois@example.org', amountMinor: 5000, currency: 'USD' });
+    await testDb.db.insert(memberships).values({ organizationId: abs.id, email: 'jose.nunez@example.org', name: 'José Núñez', validFrom: '2026-01-01', validTo: '2026-12-31', source: 'csv' });
+  });
+
+  test('accents and case do not matter, in either direction', async () => {
+    expect(await names(abs.id, 'zoe')).toEqual(['Zoë Łukasiewicz']);
+    expect(await names(abs.id, 'ŁUKAS')).toEqual(['Zoë Łukasiewicz']);
+    expect(await names(abs.id, 'lukas')).toEqual(['Zoë Łukasiewicz']);
+    expect(await names(abs.id, 'renee')).toEqual(['Renée Dubois']);
+    expect(await names(abs.id, 'rdubois@EXAMPLE')).toEqual(['Renée Dubois']);
+    expect(await names(abs.id, 'nunez')).toEqual(['José Núñez']);
+  });
+
+  test('a word shorter than three letters matches the start of a word', async () => {
+    expect(await names(abs.id, 'zo')).toEqual(['Zoë Łukasiewicz']);
+    expect(await names(abs.id, 'du re')).toEqual(['Renée Dubois']);
+    expect(await names(abs.id, 'oe')).toEqual([]);
+    // Characters of tsquery syntax are only text.
+    expect(await names(abs.id, "a' | !")).toEqual([]);
+  });
+
+  test('every word must match, anywhere in name or email', async () => {
+    expect(await names(abs.id, 'zoe example')).toEqual(['Zoë Łukasiewicz']);
+    expect(await names(abs.id, 'zoe dubois')).toEqual([]);
+  });
+
+  test('a typed % or _ is literal, not a wildcard', async () => {
+    expect(await names(abs.id, '100%')).toEqual(['Al 100% Sure']);
+    // Unescaped, `_` would match the space in "Al 100% Sure".
+    expect(await names(abs.id, 'al_')).toEqual([]);
+  });
+
+  test('staff find only people connected to their organization, and see only their organization', async () => {
+    expect(await names(nwbc.id, 'zoe')).toEqual(['Zoe Circle', 'Zoë Łukasiewicz']);
+    const outcome = await searchPeople(testDb.db, abs.id, 'zoe');
+    expect(outcome.ok && outcome.hits[0]).toMatchObject({ organizations: ['abs-search'], roles: ['member'] });
+    // The operator searches every organization and sees each person's.
+    const everywhere = await searchPeople(testDb.db, null, 'zoe');
+    expect(everywhere.ok && everywhere.hits.map((h) => [h.name, h.organizations])).toEqual([
+      ['Zoe Circle', ['nwbc-search']],
+      ['Zoë Łukasiewicz', ['abs-search', 'nwbc-search']],
+    ]);
+    // Someone with an account but no tie to any organization is nobody's to find.
+    expect(await names(null, 'nowhere')).toEqual([]);
+  });
+
+  test('too short or too long a query is refused with a reason', async () => {
+    expect(await searchPeople(testDb.db, abs.id, ' z ')).toEqual({ ok: false, problem: 'too_short' });
+    expect(await searchPeople(testDb.db, abs.id, 'z'.repeat(101))).toEqual({ ok: false, problem: 'too_long' });
+  });
+
+  test('the query uses the trigram index (the expression matches it)', async () => {
+    const plan = await testDb.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const result = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain select id from users where search_normalize(name || ' ' || email) like search_normalize('%lukas%')`);
+      return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('users_search_trgm');
+  });
+
+  test('a person’s record: only this organization’s registrations, money, memberships and roles; strangers not found', async () => {
+    const record = await personRecord(testDb.db, abs.id, ids.renee!);
+    expect(record.person).toMatchObject({ name: 'Renée Dubois' });
+    expect(record.roles).toEqual([]);
+    await expect(personRecord(testDb.db, abs.id, ids.circleOnly!)).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
+    await expect(personRecord(testDb.db, nwbc.id, ids.renee!)).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
+    expect((await personRecord(testDb.db, nwbc.id, ids.zoe!)).roles).toEqual(['admin']);
+  });
+});

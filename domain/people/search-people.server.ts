@@ -1,0 +1,131 @@
+// One search for people (issue 18): staff find anyone connected to their organization — a
+// role, a registration, a membership, a donation — by part of a name or email, without caring
+// about accents or case ("zoe" finds "Zoë", "LUKAS" finds "Łukasiewicz"). The deployment's
+// operator searches every organization. PostgreSQL does the matching with trigram indexes on
+// search_normalize(name || ' ' || email) (migration 0014), never a scan in application code.
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '#db/client.server.ts';
+
+/** Shorter queries match too much to be useful and cannot use a trigram index. */
+export const MIN_QUERY_LENGTH = 2;
+export const MAX_QUERY_LENGTH = 100;
+export const RESULT_LIMIT = 50;
+
+export interface PersonHit {
+  userId: string | null;
+  name: string;
+  email: string;
+  /** Organization slugs the person is connected to (operator search), or the one searched. */
+  organizations: string[];
+  roles: string[];
+  registrations: number;
+  /** Latest membership end date in the organization(s) searched, if any. */
+  memberUntil: string | null;
+}
+
+export type SearchOutcome = { ok: true; query: string; hits: PersonHit[]; more: boolean } | { ok: false; problem: 'too_short' | 'too_long' };
+
+/** Below this, a word cannot use a trigram index: it matches as the start of a word instead. */
+const TRIGRAM = 3;
+
+export interface QueryWord {
+  /** The word as typed (NFC). */
+  text: string;
+  /** Anywhere in name or email (a LIKE pattern, wildcards escaped), or the start of a word. */
+  match: 'anywhere' | 'word_start';
+}
+
+/** The words of a query (at most six), each with how it matches. */
+export function queryWords(query: string): QueryWord[] {
+  return query
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 6)
+    .map((word) => ({ text: word, match: [...word].length >= TRIGRAM ? 'anywhere' : 'word_start' }));
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Every word must match `column`: a word of three characters or more anywhere in it (trigram
+ * index), a shorter one ("Li", "Ng") as the start of one of its words (full-text index; the
+ * word is passed quoted, so no character of it is tsquery syntax).
+ */
+function matches(column: SQL, words: QueryWord[]): SQL {
+  return sql.join(
+    words.map((w) =>
+      w.match === 'anywhere'
+        ? sql`search_normalize(${column}) like search_normalize(${`%${escapeLike(w.text)}%`})`
+        : sql`to_tsvector('simple', search_normalize(${column})) @@ to_tsquery('simple', quote_literal(search_normalize(${w.text})) || ':*')`,
+    ),
+    sql` and `,
+  );
+}
+
+/**
+ * The organizations a person is connected to: every one for the operator; for an
+ * organization's staff only their own (staff of one organization never learn that someone is
+ * known to another).
+ */
+function organizationsOf(organizationId: string | null): SQL {
+  if (organizationId !== null) return sql`(select array[o.slug] from organizations o where o.id = ${organizationId})`;
+  return sql`(select array_agg(distinct o.slug order by o.slug) from organizations o
+    where exists (select 1 from organization_roles r where r.user_id = u.id and r.organization_id = o.id)
+       or exists (select 1 from registrations g where g.user_id = u.id and g.organization_id = o.id)
+       or exists (select 1 from memberships m where m.user_id = u.id and m.organization_id = o.id)
+       or exists (select 1 from donations d where d.user_id = u.id and d.organization_id = o.id))`;
+}
+
+/**
+ * People matching every word of `query` (in name or email), connected to `organizationId`, or
+ * to any organization when it is null (the operator). Accounts first, then membership records
+ * that have no account (imported lists).
+ */
+export async function searchPeople(db: DbOrTx, organizationId: string | null, rawQuery: string): Promise<SearchOutcome> {
+  const query = rawQuery.trim().replace(/\s+/g, ' ');
+  if ([...query].length < MIN_QUERY_LENGTH) return { ok: false, problem: 'too_short' };
+  if ([...query].length > MAX_QUERY_LENGTH) return { ok: false, problem: 'too_long' };
+  const words = queryWords(query);
+  const inOrg = (table: string, userColumn = 'user_id') =>
+    organizationId === null
+      ? sql.raw(`exists (select 1 from ${table} x where x.${userColumn} = u.id)`)
+      : sql`exists (select 1 from ${sql.raw(table)} x where x.${sql.raw(userColumn)} = u.id and x.organization_id = ${organizationId})`;
+  const orgFilter = (alias: string) => (organizationId === null ? sql`true` : sql`${sql.raw(alias)}.organization_id = ${organizationId}`);
+  // The matches first (ordered, limited), then the details of those few: the connection test
+  // is one index probe per table for each match, the details are computed for 51 rows at most.
+  const accounts = await db.execute<{ user_id: string; name: string; email: string; organizations: string[] | null; roles: string[] | null; registrations: number; member_until: string | null }>(sql`
+    with matched as materialized (
+      select u.id, u.name, u.email, search_normalize(u.name) like search_normalize(${`${escapeLike(query)}%`}) as starts
+      from users u
+      where ${matches(sql`u.name || ' ' || u.email`, words)}
+        and (${inOrg('organization_roles')} or ${inOrg('registrations')} or ${inOrg('memberships')} or ${inOrg('donations')})
+      order by starts desc, u.name, u.email
+      limit ${RESULT_LIMIT + 1}
+    )
+    select u.id as user_id, u.name, u.email,
+      ${organizationsOf(organizationId)} as organizations,
+      (select array_agg(distinct r.role order by r.role) from organization_roles r where r.user_id = u.id and ${orgFilter('r')}) as roles,
+      (select count(*)::int from registrations g where g.user_id = u.id and ${orgFilter('g')}) as registrations,
+      (select max(m.valid_to)::text from memberships m where m.user_id = u.id and ${orgFilter('m')}) as member_until
+    from matched u
+    order by u.starts desc, u.name, u.email`);
+  const records = await db.execute<{ name: string; email: string; slug: string; member_until: string }>(sql`
+    select m.name, m.email, o.slug, max(m.valid_to)::text as member_until
+    from memberships m join organizations o on o.id = m.organization_id
+    where m.user_id is null and ${orgFilter('m')} and ${matches(sql`m.name || ' ' || m.email`, words)}
+    group by m.name, m.email, o.slug
+    order by m.name, m.email
+    limit ${RESULT_LIMIT}`);
+  const hits: PersonHit[] = accounts.rows.map((r) => ({
+    userId: r.user_id,
+    name: r.name,
+    email: r.email,
+    organizations: r.organizations ?? [],
+    roles: r.roles ?? [],
+    registrations: r.registrations,
+    memberUntil: r.member_until,
+  }));
+  for (const r of records.rows) hits.push({ userId: null, name: r.name, email: r.email, organizations: [r.slug], roles: [], registrations: 0, memberUntil: r.member_until });
+  return { ok: true, query, hits: hits.slice(0, RESULT_LIMIT), more: hits.length > RESULT_LIMIT };
+}
