@@ -12,6 +12,7 @@ import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
+import { directoryAdminRoutes, directoryPublicRoutes } from './route-config/directory.ts';
 import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
 import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
 import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
@@ -44,6 +45,7 @@ export default [
       ...rotationPublicRoutes,
       ...smallGroupsPublicRoutes,
       ...creditPublicRoutes,
+      ...directoryPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
@@ -61,6 +63,7 @@ export default [
           ...rotationAdminRoutes,
           ...smallGroupsAdminRoutes,
           ...creditAdminRoutes,
+          ...directoryAdminRoutes,
         ]),
       ]),
     ]),

@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   // for the members of the small groups they lead (a row-level rule: domain/attendance/access.server.ts).
   'attendance:take': ['admin', 'course_director'],
   'api-token:manage': ['admin'],
+  // The Balint groups directory: record and verify leaders' training, approve listings. Course
+  // directors know who attended the intensives they ran.
+  'directory:manage': ['admin', 'course_director'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 
