@@ -49,6 +49,7 @@ describe('directory filters', () => {
     const outcome = filterListings(all, parseFilters(new URLSearchParams('postcode=99201&within=10')));
     expect(outcome.listings.map((l) => [l.title, l.distanceMiles === null ? null : Math.round(l.distanceMiles)])).toEqual([
       ['Residents', 0],
+      ['Tacoma Hybrid', 236],
       ['Tuesday Online', null],
     ]);
   });
