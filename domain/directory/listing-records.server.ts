@@ -1,6 +1,6 @@
 // What the directory's use cases share: a listing with its leaders and their training, the
 // rule's verdict on it, and the lookups that keep every query inside one organization.
-import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { users } from '#db/schema/accounts.ts';
 import { groupListingLeaders, groupListings, leaderTrainings } from '#db/schema/directory.ts';
@@ -106,9 +106,4 @@ export async function lockLeadersListing(tx: DbOrTx, organizationId: string, lis
     .where(and(eq(groupListingLeaders.listingId, row.id), eq(groupListingLeaders.userId, userId)));
   if (!leader) throw new DomainError('DIRECTORY_LISTING_NOT_FOUND');
   return row;
-}
-
-/** Listings of an organization (and, for a national society's public directory, of its circles). */
-export function listingsOf(organizationIds: readonly string[]) {
-  return or(...organizationIds.map((id) => eq(groupListings.organizationId, id)));
 }

@@ -48,6 +48,5 @@ export function listingVerdict(listing: ListingForRule): ListingVerdict {
  * a listing without a trained leader cannot be approved, and the page says why.
  */
 export function approvalVerdict(listing: Omit<ListingForRule, 'approvedAt'>): ListingVerdict {
-  const verdict = listingVerdict({ ...listing, approvedAt: 'now' });
-  return verdict;
+  return listingVerdict({ ...listing, approvedAt: 'now' });
 }
