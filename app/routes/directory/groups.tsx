@@ -4,7 +4,7 @@
 // regional circles' published groups, each labelled with its circle and linked to its page.
 import { useState, useEffect } from 'react';
 import { Link } from 'react-router';
-import { PROFESSIONS } from '#db/schema/directory.ts';
+import { PROFESSIONS } from '#domain/directory/vocabulary.ts';
 import { DISTANCES_MILES, filterListings, parseFilters } from '#domain/directory/directory-filters.ts';
 import { findDirectory } from '#domain/directory/find-listings.server.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';

@@ -1,7 +1,7 @@
 // What the listing pages share on the server: the vocabulary of the form, a listing's values
 // as the form shows them, and the refusal of a form that keeps what was typed.
 import { data } from 'react-router';
-import { ENROLLMENT_STATUSES, LISTING_CADENCES, LISTING_FORMATS, PROFESSIONS } from '#db/schema/directory.ts';
+import { ENROLLMENT_STATUSES, LISTING_CADENCES, LISTING_FORMATS, PROFESSIONS } from '#domain/directory/vocabulary.ts';
 import { WEEKS_OF_MONTH } from '#domain/directory/listing-form.ts';
 import type { ListingWithLeaders } from '#domain/directory/listing-records.server.ts';
 import { TIME_ZONES } from '#domain/directory/time-zones.ts';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
-import { ENROLLMENT_STATUSES } from '#db/schema/directory.ts';
+import { ENROLLMENT_STATUSES } from '#domain/directory/vocabulary.ts';
 import { findLeaderListings } from '#domain/directory/find-listings.server.ts';
 import { setEnrollment, submitListing, withdrawListing } from '#domain/directory/save-listing.server.ts';
 import { DomainError } from '#domain/errors.ts';

@@ -11,7 +11,7 @@ import { DateField, Field } from '#app/components/field.tsx';
 import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { TRAINING_KINDS } from '#db/schema/directory.ts';
+import { TRAINING_KINDS } from '#domain/directory/vocabulary.ts';
 import { findIntensiveAttendees, findPastIntensives, findTrainings, recordTraining, setTrainingVerified } from '#domain/directory/trainings.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { isCalendarDate } from '#lib/dates.ts';
