@@ -62,6 +62,9 @@ export default function Groups({ loaderData }: Route.ComponentProps) {
       <h1>{t('directory.heading')}</h1>
       <p>{t('directory.intro')}</p>
       {loaderData.hasCircles ? <p className="muted">{t('directory.circleIntro')}</p> : null}
+      <p>
+        <Link to={`/o/${org.slug}/my-groups`}>{t('directory.leadGroup')}</Link>
+      </p>
       <section aria-labelledby="filters-heading">
         <h2 id="filters-heading">{t('directory.filtersHeading')}</h2>
         <form method="get" className="stack directory-filters" role="search" aria-labelledby="filters-heading">

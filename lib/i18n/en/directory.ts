@@ -4,6 +4,7 @@ export const directory = {
     heading: 'Balint groups',
     metaDescription: 'Find an ongoing Balint group led by a trained leader: online or near you, by profession, day of the week and open enrollment.',
     intro: 'Ongoing Balint groups led by leaders with Balint leadership training. Groups are listed as information becomes available.',
+    leadGroup: 'Lead a Balint group? List it in the directory.',
     circleIntro: 'This directory also lists the groups of our regional circles, each labelled with its circle.',
     filtersHeading: 'Find a group',
     q: 'Search',
