@@ -12,6 +12,7 @@ import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
+import { directoryAdminRoutes, directoryPublicRoutes } from './route-config/directory.ts';
 import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
 import { peopleAdminRoutes, peopleOperatorRoutes } from './route-config/people.ts';
 import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/payments.ts';
@@ -45,6 +46,7 @@ export default [
       ...rotationPublicRoutes,
       ...smallGroupsPublicRoutes,
       ...creditPublicRoutes,
+      ...directoryPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
@@ -63,6 +65,7 @@ export default [
           ...smallGroupsAdminRoutes,
           ...creditAdminRoutes,
           ...peopleAdminRoutes,
+          ...directoryAdminRoutes,
         ]),
       ]),
     ]),

@@ -20,7 +20,8 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
     // (white-space, min-width), which attribute-only 'unsafe-inline' allows.
     development ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "style-src-attr 'unsafe-inline'",
-    "img-src 'self' data:",
+    // OpenStreetMap's tiles on the groups directory's map (ADR 0062).
+    "img-src 'self' data: https://tile.openstreetmap.org",
     "font-src 'self'",
     development ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
     "object-src 'none'",

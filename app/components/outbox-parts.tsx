@@ -19,12 +19,18 @@ export function RecipientFilter({ id, value, label }: { id: string; value: strin
 }
 
 /** One message as staff or the operator see it: recipient, time, status, a notice, the text. */
-export function MailView({ message, notice }: { message: { to: string; created: string; status: string; text: string }; notice?: string }) {
+export function MailView({ message, notice }: { message: { to: string; replyTo?: string | null; created: string; status: string; text: string }; notice?: string }) {
   return (
     <>
       <dl className="facts">
         <dt>{t('admin.to')}</dt>
         <dd>{message.to}</dd>
+        {message.replyTo ? (
+          <>
+            <dt>{t('directoryMail.replyTo')}</dt>
+            <dd>{message.replyTo}</dd>
+          </>
+        ) : null}
         <dt>{t('admin.created')}</dt>
         <dd>{message.created}</dd>
         <dt>{t('admin.status')}</dt>

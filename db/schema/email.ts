@@ -22,6 +22,8 @@ export const outboxMessages = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     toAddress: text('to_address').notNull(),
+    /** Where replies go when not to the organization (a visitor writing to a group's leader). */
+    replyTo: text('reply_to'),
     subject: text('subject').notNull(),
     text: text('text_body').notNull(),
     html: text('html_body').notNull(),

@@ -31,6 +31,9 @@ export const PERMISSIONS = {
   'api-token:manage': ['admin'],
   // One search for people and each person's record in the organization (issue 18).
   'people:search': ['admin', 'course_director', 'treasurer'],
+  // The Balint groups directory: record and verify leaders' training, approve listings. Course
+  // directors know who attended the intensives they ran.
+  'directory:manage': ['admin', 'course_director'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -44,3 +44,16 @@ describe('meeting times across daylight-saving changes', () => {
     expect(nextMeetings(spokaneTuesdays, instant('2025-03-12T02:30:00Z'), 1)[0]!.start.toPlainDate().toString()).toBe('2025-03-18');
   });
 });
+
+describe('a listing shown in the group zone and the visitor zone', () => {
+  test('an online group in Chicago, seen from Berlin across the autumn changes (Europe first, then the US)', () => {
+    const chicago: MeetingPattern = { cadence: 'weekly', weekday: 1, startTime: '18:00', durationMinutes: 60, timeZone: 'America/Chicago', startsOn: '2025-09-01' };
+    const [a, b, c] = nextMeetings(chicago, instant('2025-10-20T00:00:00Z'), 3);
+    expect([a, b, c].map((m) => formatOccurrence(m!, 'America/Chicago'))).toEqual(['Mon, Oct 20, 6:00 PM – 7:00 PM CDT', 'Mon, Oct 27, 6:00 PM – 7:00 PM CDT', 'Mon, Nov 3, 6:00 PM – 7:00 PM CST']);
+    expect([a, b, c].map((m) => formatOccurrence(m!, 'Europe/Berlin'))).toEqual([
+      'Tue, Oct 21, 1:00 AM – 2:00 AM GMT+2',
+      'Tue, Oct 28, 12:00 AM – 1:00 AM GMT+1',
+      'Tue, Nov 4, 1:00 AM – 2:00 AM GMT+1',
+    ]);
+  });
+});

@@ -37,6 +37,7 @@ export async function deliverOutboxMessage(db: Db, id: string, transport: MailTr
       await transport.sendMail({
         from,
         to: message.toAddress,
+        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
         subject: message.subject,
         text: message.text,
         html: message.html,

@@ -7,6 +7,8 @@ export interface QueuedEmail extends ComposedEmail {
   organizationId: string;
   kind: string;
   to: string;
+  /** Replies go here (the visitor who wrote to a group's leader), not to the organization. */
+  replyTo?: string;
   /** The message carries a credential (a reset, verification or set-up link, a token). */
   credential?: boolean;
 }
@@ -19,6 +21,7 @@ export async function queueEmail(tx: DbOrTx, email: QueuedEmail): Promise<string
       organizationId: email.organizationId,
       kind: email.kind,
       toAddress: email.to,
+      replyTo: email.replyTo ?? null,
       subject: email.subject,
       text: email.text,
       html: email.html,

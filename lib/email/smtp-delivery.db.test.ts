@@ -60,3 +60,12 @@ test('a temporary SMTP refusal is retried by the job queue until the message goe
   expect(row.attempts).toBe(2);
   expect(delivery.sink.received.filter((m) => m.to === 'bo@example.org')).toHaveLength(1);
 });
+
+test('a message with a Reply-To (a visitor writing to a group leader) goes out with that header', async () => {
+  const [org] = await testDb.db.insert(organizations).values({ slug: 'smtp-reply', name: 'Reply Society', shortName: 'RPS', kind: 'regional_circle' }).returning();
+  const email = composeEmail({ subject: 'A question', greeting: 'Dear Lee,', paragraphs: ['Is there room?'], signature: 'Reply Society' });
+  const id = await queueEmail(testDb.db, { organizationId: org!.id, kind: 'directory.contact', to: 'lee@example.org', replyTo: 'vera@example.org', ...email });
+  await delivery.jobs.deliverEmails([id]);
+  const mail = await waitFor(async () => delivery.sink.received.find((m) => m.to === 'lee@example.org'));
+  expect(mail.raw).toMatch(/^Reply-To: vera@example\.org\r?$/m);
+});

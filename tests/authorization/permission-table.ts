@@ -143,6 +143,20 @@ export const PAGES: Record<string, Entry> = {
     samples: { certificateFile: '00000000-0000-0000-0000-000000000000.pdf' },
     note: 'The sweep has no certificate: a well-formed id of none is 404 for everyone signed in.',
   },
+  // Balint groups directory (issue 14, ADR 0062).
+  '/o/:org/groups': { GET: PUBLIC, note: 'Filters are query parameters of a GET form.' },
+  '/o/:org/groups/:slug': {
+    ...both(PUBLIC),
+    samples: { slug: 'balint-group-for-residents' },
+    note: 'Both demo organizations list a group under this slug (server/demo-directory.server.ts). POST is "contact the leader" (honeypot, per-address limit).',
+  },
+  '/o/:org/my-groups': { ...both(SIGNED_IN), note: 'The signed-in person\'s own listings; a listing id that is not theirs is 404 in the action.' },
+  '/o/:org/my-groups/new': both(SIGNED_IN),
+  '/o/:org/my-groups/:listingId': {
+    ...both(owner()),
+    samples: { listingId: '00000000-0000-0000-0000-000000000000' },
+    note: 'Only the listing\'s leaders; the sweep has no listing of its callers: a well-formed id of none is 404 for everyone signed in.',
+  },
   '/o/:org/donate': { ...both(PUBLIC), note: 'Visitors give with a name and an email (throttled); the signed-in give as themselves.' },
 
   // ── Admin area: shell, mail, people, audit ──────────────────────────────────────────────
@@ -212,6 +226,8 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/admin/courses/:courseId/cancel-course': both(staff('course:manage')),
   '/o/:org/admin/courses/:courseId/rotation': both(staff('course:manage')),
   // ── Admin: small groups (issue 12) ─────────────────────────────────────────────────────
+  '/o/:org/admin/directory': both(staff('directory:manage')),
+  '/o/:org/admin/directory/trainings': both(staff('directory:manage')),
   '/o/:org/admin/courses/:courseId/small-groups': both(staff('course:manage')),
   '/o/:org/admin/courses/:courseId/small-groups/settings': both(staff('course:manage')),
   '/o/:org/admin/courses/:courseId/small-groups/participants': both(staff('course:manage')),

@@ -17,6 +17,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   // organization are trusted with another person's credentials.
   return {
     to: message.toAddress,
+    replyTo: message.replyTo,
     subject: message.subject,
     text: message.credential ? withholdLinks(message.text) : message.text,
     credential: message.credential,

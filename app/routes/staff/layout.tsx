@@ -19,6 +19,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canAid: rolesGrant(roles, 'financial-aid:review') || rolesGrant(roles, 'financial-aid:report'),
     canMoney: rolesGrant(roles, 'money:read'),
     canSearch: rolesGrant(roles, 'people:search'),
+    canDirectory: rolesGrant(roles, 'directory:manage'),
   };
 }
 
@@ -61,6 +62,11 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
           {loaderData.canSearch ? (
             <li>
               <NavLink to={`${base}/search`}>{t('people.nav')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canDirectory ? (
+            <li>
+              <NavLink to={`${base}/directory`}>{t('directoryStaff.nav')}</NavLink>
             </li>
           ) : null}
           {loaderData.canPeople ? (
