@@ -10,6 +10,7 @@ import { authPublicRoutes } from './route-config/auth.ts';
 import { attendanceAdminRoutes, attendancePublicRoutes } from './route-config/attendance.ts';
 import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
+import { inquiriesAdminRoutes, inquiriesPublicRoutes } from './route-config/inquiries.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
@@ -44,6 +45,7 @@ export default [
       ...rotationPublicRoutes,
       ...smallGroupsPublicRoutes,
       ...creditPublicRoutes,
+      ...inquiriesPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
@@ -61,6 +63,7 @@ export default [
           ...rotationAdminRoutes,
           ...smallGroupsAdminRoutes,
           ...creditAdminRoutes,
+          ...inquiriesAdminRoutes,
         ]),
       ]),
     ]),
