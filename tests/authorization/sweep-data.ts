@@ -150,6 +150,10 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
   const absMessage = find(await page(absAdmin.request, '/o/abs/admin/outbox'), new RegExp(`/o/abs/admin/outbox/(${UUID})`), 'abs outbox message');
   const nwbcMessage = find(await page(nwbcAdmin.request, '/o/nwbc/admin/outbox'), new RegExp(`/o/nwbc/admin/outbox/(${UUID})`), 'nwbc outbox message');
 
+  // The demo inquiries (server/demo-inquiries.server.ts): one of each organization's, from its inbox.
+  const absInquiry = find(await page(absAdmin.request, '/o/abs/admin/inquiries'), new RegExp(`/o/abs/admin/inquiries/(${UUID})`), 'abs inquiry');
+  const nwbcInquiry = find(await page(nwbcAdmin.request, '/o/nwbc/admin/inquiries'), new RegExp(`/o/nwbc/admin/inquiries/(${UUID})`), 'nwbc inquiry');
+
   // The reset mail is sent by a job: wait for it in the operator's outbox.
   let operatorMessage = NIL_UUID;
   if (operator) {
@@ -186,6 +190,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
       id: memberRegistration,
       sessionId: absRunning!.sessionId,
       groupId: absRunning!.groupId,
+      inquiryId: absInquiry,
     },
   };
   return {
@@ -212,6 +217,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
         applicationId: NIL_UUID,
         sessionId: nwbcRunning!.sessionId,
         groupId: nwbcRunning!.groupId,
+        inquiryId: nwbcInquiry,
       },
     },
   };

@@ -83,6 +83,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { org, actor } = await requirePermission(request, context, params.org, 'inquiries:manage');
   requireIds(params.inquiryId);
   const { db, jobs, publicUrl } = services(context);
+  // Another organization's inquiry is not found, whatever the form says.
+  const inquiry = await load(db, org.id, params.inquiryId);
   const formData = await request.formData();
   const rawIntent = String(formData.get('intent') ?? '');
   const intent: Intent = rawIntent === 'assign' || rawIntent === 'note' || rawIntent === 'reply' ? rawIntent : 'status';
@@ -108,7 +110,6 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     }
     const { emailIds } = await replyToInquiry(db, { ...base, body: v.reply }, { ...actor, userId: actor.userId }, { publicUrl });
     await jobs.deliverEmails(emailIds);
-    const inquiry = await load(db, org.id, params.inquiryId);
     return answer(200, { done: t('inquiriesInbox.replySent', { email: inquiry.requesterEmail }) });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
