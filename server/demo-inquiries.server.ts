@@ -156,8 +156,9 @@ export async function seedDemoInquiries(tx: DbOrTx, input: { orgs: { abs: string
       const received = new Date(now.getTime() - item.daysAgo * 86_400_000);
       await tx.update(inquiries).set({ createdAt: received, updatedAt: received }).where(eq(inquiries.id, inquiryId));
       await tx.execute(
-        sql`update ${inquiryEvents} set at = ${received.toISOString()}::timestamptz + make_interval(hours => (rank - 1) * 20) from (select id as event_id, row_number() over (order by id) as rank from ${inquiryEvents} where inquiry_id = ${inquiryId}) ranked where ${inquiryEvents.id} = ranked.event_id`,
+        sql`update ${inquiryEvents} set at = ${received.toISOString()}::timestamptz + make_interval(hours => ((rank - 1) * 20)::int) from (select id as event_id, row_number() over (order by id) as rank from ${inquiryEvents} where inquiry_id = ${inquiryId}) ranked where ${inquiryEvents.id} = ranked.event_id`,
       );
+      await tx.execute(sql`update ${inquiries} set updated_at = (select max(at) from ${inquiryEvents} where inquiry_id = ${inquiryId}) where ${inquiries.id} = ${inquiryId}`);
     }
   }
 }

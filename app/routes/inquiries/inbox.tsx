@@ -18,6 +18,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     slug: org.slug,
     filters,
     counts,
+    limit: INBOX_LIMIT,
     full: rows.length === INBOX_LIMIT,
     rows: rows.map((r) => ({ ...r, received: formatInstant(r.createdAt, org.timeZone), createdAt: undefined, updatedAt: undefined })),
   };
@@ -82,7 +83,7 @@ export default function Inbox({ loaderData }: Route.ComponentProps) {
           </tbody>
         </DataTable>
       )}
-      {loaderData.full ? <p className="muted">{t('inquiriesInbox.shown', { count: INBOX_LIMIT })}</p> : null}
+      {loaderData.full ? <p className="muted">{t('inquiriesInbox.shown', { count: loaderData.limit })}</p> : null}
     </main>
   );
 }
