@@ -145,6 +145,15 @@ describe('the Intensive on the Road form', () => {
       }),
       { numRuns: 60 },
     );
+    // Bodies that are not forms at all.
+    for (const [type, body] of [
+      ['multipart/form-data; boundary=x', 'not multipart at all'],
+      ['text/plain', 'leadersToTrain=12'],
+      ['application/json', '{"leadersToTrain":13}'],
+    ]) {
+      const request = new Request(`${BASE}/o/${org.slug}/contact/intensive-on-the-road`, { method: 'POST', body, headers: { 'content-type': type! } });
+      expect(statusOf(await roadAction({ request, context: harness.routeContext(), params: { org: org.slug } } as never))).toBe(400);
+    }
   });
 });
 

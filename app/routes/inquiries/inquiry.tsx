@@ -85,7 +85,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { db, jobs, publicUrl } = services(context);
   // Another organization's inquiry is not found, whatever the form says.
   const inquiry = await load(db, org.id, params.inquiryId);
-  const formData = await request.formData();
+  const formData = await request.formData().catch(() => new FormData());
   const rawIntent = String(formData.get('intent') ?? '');
   const intent: Intent = rawIntent === 'assign' || rawIntent === 'note' || rawIntent === 'reply' ? rawIntent : 'status';
   const schema = { status: statusSchema, assign: assignSchema, note: noteSchema, reply: replySchema }[intent];

@@ -33,7 +33,8 @@ export async function loadInquiryForm({ request, context, params }: Args) {
 export async function submitInquiryForm(kind: InquiryKind, path: string, { request, context, params }: Args) {
   const org = await requireOrganization(context, params.org);
   const { db, jobs, publicUrl, requestId, clientAddress, encryptionKey } = services(context);
-  const formData = await request.formData();
+  // A body that is not a form (another content type, a broken multipart) is an empty form: refused, not a 500.
+  const formData = await request.formData().catch(() => new FormData());
   const key = formTokenKey(encryptionKey);
   const parsed = parseForm(INQUIRY_FORMS[kind], formData);
   const values = parsed.values;
