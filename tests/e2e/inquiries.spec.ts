@@ -153,6 +153,15 @@ test("the circle's admin schedules the request and replies from Balint Hub; the 
   await expect(sent).toContainText('by Noel Northwest');
   await expectAccessible(page);
 
+  // Both staff pages fit a phone: nothing scrolls sideways (a table scrolls inside its own region).
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['/o/nwbc/admin/inquiries', inquiryUrl]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at 390 px`).toBeLessThanOrEqual(390);
+  }
+  await expectAccessible(page);
+
   const reply = await readMailAsAdmin(page, 'nwbc', request.email, /Your request \(intensive on the road\) — Northwest Balint Circle/);
   expect(reply).toContain(`Hello ${request.contact},`);
   expect(reply).toContain(replyText);
@@ -184,4 +193,11 @@ test('the speaker and general contact forms are accessible and linked from the c
   await expect(page.getByText('Say where the event would take place, or choose online.')).toBeVisible();
   await expect(page.getByRole('radio', { name: 'A workshop' })).toBeChecked();
   await expectAccessible(page);
+  // The public forms fit a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ['/o/abs/contact', '/o/abs/contact/speaker', '/o/abs/contact/intensive-on-the-road']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at 390 px`).toBeLessThanOrEqual(390);
+  }
 });
