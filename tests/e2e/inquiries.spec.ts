@@ -185,6 +185,8 @@ test('the speaker and general contact forms are accessible and linked from the c
   await page.getByRole('link', { name: 'Arrange a speaker or a Balint group demonstration' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Arrange a speaker or a demonstration' })).toBeVisible();
   await expect(page.getByText('our experienced speaker-leaders can adapt to fit your context and needs')).toBeVisible();
+  await expect(page.locator('meta[name="description"]')).toHaveCount(1);
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /arrange a speaker for your professional group or agency/);
   await waitForHydration(page);
   await page.getByRole('radio', { name: 'A workshop' }).check();
   await page.getByRole('radio', { name: 'In person' }).check();

@@ -11,6 +11,9 @@ import type { Route } from './+types/contact.ts';
 
 // Public: general contact, and the way to the two forms of their own (a speaker or
 // demonstration, an Intensive on the Road).
+/** The page's meta description, through the framework's <Meta /> (a child's replaces a parent's). */
+export const meta: Route.MetaFunction = () => [{ name: 'description', content: t('inquiriesForm.contactIntro') }];
+
 export async function loader(args: Route.LoaderArgs) {
   return loadInquiryForm(args);
 }
@@ -30,7 +33,6 @@ export default function Contact({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page narrow">
       <title>{title}</title>
-      <meta name="description" content={t('inquiriesForm.contactIntro')} />
       {loaderData.sent ? (
         <SentNotice org={org} again={base} />
       ) : (

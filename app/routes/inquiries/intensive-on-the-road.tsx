@@ -11,6 +11,9 @@ import type { Route } from './+types/intensive-on-the-road.ts';
 
 // Public: an organization asks for an Intensive on the Road — up to twelve of its people trained
 // as Balint group leaders where they work. More than twelve is refused beside the field.
+/** The page's meta description, through the framework's <Meta /> (a child's replaces a parent's). */
+export const meta: Route.MetaFunction = () => [{ name: 'description', content: t('inquiriesForm.roadIntro') }];
+
 export async function loader(args: Route.LoaderArgs) {
   return loadInquiryForm(args);
 }
@@ -30,7 +33,6 @@ export default function IntensiveOnTheRoad({ loaderData }: Route.ComponentProps)
   return (
     <main id="main" className="page narrow">
       <title>{`${title} — ${org.name}`}</title>
-      <meta name="description" content={t('inquiriesForm.roadIntro')} />
       {loaderData.sent ? (
         <SentNotice org={org} again={here} />
       ) : (

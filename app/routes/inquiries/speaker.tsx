@@ -11,6 +11,9 @@ import { loadInquiryForm, submitInquiryForm } from './submit-inquiry.server.ts';
 import type { Route } from './+types/speaker.ts';
 
 // Public: a professional group or agency asks for a speaker, a Balint group demonstration or a workshop.
+/** The page's meta description, through the framework's <Meta /> (a child's replaces a parent's). */
+export const meta: Route.MetaFunction = () => [{ name: 'description', content: t('inquiriesForm.speakerIntro') }];
+
 export async function loader(args: Route.LoaderArgs) {
   return loadInquiryForm(args);
 }
@@ -30,7 +33,6 @@ export default function SpeakerRequest({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page narrow">
       <title>{`${title} — ${org.name}`}</title>
-      <meta name="description" content={t('inquiriesForm.speakerIntro')} />
       {loaderData.sent ? (
         <SentNotice org={org} again={here} />
       ) : (
