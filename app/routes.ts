@@ -10,6 +10,7 @@ import { authPublicRoutes } from './route-config/auth.ts';
 import { attendanceAdminRoutes, attendancePublicRoutes } from './route-config/attendance.ts';
 import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
+import { inquiriesAdminRoutes, inquiriesPublicRoutes } from './route-config/inquiries.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { directoryAdminRoutes, directoryPublicRoutes } from './route-config/directory.ts';
@@ -47,6 +48,7 @@ export default [
       ...smallGroupsPublicRoutes,
       ...creditPublicRoutes,
       ...directoryPublicRoutes,
+      ...inquiriesPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
@@ -66,6 +68,7 @@ export default [
           ...creditAdminRoutes,
           ...peopleAdminRoutes,
           ...directoryAdminRoutes,
+          ...inquiriesAdminRoutes,
         ]),
       ]),
     ]),

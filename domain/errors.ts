@@ -6,6 +6,7 @@ import type { ATTENDANCE_ERRORS } from './attendance/error-codes.ts';
 import type { BILLING_ERRORS } from './billing/error-codes.ts';
 import type { CERTIFICATE_ERRORS } from './certificates/error-codes.ts';
 import type { DIRECTORY_ERRORS } from './directory/error-codes.ts';
+import type { INQUIRIES_ERRORS } from './inquiries/error-codes.ts';
 import type { MONEY_ERRORS } from './money/error-codes.ts';
 import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
@@ -25,7 +26,8 @@ export type CapabilityErrorCode =
   | keyof typeof ATTENDANCE_ERRORS
   | keyof typeof ROTATION_ERRORS
   | keyof typeof SMALL_GROUPS_ERRORS
-  | keyof typeof DIRECTORY_ERRORS;
+  | keyof typeof DIRECTORY_ERRORS
+  | keyof typeof INQUIRIES_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

@@ -71,6 +71,10 @@ export const configSchema = z.object({
     .refine((entries) => invalidProxyEntries(entries).length === 0, 'must be a comma-separated list of IP addresses or CIDR ranges (10.0.0.1, 10.0.0.0/8, ::1)'),
   /** Applications one client address may send an hour, form and API together (ADR 0047); 0: no limit. */
   APPLICATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(30),
+  /** Seconds a person needs at least to fill an inquiry form (ADR 0060); a quicker one is refused. 0: no minimum. */
+  INQUIRY_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(3600).default(3),
+  /** Inquiries one client address may send an hour, across organizations (ADR 0060); 0: no limit. */
+  INQUIRIES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(10),
 }).superRefine((env, ctx) => {
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required when STRIPE_SECRET_KEY is set' });

@@ -4,7 +4,7 @@ import { ConfigError, parseConfig } from './config.server.ts';
 describe('parseConfig', () => {
   test('defaults: port 3000, ./data, embedded database, jobs in process', () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', JOBS_IN_PROCESS: true, SEED_DEMO: false });
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', JOBS_IN_PROCESS: true, SEED_DEMO: false, INQUIRY_MIN_FILL_SECONDS: 3, INQUIRIES_PER_ADDRESS_PER_HOUR: 10 });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -42,6 +42,8 @@ describe('parseConfig', () => {
     [{ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'hunter2' }, 'STRIPE_WEBHOOK_SECRET'],
     [{ STRIPE_API_URL: 'ftp://hunter2' }, 'STRIPE_API_URL'],
     [{ DATA_ENCRYPTION_KEY: 'aHVudGVyMg==' }, 'DATA_ENCRYPTION_KEY'],
+    [{ INQUIRY_MIN_FILL_SECONDS: '-1' }, 'INQUIRY_MIN_FILL_SECONDS'],
+    [{ INQUIRIES_PER_ADDRESS_PER_HOUR: 'many' }, 'INQUIRIES_PER_ADDRESS_PER_HOUR'],
   ])('%j is refused with a message naming %s and not echoing the value', (env, name) => {
     try {
       parseConfig(env);

@@ -11,6 +11,7 @@ import { addMembership } from '#domain/membership/memberships.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { seedDemoCredit } from './demo-credit.server.ts';
 import { seedDemoDirectory } from './demo-directory.server.ts';
+import { seedDemoInquiries } from './demo-inquiries.server.ts';
 import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
 
 // Links in messages the demo data would send; the demo issues certificates without mail, and
@@ -85,6 +86,9 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
       },
       today,
     );
+    // Inquiries from each site (speaker, demonstration, Intensive on the Road, general contact)
+    // in their inboxes, in different statuses, with replies sent.
+    await seedDemoInquiries(tx, { orgs: { abs: orgs.abs, nwbc: orgs.nwbc }, userIds, publicUrl: DEMO_PUBLIC_URL });
     // The deployment's operator: reads credential mail (resets, confirmations) that cannot be
     // sent without SMTP. No organization's staff can.
     const password = randomPassword();

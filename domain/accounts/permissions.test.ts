@@ -11,6 +11,8 @@ describe('rolesGrant', () => {
     [['course_director'], 'outbox:read', false],
     [['admin'], 'financial-aid:review', false], // aid applications are the committee's alone
     [['financial_aid_committee'], 'financial-aid:review', true],
+    [['course_director'], 'inquiries:manage', true],
+    [['treasurer'], 'inquiries:manage', false],
   ] as const)('%j → %s = %s', (roles, permission, expected) => {
     expect(rolesGrant(roles, permission)).toBe(expected);
   });

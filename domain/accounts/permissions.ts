@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   // The Balint groups directory: record and verify leaders' training, approve listings. Course
   // directors know who attended the intensives they ran.
   'directory:manage': ['admin', 'course_director'],
+  // The inquiry inbox: speaker, demonstration and Intensive on the Road requests, general contact.
+  'inquiries:manage': ['admin', 'course_director'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 

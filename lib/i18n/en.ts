@@ -9,6 +9,7 @@ import { coursePaper } from './en/course-paper.ts';
 import { people } from './en/people.ts';
 import { credit } from './en/credit.ts';
 import { directory } from './en/directory.ts';
+import { inquiriesCatalog } from './en/inquiries.ts';
 import { money } from './en/money.ts';
 import { payments } from './en/payments.ts';
 import { refunds } from './en/refunds.ts';
@@ -18,4 +19,4 @@ import { security } from './en/security.ts';
 import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog } as const;

@@ -106,6 +106,13 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/courses/:course/apply': both(PUBLIC),
   '/o/:org/registrations/confirm/:token': { ...both(PUBLIC), samples: { token: 'not-a-real-token' } },
 
+  // ── Inquiries (issue 14): public forms, throttled per address; the staff inbox ──────────────
+  '/o/:org/contact': both(PUBLIC),
+  '/o/:org/contact/speaker': both(PUBLIC),
+  '/o/:org/contact/intensive-on-the-road': both(PUBLIC),
+  '/o/:org/admin/inquiries': { GET: staff('inquiries:manage') },
+  '/o/:org/admin/inquiries/:inquiryId': both(staff('inquiries:manage')),
+
   // ── Accounts ───────────────────────────────────────────────────────────────────────────
   '/o/:org/sign-in': both(PUBLIC),
   '/o/:org/sign-up': both(PUBLIC),

@@ -155,6 +155,10 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
   const absMessage = find(await page(absAdmin.request, '/o/abs/admin/outbox'), new RegExp(`/o/abs/admin/outbox/(${UUID})`), 'abs outbox message');
   const nwbcMessage = find(await page(nwbcAdmin.request, '/o/nwbc/admin/outbox'), new RegExp(`/o/nwbc/admin/outbox/(${UUID})`), 'nwbc outbox message');
 
+  // The demo inquiries (server/demo-inquiries.server.ts): one of each organization's, from its inbox.
+  const absInquiry = find(await page(absAdmin.request, '/o/abs/admin/inquiries'), new RegExp(`/o/abs/admin/inquiries/(${UUID})`), 'abs inquiry');
+  const nwbcInquiry = find(await page(nwbcAdmin.request, '/o/nwbc/admin/inquiries'), new RegExp(`/o/nwbc/admin/inquiries/(${UUID})`), 'nwbc inquiry');
+
   // The reset mail is sent by a job: wait for it in the operator's outbox.
   let operatorMessage = NIL_UUID;
   if (operator) {
@@ -192,6 +196,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
       sessionId: absRunning!.sessionId,
       groupId: absRunning!.groupId,
       userId: absPerson,
+      inquiryId: absInquiry,
     },
   };
   return {
@@ -219,6 +224,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
         sessionId: nwbcRunning!.sessionId,
         groupId: nwbcRunning!.groupId,
         userId: nwbcPerson,
+        inquiryId: nwbcInquiry,
       },
     },
   };

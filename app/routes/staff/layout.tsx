@@ -20,6 +20,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canMoney: rolesGrant(roles, 'money:read'),
     canSearch: rolesGrant(roles, 'people:search'),
     canDirectory: rolesGrant(roles, 'directory:manage'),
+    canInquiries: rolesGrant(roles, 'inquiries:manage'),
   };
 }
 
@@ -67,6 +68,11 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
           {loaderData.canDirectory ? (
             <li>
               <NavLink to={`${base}/directory`}>{t('directoryStaff.nav')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canInquiries ? (
+            <li>
+              <NavLink to={`${base}/inquiries`}>{t('inquiriesInbox.nav')}</NavLink>
             </li>
           ) : null}
           {loaderData.canPeople ? (
