@@ -3,6 +3,7 @@
 // and, for everything else, React Router. Server-to-server endpoints (payment webhooks)
 // belong here, outside React Router, with the raw body intact.
 import crypto from 'node:crypto';
+import { checkFormBody } from './form-body.server.ts';
 import { createRequestHandler, RouterContextProvider, type ServerBuild } from 'react-router';
 import type { ClientAddress } from '@remix-run/node-fetch-server';
 import { migrationsApplied } from '#db/migrate.server.ts';
@@ -175,7 +176,14 @@ export function createFetchHandler(options: HostOptions) {
       }
       if (formHasNul(incoming, body)) return done(problem(requestId, 400, 'Bad Request', 'The form contains a NUL character.'));
     }
+    let formType: string | null = null;
+    if (bodyKind(url.pathname) === 'page') {
+      const verdict = await checkFormBody(url.pathname, incoming.method, incoming.headers.get('content-type'), body);
+      if (!verdict.ok) return done(problem(requestId, 400, 'Bad Request', verdict.detail));
+      formType = verdict.contentType;
+    }
     const headers = new Headers(incoming.headers);
+    if (formType) headers.set('content-type', formType);
     headers.delete(CLIENT_ADDRESS_HEADER);
     if (clientAddress) headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
     headers.delete('content-length');
