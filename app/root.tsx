@@ -57,6 +57,7 @@ export function ErrorBoundary() {
   return (
     <main id="main" className="page narrow">
       <title>{`${title} · ${t('app.name')}`}</title>
+      <meta name="description" content={body} />
       <h1>{title}</h1>
       <p>{body}</p>
       <p>
