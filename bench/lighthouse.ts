@@ -48,11 +48,14 @@ interface PageResult {
   missing?: string;
   scores?: Record<Category, number>;
   metrics?: Record<string, string>;
+  /** Lighthouse's measure of the machine's CPU speed at the time (higher is faster). */
+  benchmarkIndex?: number;
   lost?: string[];
 }
 
 interface LighthouseReport {
   categories: Record<Category, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  environment: { benchmarkIndex: number };
   audits: Record<string, { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }>;
 }
 
@@ -146,7 +149,7 @@ try {
         .filter((a) => a.score !== null && a.score < 1 && (a.scoreDisplayMode === 'binary' || a.scoreDisplayMode === 'numeric' || a.scoreDisplayMode === 'metricSavings'))
         .map((a) => `${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`),
     );
-    results.push({ ...page, scores, metrics, lost });
+    results.push({ ...page, scores, metrics, lost, benchmarkIndex: Math.round(report.environment.benchmarkIndex) });
   }
 } finally {
   await app?.stop();
@@ -166,7 +169,7 @@ if (values.json) {
   }
   for (const r of results.filter((x) => x.scores)) {
     say('');
-    say(`${r.name}: ${Object.entries(r.metrics!).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    say(`${r.name}: ${Object.entries(r.metrics!).map(([k, v]) => `${k} ${v}`).join(', ')}; CPU benchmark index ${r.benchmarkIndex}`);
     for (const l of r.lost!) say(`  lost points — ${l}`);
   }
 }
