@@ -1,7 +1,7 @@
 // The quality bar of the public pages (issue 14, ADR 0061): on every page anyone can open
 // without signing in, the HTML the server sends is valid (W3C Nu Html Checker, no errors), it
 // has a meta description, it comes compressed, the browser reports no error while it loads and
-// hydrates, axe finds nothing serious, and the page loads only the message namespaces it uses.
+// hydrates, axe finds nothing serious, and the page loads only the catalog messages it uses.
 // Static files are cached: fingerprinted /assets/ for a year, the rest for an hour.
 import { scriptsOf } from '../helpers/page-scripts.ts';
 import { publicPages, type PublicPage } from '../helpers/public-pages.ts';
@@ -90,7 +90,7 @@ test('static files are cached: fingerprinted assets for a year, compressed (but 
   expect(icon.headers.get('cache-control')).toBe('public, max-age=3600');
 });
 
-test('a public page loads the message namespaces it shows, not the whole catalog', async () => {
+test('a public page loads the messages it shows, not the whole catalog', async () => {
   // Words of the staff workspace and of refunds are nowhere on the organization's home page.
   const scripts = scriptsOf(await (await fetchPage('/o/abs')).text());
   const code = (await Promise.all(scripts.map(async (src) => (await fetchPage(src)).text()))).join('\n');
