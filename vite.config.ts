@@ -1,8 +1,10 @@
 import { reactRouter } from '@react-router/dev/vite';
 import { defineConfig } from 'vite';
+import { catalogPerModule } from './lib/i18n/catalog-per-module.vite.ts';
 
 export default defineConfig({
-  plugins: [reactRouter()],
+  // Each page's browser code carries only the message namespaces it names (ADR 0061).
+  plugins: [catalogPerModule({ root: import.meta.dirname }), reactRouter()],
   // `npm run dev`: find every browser dependency before the first page is served. Left to
   // discover them on first load, Vite re-bundles mid-page and answers the page's imports
   // "504 Outdated Optimize Dep", so the page never hydrates (tests/e2e/dev-server.spec.ts).

@@ -5,15 +5,26 @@ import { en } from './i18n/en.ts';
 
 export const defaultLocale = 'en';
 
+const inBrowser = typeof document !== 'undefined';
 const instance = i18next.createInstance();
 void instance.init({
   lng: defaultLocale,
   fallbackLng: defaultLocale,
+  // The server has the whole catalog. In the browser build `en` is empty and each module brings
+  // the messages it names (lib/i18n/catalog-per-module.vite.ts, ADR 0061).
   resources: { en: { translation: en } },
   initAsync: false,
   interpolation: { escapeValue: false }, // React and our email composer escape output
   returnNull: false,
+  // A key the page's modules did not bring shows as the key itself: say so where tests look.
+  saveMissing: inBrowser,
+  missingKeyHandler: inBrowser ? (_lngs, _ns, key) => reportError(new Error(`message "${key}" is not in this page's catalog (ADR 0061)`)) : false,
 });
+
+/** Adds one message of the catalog in the browser; called by the modules that name its key. */
+export function addCatalogMessage(key: string, message: string): void {
+  instance.addResource(defaultLocale, 'translation', key, message);
+}
 
 export function t(key: string, options?: TOptions): string {
   return instance.t(key, (options ?? {}) as Record<string, unknown>) as string;

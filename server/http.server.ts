@@ -14,6 +14,7 @@ import { redactPath } from '#lib/log.server.ts';
 import { handleApi } from './api/handle-api.server.ts';
 import { BODY_LIMITS, BodyTooLargeError, declaredLength, discardRest, readLimited, type BodyKind } from './body-limit.server.ts';
 import { clientAddressOf, trustedProxies } from './client-address.server.ts';
+import { compressResponse } from './compression.server.ts';
 import { applySecurityHeaders, mustNotStore } from './security-headers.server.ts';
 import { handleStripeWebhook, STRIPE_WEBHOOK_PATH } from './webhooks/stripe.server.ts';
 import { serveStatic } from './static.server.ts';
@@ -117,6 +118,8 @@ export function createFetchHandler(options: HostOptions) {
       development: options.mode === 'development',
       noStore: !isStatic && mustNotStore(incoming, url.pathname),
     });
+    // Static files of a production build never change while the process runs: compressed once.
+    response = await compressResponse(incoming, response, isStatic && options.mode === 'production' ? url.pathname : undefined);
     // Only the path, with token-bearing segments redacted: query strings and some paths carry
     // tokens (verification, reset links).
     log.info({ method: incoming.method, path: redactPath(url.pathname), status: response.status, ms: Math.round(performance.now() - started) }, 'request');

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { findOrganizations } from '#domain/organizations/organizations.server.ts';
 import { services } from '#app/lib/guards.server.ts';
+import { MetaDescription } from '#app/components/meta-description.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/home.ts';
 
@@ -20,6 +21,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       </header>
       <main id="main" className="page">
         <title>{t('app.name')}</title>
+        <MetaDescription content={t('meta.deployment')} />
         <h1>{t('app.name')}</h1>
         <p className="muted">{t('app.tagline')}</p>
         <h2>{t('app.organizations')}</h2>

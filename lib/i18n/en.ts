@@ -10,6 +10,7 @@ import { people } from './en/people.ts';
 import { credit } from './en/credit.ts';
 import { directory } from './en/directory.ts';
 import { inquiriesCatalog } from './en/inquiries.ts';
+import { meta } from './en/meta.ts';
 import { money } from './en/money.ts';
 import { payments } from './en/payments.ts';
 import { refunds } from './en/refunds.ts';
@@ -19,4 +20,4 @@ import { security } from './en/security.ts';
 import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta } as const;

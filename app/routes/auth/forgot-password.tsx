@@ -6,6 +6,7 @@ import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { Field, FormAlert } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { takeThrottle } from '#domain/accounts/throttle.server.ts';
+import { SiteDescription } from '#app/components/meta-description.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/forgot-password.ts';
 
@@ -38,6 +39,7 @@ export default function ForgotPassword() {
   return (
     <main id="main" className="page narrow">
       <title>{t('auth.forgotTitle')}</title>
+      <SiteDescription describe={(org) => t('meta.forgotPassword', { org })} />
       <h1>{t('auth.forgotTitle')}</h1>
       <p>{t('auth.forgotBody')}</p>
       <FormAlert message={actionData?.sent} tone="success" />

@@ -6,6 +6,7 @@ import { parseForm } from '#app/lib/forms.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { FormAlert, NewPasswordField } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
+import { SiteDescription } from '#app/components/meta-description.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/reset-password.ts';
 
@@ -37,6 +38,7 @@ export default function ResetPassword({ loaderData }: Route.ComponentProps) {
     return (
       <main id="main" className="page narrow">
         <title>{t('auth.resetTitle')}</title>
+        <SiteDescription describe={(org) => t('meta.resetPassword', { org })} />
         <h1>{t('auth.resetTitle')}</h1>
         <FormAlert message={t('auth.resetDone')} tone="success" />
         <Link className="button" to={`/o/${loaderData.slug}/sign-in`}>
@@ -48,6 +50,7 @@ export default function ResetPassword({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page narrow">
       <title>{t('auth.resetTitle')}</title>
+      <SiteDescription describe={(org) => t('meta.resetPassword', { org })} />
       <h1>{t('auth.resetTitle')}</h1>
       <ErrorSummary message={message ?? (loaderData.invalid ? t('auth.resetInvalid') : undefined)} errors={errors} labels={{ password: t('auth.password') }} attempt={actionData} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>

@@ -7,6 +7,7 @@ import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { Field, FormAlert } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { checkSignInAllowed, recordSignInAttempt } from '#domain/accounts/sign-in-throttle.server.ts';
+import { SiteDescription } from '#app/components/meta-description.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/sign-in.ts';
 
@@ -55,6 +56,7 @@ export default function SignIn({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page narrow">
       <title>{t('auth.signInTitle')}</title>
+      <SiteDescription describe={(org) => t('meta.signIn', { org })} />
       <h1>{t('auth.signInTitle')}</h1>
       {actionData?.alert ? null : <FormAlert message={loaderData.reason} tone="success" />}
       <ErrorSummary message={message} errors={errors} labels={{ email: t('auth.email'), password: t('auth.password') }} attempt={actionData} />

@@ -7,6 +7,7 @@ import { MIN_PASSWORD_LENGTH } from '#domain/accounts/password.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { Field, NewPasswordField } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
+import { SiteDescription } from '#app/components/meta-description.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/sign-up.ts';
 
@@ -44,6 +45,7 @@ export default function SignUp({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page narrow">
       <title>{t('auth.signUpTitle')}</title>
+      <SiteDescription describe={(org) => t('meta.signUp', { org })} />
       <h1>{t('auth.signUpTitle')}</h1>
       <ErrorSummary message={message} errors={errors} labels={{ name: t('auth.name'), email: t('auth.email'), password: t('auth.password') }} attempt={actionData} />
       <Form method="post" className="stack" onSubmit={onSubmit} noValidate>

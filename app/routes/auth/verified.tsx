@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { requireOrganization } from '#app/lib/guards.server.ts';
+import { SiteDescription } from '#app/components/meta-description.tsx';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/verified.ts';
 
@@ -14,6 +15,7 @@ export default function Verified({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page narrow">
       <title>{title}</title>
+      <SiteDescription describe={(org) => t('meta.verified', { org })} />
       <h1>{title}</h1>
       <p role="status">{loaderData.failed ? t('auth.verifyFailed') : t('auth.verifiedBody')}</p>
       <p>

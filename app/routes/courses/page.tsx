@@ -6,6 +6,7 @@ import { localToday, registrationWindow } from '#domain/registration/rules.ts';
 import { getPublicCourse } from '#domain/courses/get-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
+import { MetaDescription } from '#app/components/meta-description.tsx';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import { PublicSchedule } from '../schedule/public-schedule.tsx';
@@ -89,6 +90,7 @@ export default function CoursePage({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page">
       <title>{course.title}</title>
+      <MetaDescription content={t('meta.course', { title: course.title, dates: formatDateRange(course.startsOn, course.endsOn) })} />
       <p className="muted">{t(`course.kind_${course.kind}`)}</p>
       <h1>{course.title}</h1>
       {course.tagline ? <p>{course.tagline}</p> : null}

@@ -6,6 +6,7 @@
 import { data } from 'react-router';
 import { services } from '#app/lib/guards.server.ts';
 import { lookUpCertificate } from '#domain/certificates/look-up-certificate.server.ts';
+import { MetaDescription } from '#app/components/meta-description.tsx';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatCredit } from '#lib/credit-format.ts';
 import { VerifyForm } from './verify-form.tsx';
@@ -30,6 +31,7 @@ export default function VerifyCode({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page narrow">
       <title>{t('verify.resultTitle')}</title>
+      <MetaDescription content={t('meta.verify')} />
       <h1>{t('verify.resultTitle')}</h1>
       {loaderData.throttled ? (
         <div className="notice error" role="alert">

@@ -12,6 +12,7 @@ import { getSessionUser, requireOrganization, services } from '#app/lib/guards.s
 import { takeThrottle } from '#domain/accounts/throttle.server.ts';
 import { giftMessage, minGiftMinor, parseGift } from '#domain/payments/gifts.ts';
 import { invoicesAvailable } from '#domain/payments/checkout-records.server.ts';
+import { MetaDescription } from '#app/components/meta-description.tsx';
 import { t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import { RadioGroup } from './parts.tsx';
@@ -77,6 +78,7 @@ export default function Donate({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page narrow">
       <title>{t('payments.donateTitle', { org: loaderData.orgName })}</title>
+      <MetaDescription content={t('meta.donate', { org: loaderData.orgName })} />
       <h1>{t('payments.donateTitle', { org: loaderData.orgName })}</h1>
       <p>{t('payments.donateIntro')}</p>
       <ErrorSummary

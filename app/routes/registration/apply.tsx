@@ -17,6 +17,7 @@ import { CONFIRMATION_WINDOW_HOURS } from '#domain/registration/rules.ts';
 import { findCurrentMembership } from '#domain/membership/memberships.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { Temporal } from 'temporal-polyfill';
+import { MetaDescription } from '#app/components/meta-description.tsx';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/apply.ts';
@@ -151,6 +152,7 @@ export default function Apply({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page narrow">
       <title>{title}</title>
+      <MetaDescription content={t('meta.apply', { title: course.title })} />
       <p>
         <Link to={`/o/${org.slug}/courses/${course.slug}`}>{course.title}</Link> · {formatDateRange(course.startsOn, course.endsOn)}
       </p>
@@ -293,6 +295,7 @@ function Done({ done, org, course }: { done: NonNullable<LoaderData['done']>; or
   return (
     <main id="main" className="page narrow">
       <title>{t('registrationForm.done.title')}</title>
+      <MetaDescription content={t('meta.apply', { title: course.title })} />
       <h1>{t('registrationForm.done.title')}</h1>
       {done.kind === 'sent' ? (
         <>

@@ -7,6 +7,7 @@ import { requireOrganization, services } from '#app/lib/guards.server.ts';
 import { MIN_PASSWORD_LENGTH } from '#domain/accounts/password.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { confirmApplication, readConfirmation } from '#domain/registration/confirmation.server.ts';
+import { SiteDescription } from '#app/components/meta-description.tsx';
 import { formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/confirm.ts';
@@ -68,6 +69,7 @@ export default function ConfirmApplication({ loaderData }: Route.ComponentProps)
     return (
       <main id="main" className="page narrow">
         <title>{title}</title>
+        <SiteDescription describe={(org) => t('meta.confirm', { org })} />
         <h1>{title}</h1>
         <div className={`notice ${view.state === 'confirmed' ? 'success' : 'error'}`} role={view.state === 'confirmed' ? 'status' : 'alert'}>
           {message}
@@ -80,6 +82,7 @@ export default function ConfirmApplication({ loaderData }: Route.ComponentProps)
   return (
     <main id="main" className="page narrow">
       <title>{title}</title>
+      <SiteDescription describe={(org) => t('meta.confirm', { org })} />
       <h1>{title}</h1>
       <p>{t('confirmApplication.intro', { course: p.courseTitle, dates: formatDateRange(p.startsOn, p.endsOn), name: p.name, until: p.until })}</p>
       <p>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import { findContentSections, findPublicCourses } from '#domain/organizations/organizations.server.ts';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
+import { MetaDescription } from '#app/components/meta-description.tsx';
 import { formatDateRange, t } from '#lib/i18n.ts';
 import type { Route } from './+types/home.ts';
 
@@ -43,6 +44,7 @@ export default function OrganizationHome({ loaderData }: Route.ComponentProps) {
   return (
     <main id="main" className="page">
       <title>{org.name}</title>
+      <MetaDescription content={org.summary ?? t('meta.organization', { org: org.name })} />
       <h1>{org.name}</h1>
       {org.summary ? <p className="muted">{org.summary}</p> : null}
       <section aria-labelledby="upcoming-heading">
