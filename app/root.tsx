@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from 'react-router';
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from 'react-router';
 import { z } from 'zod';
 import { t } from '#lib/i18n.ts';
 import stylesheet from './styles.css?url';
@@ -10,7 +10,18 @@ if (typeof document !== 'undefined') z.config({ jitless: true });
 
 export const links = () => [{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }];
 
+/**
+ * A route whose page needs no JavaScript says so with `export const handle = { hydrate: false }`:
+ * its HTML is complete from the server (links and forms work without scripts), so it ships none
+ * and the browser has nothing to download, parse or hydrate (ADR 0061). Pages with live behaviour
+ * (previews, maps, the visitor's own time zone, instant form checks) keep hydrating.
+ */
+function pageHydrates(matches: readonly { handle?: unknown }[]): boolean {
+  return !matches.some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
+  const hydrates = pageHydrates(useMatches());
   // A marker for the browser tests (tests/e2e/support.ts waitForHydration): set once React has hydrated the page.
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true';
@@ -35,8 +46,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </a>
         {children}
         {/* Their inline scripts carry the request's CSP nonce, given to <ServerRouter nonce> in entry.server.tsx. */}
-        <ScrollRestoration />
-        <Scripts />
+        {hydrates ? (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -6,6 +6,10 @@ import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/home.ts';
 
 // Public: lists the organizations hosted here. No permission needed, none checked.
+
+/** Complete from the server: no JavaScript on this page (app/root.tsx). */
+export const handle = { hydrate: false };
+
 export async function loader({ context }: Route.LoaderArgs) {
   const organizations = await findOrganizations(services(context).db);
   return { organizations: organizations.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, tagline: o.tagline, summary: o.summary })) };

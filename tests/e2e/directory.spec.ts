@@ -92,6 +92,9 @@ test('a leader lists a group, staff approve it, a visitor finds it and contacts 
   await expect(visitor.locator('li.card', { hasText: 'Seattle Monthly Balint Group' })).toContainText('A group of Northwest Balint Circle');
   await waitForHydration(visitor);
   // The map: one marker per group that meets in person (tiles cannot load here; markers still draw).
+  // It loads on request (the list says it all; a phone downloads the map only when asked).
+  await expect(visitor.locator('.directory-map')).toHaveCount(0);
+  await visitor.getByRole('button', { name: 'Show the 3 groups on a map' }).click();
   await expect(visitor.locator('.directory-map path.directory-marker')).toHaveCount(3);
   await expectAccessible(visitor);
   await visitor.getByLabel('Online only').check();

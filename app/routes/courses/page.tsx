@@ -14,6 +14,10 @@ import { publicScheduleOf } from '../schedule/public-schedule.server.ts';
 import type { Route } from './+types/page.ts';
 
 // Public: a course page. Registration (the next capability) adds availability and the form.
+
+/** Complete from the server: no JavaScript on this page (app/root.tsx). */
+export const handle = { hydrate: false };
+
 export async function loader({ context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
   try {

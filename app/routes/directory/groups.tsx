@@ -53,6 +53,7 @@ export default function Groups({ loaderData }: Route.ComponentProps) {
   const points: MapPoint[] = results.flatMap((r) => (r.latitude !== null && r.longitude !== null ? [{ id: r.id, title: r.title, href: r.href, latitude: r.latitude, longitude: r.longitude }] : []));
   // The map is drawn only after hydration: the server and the first browser render agree.
   const [hydrated, setHydrated] = useState(false);
+  const [showMap, setShowMap] = useState(false);
   useEffect(() => setHydrated(true), []);
   const title = `${t('directory.heading')} — ${org.name}`;
   return (
@@ -191,7 +192,20 @@ export default function Groups({ loaderData }: Route.ComponentProps) {
       {points.length ? (
         <section aria-labelledby="map-heading">
           <h2 id="map-heading">{t('directory.mapHeading')}</h2>
-          {hydrated ? <DirectoryMap points={points} /> : <p className="muted">{t('directory.mapNote')}</p>}
+          {/* On request: the map's library and its tiles are the heaviest part of the page and the
+              list already says everything, so a phone downloads them only when asked. */}
+          {showMap ? (
+            <DirectoryMap points={points} />
+          ) : (
+            <>
+              <p className="muted">{t('directory.mapNote')}</p>
+              {hydrated ? (
+                <button type="button" className="secondary" onClick={() => setShowMap(true)}>
+                  {t('directory.showMap', { count: points.length })}
+                </button>
+              ) : null}
+            </>
+          )}
         </section>
       ) : null}
     </main>

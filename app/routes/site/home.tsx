@@ -7,6 +7,10 @@ import { formatDateRange, t } from '#lib/i18n.ts';
 import type { Route } from './+types/home.ts';
 
 // Public: an organization's home page.
+
+/** Complete from the server: no JavaScript on this page (app/root.tsx). */
+export const handle = { hydrate: false };
+
 export async function loader({ context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
   const { db } = services(context);

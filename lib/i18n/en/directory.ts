@@ -33,6 +33,8 @@ export const directory = {
     mapHeading: 'Map',
     mapNote: 'The map shows the groups that meet in person; the list above says the same in words.',
     mapLabel: 'Map of the groups that meet in person',
+    showMap_one: 'Show the group on a map',
+    showMap_other: 'Show the {{count}} groups on a map',
     mapUnavailable: 'The map could not be shown. The list above has every group.',
     circleLabel: 'A group of {{circle}}',
     leaders: 'Leaders',
