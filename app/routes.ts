@@ -9,6 +9,7 @@ import { auditAdminRoutes, auditOperatorRoutes } from './route-config/audit.ts';
 import { authPublicRoutes } from './route-config/auth.ts';
 import { attendanceAdminRoutes, attendancePublicRoutes } from './route-config/attendance.ts';
 import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
+import { contentAdminRoutes, contentDeploymentRoutes, contentPublicRoutes } from './route-config/content.ts';
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
@@ -28,6 +29,7 @@ export default [
   ...prefix('operator', [...outboxOperatorRoutes, ...auditOperatorRoutes]),
   // Anyone verifies a certificate by its code, without signing in.
   ...creditDeploymentRoutes,
+  ...contentDeploymentRoutes,
   ...prefix('o/:org', [
     layout('routes/site/layout.tsx', [
       ...sitePublicRoutes,
@@ -44,6 +46,7 @@ export default [
       ...rotationPublicRoutes,
       ...smallGroupsPublicRoutes,
       ...creditPublicRoutes,
+      ...contentPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
@@ -61,6 +64,7 @@ export default [
           ...rotationAdminRoutes,
           ...smallGroupsAdminRoutes,
           ...creditAdminRoutes,
+          ...contentAdminRoutes,
         ]),
       ]),
     ]),

@@ -5,6 +5,7 @@ import type { AID_ERRORS } from './aid/error-codes.ts';
 import type { ATTENDANCE_ERRORS } from './attendance/error-codes.ts';
 import type { BILLING_ERRORS } from './billing/error-codes.ts';
 import type { CERTIFICATE_ERRORS } from './certificates/error-codes.ts';
+import type { CONTENT_ERRORS } from './content/error-codes.ts';
 import type { MONEY_ERRORS } from './money/error-codes.ts';
 import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
@@ -23,7 +24,8 @@ export type CapabilityErrorCode =
   | keyof typeof SCHEDULE_ERRORS
   | keyof typeof ATTENDANCE_ERRORS
   | keyof typeof ROTATION_ERRORS
-  | keyof typeof SMALL_GROUPS_ERRORS;
+  | keyof typeof SMALL_GROUPS_ERRORS
+  | keyof typeof CONTENT_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

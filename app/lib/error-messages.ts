@@ -3,6 +3,7 @@ import { t } from '#lib/i18n.ts';
 import { amountMessage, isAmountProblem } from '#lib/money.ts';
 import { AID_ERRORS } from '#domain/aid/error-codes.ts';
 import { CERTIFICATE_ERRORS } from '#domain/certificates/error-codes.ts';
+import { CONTENT_ERRORS } from '#domain/content/error-codes.ts';
 import { ATTENDANCE_ERRORS } from '#domain/attendance/error-codes.ts';
 import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
 import { MONEY_ERRORS } from '#domain/money/error-codes.ts';
@@ -54,6 +55,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...ATTENDANCE_ERRORS,
   ...ROTATION_ERRORS,
   ...SMALL_GROUPS_ERRORS,
+  ...CONTENT_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

@@ -8,3 +8,4 @@ export * from './money.ts';
 export * from './aid.ts';
 export * from './course-running.ts';
 export * from './credit.ts';
+export * from './content.ts';

@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   // for the members of the small groups they lead (a row-level rule: domain/attendance/access.server.ts).
   'attendance:take': ['admin', 'course_director'],
   'api-token:manage': ['admin'],
+  // The public site: pages, events and news, images, favicon and theme colour (issue 14).
+  'site:manage': ['admin'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -3,6 +3,7 @@
 import { aid } from './en/aid.ts';
 import { attendanceCatalog } from './en/attendance.ts';
 import { billing } from './en/billing.ts';
+import { content } from './en/content.ts';
 import { core } from './en/core.ts';
 import { credit } from './en/credit.ts';
 import { money } from './en/money.ts';
@@ -14,4 +15,4 @@ import { security } from './en/security.ts';
 import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...content } as const;

@@ -18,6 +18,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canRefunds: rolesGrant(roles, 'refunds:manage'),
     canAid: rolesGrant(roles, 'financial-aid:review') || rolesGrant(roles, 'financial-aid:report'),
     canMoney: rolesGrant(roles, 'money:read'),
+    canSite: rolesGrant(roles, 'site:manage'),
   };
 }
 
@@ -55,6 +56,11 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
           {loaderData.canMoney ? (
             <li>
               <NavLink to={`${base}/money`}>{t('moneyNav.reports')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canSite ? (
+            <li>
+              <NavLink to={`${base}/site`}>{t('siteAdmin.nav')}</NavLink>
             </li>
           ) : null}
           {loaderData.canPeople ? (
