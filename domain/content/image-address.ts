@@ -2,6 +2,10 @@
 // change (a new upload is a new id), so the address is cached for a year.
 import type { SiteImageType } from '#db/schema/content.ts';
 
+/** An upload's size limit, and the width it is scaled down to (the body limit allows the former, server/body-limit.server.ts). */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const MAX_IMAGE_WIDTH = 1600;
+
 export const IMAGE_EXTENSIONS: Record<SiteImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/gif': 'gif' };
 
 export function imagePath(organizationSlug: string, id: string, contentType: SiteImageType): string {

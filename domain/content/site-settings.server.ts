@@ -6,8 +6,7 @@ import { siteImages, siteSettings } from '#db/schema/content.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { t } from '#lib/i18n.ts';
 import { squareIcon, webImageTypeOf } from '#lib/images/resize-image.server.ts';
-import { imagePath } from './image-address.ts';
-import { MAX_IMAGE_BYTES } from './upload-image.server.ts';
+import { imagePath, MAX_IMAGE_BYTES } from './image-address.ts';
 
 export const DEFAULT_THEME_COLOR = '#1f4e79';
 export const FAVICON_SIZE = 64;

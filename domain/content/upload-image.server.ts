@@ -7,10 +7,9 @@ import { siteImages } from '#db/schema/content.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { t } from '#lib/i18n.ts';
 import { resizeImage, webImageTypeOf } from '#lib/images/resize-image.server.ts';
-import { imagePath } from './image-address.ts';
+import { imagePath, MAX_IMAGE_BYTES, MAX_IMAGE_WIDTH } from './image-address.ts';
 
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-export const MAX_IMAGE_WIDTH = 1600;
+export { MAX_IMAGE_BYTES, MAX_IMAGE_WIDTH };
 
 export type UploadImageResult = { ok: true; id: string; path: string } | { ok: false; errors: Record<string, string> };
 
