@@ -7,7 +7,7 @@ export const contentPublicRoutes: RouteConfigEntry[] = [
   route('pages/:slug', 'routes/content/page.tsx'),
   route('events', 'routes/content/events.tsx'),
   route('news', 'routes/content/news.tsx'),
-  route('media/:file', 'routes/content/media.ts'),
+  route('media/:image', 'routes/content/media.ts'),
 ];
 
 /** Under /o/:org/admin (the admin layout). */

@@ -129,13 +129,13 @@ describe('images', () => {
     expect(list.images[0]).toMatchObject({ alt: 'The circle at work', width: 1600, height: 800 });
     const file = list.images[0]!.path.split('/').pop()!;
 
-    const served = (await mediaLoader({ request: new Request(`${BASE}${list.images[0]!.path}`), context: context(), params: { org: nwbc.slug, file } } as never)) as Response;
+    const served = (await mediaLoader({ request: new Request(`${BASE}${list.images[0]!.path}`), context: context(), params: { org: nwbc.slug, image: file } } as never)) as Response;
     expect(served.headers.get('content-type')).toBe('image/png');
     expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).width).toBe(1600);
     // Not under another organization's address, nor under another extension.
-    expect(await thrownStatus(() => mediaLoader({ request: new Request(`${BASE}/o/${abs.slug}/media/${file}`), context: context(), params: { org: abs.slug, file } } as never))).toBe(404);
-    expect(await thrownStatus(() => mediaLoader({ request: new Request(`${BASE}/`), context: context(), params: { org: nwbc.slug, file: file.replace('.png', '.gif') } } as never))).toBe(404);
+    expect(await thrownStatus(() => mediaLoader({ request: new Request(`${BASE}/o/${abs.slug}/media/${file}`), context: context(), params: { org: abs.slug, image: file } } as never))).toBe(404);
+    expect(await thrownStatus(() => mediaLoader({ request: new Request(`${BASE}/`), context: context(), params: { org: nwbc.slug, image: file.replace('.png', '.gif') } } as never))).toBe(404);
   });
 
   test('a favicon is cut to 64×64; a colour that is not #rrggbb is refused', async () => {
@@ -148,7 +148,7 @@ describe('images', () => {
     const { findSiteLook } = await import('#domain/content/site-settings.server.ts');
     const look = await findSiteLook(testDb.db, nwbc);
     expect(look.themeColor).toBe('#7a2e1f');
-    const served = (await mediaLoader({ request: new Request(`${BASE}${look.faviconPath}`), context: context(), params: { org: nwbc.slug, file: look.faviconPath!.split('/').pop()! } } as never)) as Response;
+    const served = (await mediaLoader({ request: new Request(`${BASE}${look.faviconPath}`), context: context(), params: { org: nwbc.slug, image: look.faviconPath!.split('/').pop()! } } as never)) as Response;
     expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({ format: 'png', width: 64, height: 64 });
   });
 });

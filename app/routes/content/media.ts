@@ -1,4 +1,4 @@
-// /o/:org/media/:file — an uploaded site image, public. The bytes behind an address never change
+// /o/:org/media/:image — an uploaded site image, public. The bytes behind an address never change
 // (a new upload is a new id), so it is cached for a year.
 import { data } from 'react-router';
 import { requireOrganization, services } from '#app/lib/guards.server.ts';
@@ -9,7 +9,7 @@ import type { Route } from './+types/media.ts';
 
 export async function loader({ context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
-  const file = parseImageFile(params.file);
+  const file = parseImageFile(params.image);
   if (!file) throw data(null, { status: 404 });
   const image = await getSiteImage(services(context).db, org.id, file.id, file.extension).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === 'IMAGE_NOT_FOUND') throw data(null, { status: 404 });

@@ -5,12 +5,13 @@ import { DataTable } from '#app/components/data-table.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { FormAlert } from '#app/components/field.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
-import { requireIds, requirePermission, services } from '#app/lib/guards.server.ts';
+import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { findSitePages } from '#domain/content/find-pages.server.ts';
 import { movePage } from '#domain/content/move-page.server.ts';
 import { setPagePublished } from '#domain/content/set-page-published.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
+import { isUuid } from '#lib/ids.ts';
 import { SiteNav } from './site-nav.tsx';
 import type { Route } from './+types/site.ts';
 
@@ -30,7 +31,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const pageId = String(formData.get('pageId') ?? '');
-  requireIds(pageId);
+  if (!isUuid(pageId)) return data({ alert: errorMessage('PAGE_NOT_FOUND') }, { status: 400 });
   try {
     if (intent === 'up' || intent === 'down') {
       await movePage(db, actor, { organizationId: org.id, pageId, direction: intent });
