@@ -10,6 +10,7 @@ import { grantOperator } from '#domain/accounts/operators.server.ts';
 import { addMembership } from '#domain/membership/memberships.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { seedDemoCredit } from './demo-credit.server.ts';
+import { seedDemoSiteLook } from './demo-site.server.ts';
 import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
 
 // Links in messages the demo data would send; the demo issues certificates without mail, and
@@ -39,6 +40,7 @@ const OPERATOR = { email: 'operator@balinthub.example.org', name: 'Olive Operato
 export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('America/Los_Angeles').toString()): Promise<DemoAccount[]> {
   return db.transaction(async (tx) => {
     const orgs = await seedDemoContent(tx, today);
+    await seedDemoSiteLook(tx, orgs);
     const accounts: DemoAccount[] = [];
     const userIds: Record<string, string> = {};
     for (const person of DEMO_PEOPLE) {

@@ -1,7 +1,7 @@
 // The site's look per organization: a theme colour (<meta name="theme-color">) and a favicon
 // (<link rel="icon">), an uploaded image cut to a 64×64 PNG.
 import { eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '#db/client.server.ts';
+import type { DbOrTx } from '#db/client.server.ts';
 import { siteImages, siteSettings } from '#db/schema/content.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { t } from '#lib/i18n.ts';
@@ -32,7 +32,7 @@ export async function findSiteLook(db: DbOrTx, organization: { id: string; slug:
 
 export type SaveSiteLookResult = { ok: true } | { ok: false; errors: Record<string, string> };
 
-export async function saveSiteLook(db: Db, actor: Actor, input: { organizationId: string; themeColor: string; favicon: Uint8Array | null }): Promise<SaveSiteLookResult> {
+export async function saveSiteLook(db: DbOrTx, actor: Actor, input: { organizationId: string; themeColor: string; favicon: Uint8Array | null }): Promise<SaveSiteLookResult> {
   const errors: Record<string, string> = {};
   const themeColor = input.themeColor.trim().toLowerCase();
   if (!HEX_COLOR.test(themeColor)) errors.themeColor = t('siteSettings.colorRule');

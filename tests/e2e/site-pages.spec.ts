@@ -172,7 +172,11 @@ test('the circle’s site: its pages in the navigation, its event on the home pa
   for (const title of ['Who We Are', 'What is A Balint group?', 'Our Activities']) await expect(nav.getByRole('link', { name: title })).toBeVisible();
   await expect(page.getByRole('region', { name: 'What’s happening?' }).getByText('Leadership Training')).toBeVisible();
   await expect(page.getByText('Spokane, WA')).toBeVisible();
-  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', /^#[0-9a-f]{6}$/);
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#2f6b3a');
+  const favicon = await page.locator('link[rel="icon"][href^="/o/nwbc/media/"]').getAttribute('href');
+  const served = await request.get(favicon!);
+  expect(served.headers()['content-type']).toBe('image/png');
+  expect(served.headers()['cache-control']).toContain('immutable');
   await nav.getByRole('link', { name: 'Our Activities' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Rotating Leader Groups' })).toBeVisible();
   await expectAccessible(page);
