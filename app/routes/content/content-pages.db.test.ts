@@ -94,6 +94,10 @@ describe('the site’s admin pages', () => {
     expect(await thrownStatus(async () => editLoader({ request: await harness.signedInRequest(absUrl, absAdmin), context: context(), params: { org: abs.slug, pageId } } as never))).toBe(404);
     expect(await thrownStatus(async () => editAction({ request: await post(absUrl, absAdmin, pageForm({ baseRevision: '1', body: 'Taken over.' })), context: context(), params: { org: abs.slug, pageId } } as never))).toBe(404);
     expect(await thrownStatus(async () => editAction({ request: await post(absUrl, absAdmin, { intent: 'publish' }), context: context(), params: { org: abs.slug, pageId } } as never))).toBe(404);
+    // Even a form that would be refused is answered "not found" first (it says nothing about the form).
+    expect(await thrownStatus(async () => editAction({ request: await post(absUrl, absAdmin, {}), context: context(), params: { org: abs.slug, pageId } } as never))).toBe(404);
+    const { action: revisionsAction } = await import('./page-revisions.tsx');
+    expect(await thrownStatus(async () => revisionsAction({ request: await post(`${absUrl}/revisions`, absAdmin, {}), context: context(), params: { org: abs.slug, pageId } } as never))).toBe(404);
     // Through this organization's address, with the other organization's admin.
     const nwbcUrl = `${BASE}/o/${nwbc.slug}/admin/site/pages/${pageId}`;
     expect(await thrownStatus(async () => editLoader({ request: await harness.signedInRequest(nwbcUrl, absAdmin), context: context(), params: { org: nwbc.slug, pageId } } as never))).toBe(403);

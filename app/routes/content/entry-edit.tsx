@@ -33,6 +33,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   requireIds(params.entryId);
   const { org, actor } = await requirePermission(request, context, params.org, 'site:manage');
+  // Another organization's entry is not found, whatever the form says.
+  await getEntry(services(context).db, org.id, params.entryId).catch(notFound);
   const parsed = parseForm(entryFormSchema, await request.formData());
   if (!parsed.ok) return data({ values: parsed.values, errors: parsed.errors, done: undefined }, { status: 400 });
   await updateEntry(services(context).db, actor, { organizationId: org.id, entryId: params.entryId, form: parsed.data }).catch(notFound);

@@ -64,6 +64,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   requireIds(params.pageId);
   const { org, actor } = await requirePermission(request, context, params.org, 'site:manage');
   const { db } = services(context);
+  // Another organization's page is not found, whatever the form says.
+  await loadPage(db, org.id, params.pageId);
   const formData = await request.formData();
   const intent = String(formData.get('intent') ?? '');
   const where = { organizationId: org.id, pageId: params.pageId };

@@ -14,14 +14,16 @@ import { t } from '#lib/i18n.ts';
 import { SiteNav } from './site-nav.tsx';
 import type { Route } from './+types/page-revisions.ts';
 
+const pageNotFound = (error: unknown): never => {
+  if (error instanceof DomainError && error.code === 'PAGE_NOT_FOUND') throw data(null, { status: 404 });
+  throw error;
+};
+
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   requireIds(params.pageId);
   const { org } = await requirePermission(request, context, params.org, 'site:manage');
   const { db } = services(context);
-  const page = await getSitePage(db, org.id, params.pageId).catch((error: unknown) => {
-    if (error instanceof DomainError && error.code === 'PAGE_NOT_FOUND') throw data(null, { status: 404 });
-    throw error;
-  });
+  const page = await getSitePage(db, org.id, params.pageId).catch(pageNotFound);
   const revisions = await findPageRevisions(db, org.id, page.id);
   return {
     base: `/o/${org.slug}/admin`,
@@ -33,6 +35,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 export async function action({ request, context, params }: Route.ActionArgs) {
   requireIds(params.pageId);
   const { org, actor } = await requirePermission(request, context, params.org, 'site:manage');
+  // Another organization's page is not found, whatever the form says.
+  await getSitePage(services(context).db, org.id, params.pageId).catch(pageNotFound);
   const formData = await request.formData();
   const revisionNumber = Number(formData.get('revision'));
   if (!Number.isInteger(revisionNumber) || revisionNumber < 1) return data({ alert: errorMessage('PAGE_REVISION_NOT_FOUND') }, { status: 400 });
