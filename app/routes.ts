@@ -9,6 +9,7 @@ import { auditAdminRoutes, auditOperatorRoutes } from './route-config/audit.ts';
 import { authPublicRoutes } from './route-config/auth.ts';
 import { attendanceAdminRoutes, attendancePublicRoutes } from './route-config/attendance.ts';
 import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.ts';
+import { contentAdminRoutes, contentDeploymentRoutes, contentPublicRoutes } from './route-config/content.ts';
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { inquiriesAdminRoutes, inquiriesPublicRoutes } from './route-config/inquiries.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
@@ -31,6 +32,7 @@ export default [
   ...prefix('operator', [...outboxOperatorRoutes, ...auditOperatorRoutes, ...peopleOperatorRoutes]),
   // Anyone verifies a certificate by its code, without signing in.
   ...creditDeploymentRoutes,
+  ...contentDeploymentRoutes,
   ...prefix('o/:org', [
     layout('routes/site/layout.tsx', [
       ...sitePublicRoutes,
@@ -49,6 +51,7 @@ export default [
       ...creditPublicRoutes,
       ...directoryPublicRoutes,
       ...inquiriesPublicRoutes,
+      ...contentPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
@@ -69,6 +72,7 @@ export default [
           ...peopleAdminRoutes,
           ...directoryAdminRoutes,
           ...inquiriesAdminRoutes,
+          ...contentAdminRoutes,
         ]),
       ]),
     ]),

@@ -7,6 +7,7 @@ import type { BILLING_ERRORS } from './billing/error-codes.ts';
 import type { CERTIFICATE_ERRORS } from './certificates/error-codes.ts';
 import type { DIRECTORY_ERRORS } from './directory/error-codes.ts';
 import type { INQUIRIES_ERRORS } from './inquiries/error-codes.ts';
+import type { CONTENT_ERRORS } from './content/error-codes.ts';
 import type { MONEY_ERRORS } from './money/error-codes.ts';
 import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
@@ -27,7 +28,8 @@ export type CapabilityErrorCode =
   | keyof typeof ROTATION_ERRORS
   | keyof typeof SMALL_GROUPS_ERRORS
   | keyof typeof DIRECTORY_ERRORS
-  | keyof typeof INQUIRIES_ERRORS;
+  | keyof typeof INQUIRIES_ERRORS
+  | keyof typeof CONTENT_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

@@ -2,8 +2,10 @@
 // declared Content-Length over the limit is refused before a byte is read, a chunked body is
 // read only up to the limit. Nothing larger than the limit is ever held in memory.
 export const BODY_LIMITS = {
-  /** Forms and React Router data requests. Uploads, when they come, get their own. */
+  /** Forms and React Router data requests. */
   page: 1024 * 1024,
+  /** The public site's image uploads (5 MB images, ADR 0059), with room for the form around them. */
+  siteImage: 6 * 1024 * 1024,
   /** The JSON API (server/api/body.server.ts keeps JSON bodies to 64 KiB on top of this). */
   api: 1024 * 1024,
   /** better-auth's few endpoints (all GET today). */
@@ -13,6 +15,9 @@ export const BODY_LIMITS = {
 } as const;
 
 export type BodyKind = keyof typeof BODY_LIMITS;
+
+/** The only pages that take an image upload: the site's images and its favicon (and their data requests). */
+export const SITE_IMAGE_UPLOAD_PATH = /^\/o\/[^/]+\/admin\/site\/(?:images|settings)(?:\.data)?$/;
 
 export class BodyTooLargeError extends Error {
   readonly limit: number;

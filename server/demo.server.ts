@@ -12,6 +12,7 @@ import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { seedDemoCredit } from './demo-credit.server.ts';
 import { seedDemoDirectory } from './demo-directory.server.ts';
 import { seedDemoInquiries } from './demo-inquiries.server.ts';
+import { seedDemoSiteLook } from './demo-site.server.ts';
 import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
 
 // Links in messages the demo data would send; the demo issues certificates without mail, and
@@ -41,6 +42,7 @@ const OPERATOR = { email: 'operator@balinthub.example.org', name: 'Olive Operato
 export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('America/Los_Angeles').toString()): Promise<DemoAccount[]> {
   return db.transaction(async (tx) => {
     const orgs = await seedDemoContent(tx, today);
+    await seedDemoSiteLook(tx, orgs);
     const accounts: DemoAccount[] = [];
     const userIds: Record<string, string> = {};
     for (const person of DEMO_PEOPLE) {

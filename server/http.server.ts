@@ -12,7 +12,7 @@ import { cspNonceContext } from '#app/lib/csp-nonce.ts';
 import { CLIENT_ADDRESS_HEADER } from '#lib/auth.server.ts';
 import { redactPath } from '#lib/log.server.ts';
 import { handleApi } from './api/handle-api.server.ts';
-import { BODY_LIMITS, BodyTooLargeError, declaredLength, discardRest, readLimited, type BodyKind } from './body-limit.server.ts';
+import { BODY_LIMITS, BodyTooLargeError, declaredLength, discardRest, readLimited, SITE_IMAGE_UPLOAD_PATH, type BodyKind } from './body-limit.server.ts';
 import { clientAddressOf, trustedProxies } from './client-address.server.ts';
 import { compressResponse } from './compression.server.ts';
 import { applySecurityHeaders, mustNotStore } from './security-headers.server.ts';
@@ -64,6 +64,7 @@ function bodyKind(pathname: string): BodyKind {
   if (pathname === STRIPE_WEBHOOK_PATH) return 'webhook';
   if (pathname.startsWith('/api/auth/')) return 'auth';
   if (pathname.startsWith('/api/')) return 'api';
+  if (SITE_IMAGE_UPLOAD_PATH.test(pathname)) return 'siteImage';
   return 'page';
 }
 

@@ -4,6 +4,7 @@ import { amountMessage, isAmountProblem } from '#lib/money.ts';
 import { AID_ERRORS } from '#domain/aid/error-codes.ts';
 import { CERTIFICATE_ERRORS } from '#domain/certificates/error-codes.ts';
 import { INQUIRIES_ERRORS } from '#domain/inquiries/error-codes.ts';
+import { CONTENT_ERRORS } from '#domain/content/error-codes.ts';
 import { ATTENDANCE_ERRORS } from '#domain/attendance/error-codes.ts';
 import { BILLING_ERRORS } from '#domain/billing/error-codes.ts';
 import { MONEY_ERRORS } from '#domain/money/error-codes.ts';
@@ -58,6 +59,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...SMALL_GROUPS_ERRORS,
   ...DIRECTORY_ERRORS,
   ...INQUIRIES_ERRORS,
+  ...CONTENT_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

@@ -10,3 +10,4 @@ export * from './course-running.ts';
 export * from './credit.ts';
 export * from './directory.ts';
 export * from './inquiries.ts';
+export * from './content.ts';

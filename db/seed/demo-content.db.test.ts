@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, test } from 'vitest';
 import type { DbOrTx } from '#db/client.server.ts';
-import { contentSections, courseFaculty, coursePrices, courseSchedules, courseSessions, courses, organizations } from '#db/schema/index.ts';
+import { contentSections, courseFaculty, coursePrices, courseSchedules, courseSessions, courses, organizations, siteEntries, sitePageRevisions, sitePages } from '#db/schema/index.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { seedDemoContent } from './demo-content.server.ts';
 
@@ -169,7 +169,7 @@ describe('demo content', () => {
     });
   }
 
-  test('the two organizations and their home pages', async () => {
+  test('the two organizations and their sites, page by page', async () => {
     await withSeed('2025-06-15', async (db, ids) => {
       const orgs = await db.select().from(organizations).orderBy(asc(organizations.slug));
       expect(orgs.map((o) => [o.slug, o.name, o.shortName, o.kind, o.timeZone, o.currency])).toEqual([
@@ -178,21 +178,26 @@ describe('demo content', () => {
       ]);
       expect(orgs.find((o) => o.slug === 'nwbc')?.tagline).toBe('Celebrating Collective Wisdom');
 
-      const home = (organizationId: string) =>
-        db.select().from(contentSections).where(eq(contentSections.organizationId, organizationId)).orderBy(asc(contentSections.position));
-      const absHome = await home(ids.abs);
-      expect(absHome.length).toBeGreaterThanOrEqual(2);
-      expect(absHome.length).toBeLessThanOrEqual(4);
-      expect(absHome.every((s) => s.page === 'home')).toBe(true);
+      const pages = (organizationId: string) => db.select().from(sitePages).where(eq(sitePages.organizationId, organizationId)).orderBy(asc(sitePages.position));
+      const absPages = await pages(ids.abs);
+      expect(absPages.map((p) => p.title)).toEqual(['Balint Groups', 'Leadership Training Intensives', 'Financial Aid', 'Continuing Education']);
 
-      const nwbcHome = await home(ids.nwbc);
-      expect(nwbcHome[0]?.heading).toBe('Who We Are');
-      const road = nwbcHome.find((s) => s.heading === 'Intensive on the Road');
-      expect(road?.body).toContain('training up to twelve leaders in your own organization');
-      expect(nwbcHome.at(-1)?.body).toContain('Spokane, WA\nApril 7-10, 2022\nRegister at ABS website');
-      const text = nwbcHome.map((s) => `${s.heading}\n${s.body}`).join('\n');
+      // The circle's site, page by page, in the seed's order, every page published at revision 1.
+      const nwbcPages = await pages(ids.nwbc);
+      expect(nwbcPages.map((p) => p.title)).toEqual(['Who We Are', 'What is A Balint group?', 'Open Enrollment Balint Groups', 'Our Activities', 'Restoring the Core of Clinical Practice']);
+      expect(nwbcPages.every((p) => p.published && p.onHome && p.revision === 1 && p.description.length > 0)).toBe(true);
+      expect(await db.select().from(sitePageRevisions).where(eq(sitePageRevisions.organizationId, ids.nwbc))).toHaveLength(nwbcPages.length);
+      expect(nwbcPages[0]?.body).toContain('training up to twelve leaders in your own organization');
+      const activities = nwbcPages.find((p) => p.slug === 'our-activities')!.body;
+      for (const heading of ['Polyclinic Balints: Multiple Specialties, Multiple Settings', 'Rotating Leader Groups', 'Introductory Demonstrations', 'Balint Weekend']) expect(activities).toContain(`## ${heading}`);
+      const text = nwbcPages.map((p) => `${p.title}\n${p.body}`).join('\n');
       for (const junk of ['Skip to main content', 'New Text Box', 'Shopping Cart']) expect(text).not.toContain(junk);
       expect(text).toContain('Laurel Milberg');
+      // The "What's happening?" notice is an event of the circle.
+      const events = await db.select().from(siteEntries).where(eq(siteEntries.organizationId, ids.nwbc));
+      expect(events.map((e) => [e.kind, e.title, e.startsOn, e.endsOn, e.place, e.summary, e.published])).toEqual([['event', 'Leadership Training', '2022-04-07', '2022-04-10', 'Spokane, WA', 'Register at ABS website', true]]);
+      // The old home-page sections are no longer seeded.
+      expect(await db.select().from(contentSections)).toEqual([]);
 
       // The 2022 training is the ABS's and only linked from the circle's page: no course rows.
       expect(await db.select().from(courses).where(eq(courses.organizationId, ids.nwbc))).toEqual([]);

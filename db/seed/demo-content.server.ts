@@ -1,15 +1,18 @@
 // The demo's public content: the American Balint Society with its published Spokane 2025
-// intensive and an invented upcoming one, and the Northwest Balint Circle's home page.
+// intensive and an invented upcoming one, and both organizations' sites as pages and events
+// (the Northwest Balint Circle's from seed 002, page by page).
 // Run once on an empty database (server/demo.server.ts); the slugs are unique, so a second
 // run fails instead of duplicating.
 import type { DbOrTx } from '#db/client.server.ts';
-import { contentSections, courseFaculty, coursePriceCategories, coursePrices, courses, organizations } from '#db/schema/index.ts';
-import { ABS_HOME, ABS_ORGANIZATION } from './abs-society.ts';
-import type { SeedPageSection } from './abs-society.ts';
+import { courseFaculty, coursePriceCategories, coursePrices, courses, organizations } from '#db/schema/index.ts';
+import { ABS_PAGES } from './abs-site.ts';
+import { ABS_ORGANIZATION } from './abs-society.ts';
 import { SPOKANE_2025 } from './abs-spokane-2025.ts';
 import { upcomingIntensive } from './abs-upcoming.ts';
 import { insertDemoSchedule } from './demo-schedule.ts';
-import { NWBC_HOME, NWBC_ORGANIZATION } from './nwbc.ts';
+import { NWBC_ORGANIZATION } from './nwbc.ts';
+import { NWBC_ENTRIES, NWBC_PAGES } from './nwbc-site.ts';
+import { insertSiteContent, type SeedSiteEntry, type SeedSitePage } from './site-content.ts';
 import type { SeedIntensive } from './seed-intensive.ts';
 
 export interface DemoContentIds {
@@ -23,9 +26,9 @@ export interface DemoContentIds {
 export async function seedDemoContent(db: DbOrTx, today: string): Promise<DemoContentIds> {
   const upcoming = upcomingIntensive(today);
 
-  const abs = await insertOrganization(db, ABS_ORGANIZATION, ABS_HOME);
+  const abs = await insertOrganization(db, ABS_ORGANIZATION, ABS_PAGES, []);
   // The circle is a regional circle of the society: the society's directory lists its groups too.
-  const nwbc = await insertOrganization(db, { ...NWBC_ORGANIZATION, parentOrganizationId: abs }, NWBC_HOME);
+  const nwbc = await insertOrganization(db, { ...NWBC_ORGANIZATION, parentOrganizationId: abs }, NWBC_PAGES, NWBC_ENTRIES);
   const pastCourseId = await insertIntensive(db, abs, SPOKANE_2025);
   const upcomingCourseId = await insertIntensive(db, abs, upcoming);
   return { abs, nwbc, pastCourseId, upcomingCourseId };
@@ -34,13 +37,12 @@ export async function seedDemoContent(db: DbOrTx, today: string): Promise<DemoCo
 async function insertOrganization(
   db: DbOrTx,
   organization: typeof organizations.$inferInsert,
-  home: SeedPageSection[],
+  pages: SeedSitePage[],
+  entries: SeedSiteEntry[],
 ): Promise<string> {
   const [row] = await db.insert(organizations).values(organization).returning({ id: organizations.id });
   if (!row) throw new Error(`Organization ${organization.slug} was not inserted`);
-  await db
-    .insert(contentSections)
-    .values(home.map((section, position) => ({ organizationId: row.id, page: 'home', position, ...section })));
+  await insertSiteContent(db, row.id, pages, entries);
   return row.id;
 }
 

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'directory:manage': ['admin', 'course_director'],
   // The inquiry inbox: speaker, demonstration and Intensive on the Road requests, general contact.
   'inquiries:manage': ['admin', 'course_director'],
+  // The public site: pages, events and news, images, favicon and theme colour (issue 14).
+  'site:manage': ['admin'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, ne } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
-import { contentSections, organizations } from '#db/schema/organizations.ts';
+import { organizations } from '#db/schema/organizations.ts';
 import { courses } from '#db/schema/courses.ts';
 import { DomainError } from '#domain/errors.ts';
 
@@ -12,14 +12,6 @@ export async function getOrganizationBySlug(db: DbOrTx, slug: string) {
   const [org] = await db.select().from(organizations).where(eq(organizations.slug, slug));
   if (!org) throw new DomainError('ORGANIZATION_NOT_FOUND', slug);
   return org;
-}
-
-export async function findContentSections(db: DbOrTx, organizationId: string, page: string) {
-  return db
-    .select()
-    .from(contentSections)
-    .where(and(eq(contentSections.organizationId, organizationId), eq(contentSections.page, page)))
-    .orderBy(asc(contentSections.position));
 }
 
 /** Published courses split around `today` (an ISO date in the organization's time zone). */

@@ -3,6 +3,7 @@
 import { aid } from './en/aid.ts';
 import { attendanceCatalog } from './en/attendance.ts';
 import { billing } from './en/billing.ts';
+import { content } from './en/content.ts';
 import { core } from './en/core.ts';
 import { courseCopy } from './en/course-copy.ts';
 import { coursePaper } from './en/course-paper.ts';
@@ -20,4 +21,4 @@ import { security } from './en/security.ts';
 import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content } as const;

@@ -36,10 +36,28 @@ const ALLOWED: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
+/** The allow-list with the text's headings shifted so that its top level is `topHeading`. */
+function allowedWithTop(topHeading: 2 | 3): sanitizeHtml.IOptions {
+  if (topHeading === 2) return ALLOWED;
+  const shift = topHeading - 2;
+  const headings = Object.fromEntries(HEADINGS.map((h, i) => [h, HEADINGS[Math.min(Math.max(i, 1) + shift, 5)]!]));
+  return { ...ALLOWED, transformTags: { ...ALLOWED.transformTags, ...headings } };
+}
+
+export interface RenderOptions {
+  /**
+   * The level of the text's top headings: 2 on a page of its own (under the page's <h1>), 3
+   * where the text sits in a section with its own <h2> (a page shown on the home page).
+   */
+  topHeading?: 2 | 3;
+}
+
 /** Markdown → sanitized HTML, safe to put into a page as is. */
-export function renderMarkdown(source: string): string {
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
   const html = marked.parse(source, { async: false, gfm: true, breaks: false });
-  return sanitizeHtml(html, ALLOWED);
+  return sanitizeHtml(html, allowedWithTop(options.topHeading ?? 2));
 }
 
 /** Sanitizes HTML from elsewhere (an imported page) with the same allow-list. */

@@ -98,6 +98,9 @@ export const PAGES: Record<string, Entry> = {
   // ── Certificate verification (anyone, no sign-in; throttled per address) ───────────────────
   '/verify': { GET: PUBLIC },
   '/verify/:code': { GET: PUBLIC, samples: { code: 'not-a-code' }, note: 'A malformed code answers 200 with "check the code".' },
+  // What search engines read (issue 14).
+  '/sitemap.xml': { GET: PUBLIC },
+  '/robots.txt': { GET: PUBLIC },
 
   // ── An organization's public site ─────────────────────────────────────────────────────
   'layout routes/site/layout': { GET: PUBLIC },
@@ -105,6 +108,11 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/courses/:course': { GET: PUBLIC },
   '/o/:org/courses/:course/apply': both(PUBLIC),
   '/o/:org/registrations/confirm/:token': { ...both(PUBLIC), samples: { token: 'not-a-real-token' } },
+  // Pages, events, news and images the organization's admins published (issue 14).
+  '/o/:org/pages/:slug': { GET: PUBLIC },
+  '/o/:org/events': { GET: PUBLIC },
+  '/o/:org/news': { GET: PUBLIC },
+  '/o/:org/media/:image': { GET: PUBLIC },
 
   // ── Inquiries (issue 14): public forms, throttled per address; the staff inbox ──────────────
   '/o/:org/contact': both(PUBLIC),
@@ -203,6 +211,16 @@ export const PAGES: Record<string, Entry> = {
   },
   '/o/:org/admin/courses/:courseId/schedule': both(staff('course:manage')),
   '/o/:org/courses/:course/evaluation-results': { GET: staff('certificates:manage'), note: 'the course\'s own faculty too (linked to one of its faculty entries): aggregates only' },
+  // ── Admin: the public site (issue 14) ──────────────────────────────────────────────────
+  '/o/:org/admin/site': both(staff('site:manage')),
+  '/o/:org/admin/site/pages/new': both(staff('site:manage')),
+  '/o/:org/admin/site/pages/:pageId': both(staff('site:manage')),
+  '/o/:org/admin/site/pages/:pageId/revisions': both(staff('site:manage')),
+  '/o/:org/admin/site/entries': { GET: staff('site:manage') },
+  '/o/:org/admin/site/entries/new': both(staff('site:manage')),
+  '/o/:org/admin/site/entries/:entryId': both(staff('site:manage')),
+  '/o/:org/admin/site/images': both(staff('site:manage')),
+  '/o/:org/admin/site/settings': both(staff('site:manage')),
   // ── Admin: CE credit, certificates and the evaluation ────────────────────────────────────
   '/o/:org/admin/courses/:courseId/credit': both(staff('certificates:manage')),
   '/o/:org/admin/courses/:courseId/certificates/:certificateFile': {

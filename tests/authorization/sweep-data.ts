@@ -6,6 +6,7 @@ import type { APIRequestContext } from '@playwright/test';
 import type { Caller } from './callers.ts';
 import { send } from './http.ts';
 import { createRunningRows } from './sweep-running.ts';
+import { createSiteRows } from './sweep-site.ts';
 
 /** Sample values for one organization's route params, and whose rows they are. */
 export interface IdSet {
@@ -132,6 +133,8 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
     createCourse(nwbcAdmin.request, baseURL, 'nwbc', stamp),
   ]);
 
+  const [absSite, nwbcSite] = await Promise.all([createSiteRows(absAdmin.request, baseURL, 'abs', stamp), createSiteRows(nwbcAdmin.request, baseURL, 'nwbc', stamp)]);
+
   const memberRegistration = await apply(member.request, 'abs', absCourse.slug, { name: 'Morgan Member', email: member.email! });
   const otherRegistration = await apply(otherPerson.request, 'abs', absCourse.slug, { name: 'Alex Aid-Committee', email: otherPerson.email! });
   const nwbcRegistration = await apply(nwbcAdmin.request, 'nwbc', nwbcCourse.slug, { name: 'Noel Northwest', email: nwbcAdmin.email! });
@@ -197,6 +200,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
       groupId: absRunning!.groupId,
       userId: absPerson,
       inquiryId: absInquiry,
+      ...absSite,
     },
   };
   return {
@@ -225,6 +229,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
         groupId: nwbcRunning!.groupId,
         userId: nwbcPerson,
         inquiryId: nwbcInquiry,
+        ...nwbcSite,
       },
     },
   };

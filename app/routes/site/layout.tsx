@@ -2,6 +2,9 @@ import { Form, NavLink, Outlet } from 'react-router';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { isOperator } from '#domain/accounts/operators.server.ts';
 import { findRoles } from '#domain/accounts/roles.server.ts';
+import { findPublishedKinds } from '#domain/content/find-entries.server.ts';
+import { findNavigationPages } from '#domain/content/find-pages.server.ts';
+import { findSiteLook } from '#domain/content/site-settings.server.ts';
 import { getSessionUser, requireOrganization, services } from '#app/lib/guards.server.ts';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/layout.ts';
@@ -11,9 +14,15 @@ import type { Route } from './+types/layout.ts';
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
   const user = await getSessionUser(request, context);
-  const roles = user ? await findRoles(services(context).db, org.id, user.id) : [];
+  const { db } = services(context);
+  const roles = user ? await findRoles(db, org.id, user.id) : [];
+  // The site's own pages in the admin's order, its events and news lists, its look (issue 14).
+  const [pages, kinds, look] = await Promise.all([findNavigationPages(db, org.id), findPublishedKinds(db, org.id), findSiteLook(db, org)]);
   return {
     org: { slug: org.slug, name: org.name, shortName: org.shortName, tagline: org.tagline },
+    pages,
+    lists: { events: kinds.includes('event'), news: kinds.includes('news') },
+    look,
     user: user ? { name: user.name } : null,
     canAdmin: rolesGrant(roles, 'admin:access'),
     operator: user ? await isOperator(services(context).db, user.id) : false,
@@ -21,10 +30,12 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export default function OrganizationLayout({ loaderData }: Route.ComponentProps) {
-  const { org, user, canAdmin, operator } = loaderData;
+  const { org, user, canAdmin, operator, pages, lists, look } = loaderData;
   const base = `/o/${org.slug}`;
   return (
     <>
+      <meta name="theme-color" content={look.themeColor} />
+      {look.faviconPath ? <link rel="icon" href={look.faviconPath} type="image/png" sizes="64x64" /> : null}
       <header className="site-header">
         <div className="bar">
           <a className="brand" href={base}>
@@ -38,6 +49,21 @@ export default function OrganizationLayout({ loaderData }: Route.ComponentProps)
                   {t('nav.home')}
                 </NavLink>
               </li>
+              {pages.map((page) => (
+                <li key={page.slug}>
+                  <NavLink to={`${base}/pages/${page.slug}`}>{page.title}</NavLink>
+                </li>
+              ))}
+              {lists.events ? (
+                <li>
+                  <NavLink to={`${base}/events`}>{t('siteEntries.eventsNav')}</NavLink>
+                </li>
+              ) : null}
+              {lists.news ? (
+                <li>
+                  <NavLink to={`${base}/news`}>{t('siteEntries.newsNav')}</NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink to={`${base}/donate`}>{t('money.donate')}</NavLink>
               </li>

@@ -21,6 +21,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canSearch: rolesGrant(roles, 'people:search'),
     canDirectory: rolesGrant(roles, 'directory:manage'),
     canInquiries: rolesGrant(roles, 'inquiries:manage'),
+    canSite: rolesGrant(roles, 'site:manage'),
   };
 }
 
@@ -73,6 +74,11 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
           {loaderData.canInquiries ? (
             <li>
               <NavLink to={`${base}/inquiries`}>{t('inquiriesInbox.nav')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canSite ? (
+            <li>
+              <NavLink to={`${base}/site`}>{t('siteAdmin.nav')}</NavLink>
             </li>
           ) : null}
           {loaderData.canPeople ? (
