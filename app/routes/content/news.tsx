@@ -7,6 +7,10 @@ import { t } from '#lib/i18n.ts';
 import { EntryList, noEntries } from './entry-list.tsx';
 import type { Route } from './+types/news.ts';
 
+
+/** Complete from the server: no JavaScript on this page (app/root.tsx). */
+export const handle = { hydrate: false };
+
 export async function loader({ context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
   const news = await findPublishedNews(services(context).db, org.id, localToday(org.timeZone));

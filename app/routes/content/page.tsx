@@ -7,6 +7,10 @@ import { DomainError } from '#domain/errors.ts';
 import { renderMarkdown } from '#lib/markdown/render-markdown.ts';
 import type { Route } from './+types/page.ts';
 
+
+/** Complete from the server: no JavaScript on this page (app/root.tsx). */
+export const handle = { hydrate: false };
+
 export async function loader({ context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
   const { db, publicUrl } = services(context);

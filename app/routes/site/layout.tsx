@@ -65,6 +65,12 @@ export default function OrganizationLayout({ loaderData }: Route.ComponentProps)
                 </li>
               ) : null}
               <li>
+                <NavLink to={`${base}/groups`}>{t('nav.groups')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={`${base}/contact`}>{t('nav.contact')}</NavLink>
+              </li>
+              <li>
                 <NavLink to={`${base}/donate`}>{t('money.donate')}</NavLink>
               </li>
               {canAdmin ? (
@@ -84,7 +90,12 @@ export default function OrganizationLayout({ loaderData }: Route.ComponentProps)
                   </li>
                   <li>
                     <NavLink to={`${base}/attendance`}>{t('attendance.nav')}</NavLink>
+                  </li>
+                  <li>
                     <NavLink to={`${base}/certificates`}>{t('creditNav.certificates')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to={`${base}/my-groups`}>{t('myGroups.nav')}</NavLink>
                   </li>
                   <li>
                     <NavLink to={`${base}/profile`}>{t('nav.profile')}</NavLink>

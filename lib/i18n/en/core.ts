@@ -16,6 +16,8 @@ export const core = {
   nav: {
     main: 'Main',
     home: 'Home',
+    groups: 'Balint groups',
+    contact: 'Contact us',
     courses: 'Courses',
     signIn: 'Sign in',
     signUp: 'Create account',
