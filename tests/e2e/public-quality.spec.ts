@@ -69,7 +69,8 @@ test('every public page has one meta description, comes compressed, and loads wi
 });
 
 test('static files are cached: fingerprinted assets for a year, compressed (but the tiniest); other files for an hour', async () => {
-  const html = await (await fetchPage('/o/abs')).text();
+  // The sign-in page hydrates (its form checks what is typed at once), so it has scripts.
+  const html = await (await fetchPage('/o/abs/sign-in')).text();
   const scripts = scriptsOf(html);
   expect(scripts.length).toBeGreaterThan(0);
   for (const src of scripts) {
@@ -90,9 +91,18 @@ test('static files are cached: fingerprinted assets for a year, compressed (but 
   expect(icon.headers.get('cache-control')).toBe('public, max-age=3600');
 });
 
+test('pages complete from the server load no script at all', async () => {
+  for (const path of ['/', '/o/abs', '/o/nwbc', '/o/nwbc/pages/who-we-are']) {
+    const html = await (await fetchPage(path)).text();
+    expect(html, path).toContain('<main');
+    expect(scriptsOf(html), path).toEqual([]);
+    expect(html, path).not.toContain('<script');
+  }
+});
+
 test('a public page loads the messages it shows, not the whole catalog', async () => {
-  // Words of the staff workspace and of refunds are nowhere on the organization's home page.
-  const scripts = scriptsOf(await (await fetchPage('/o/abs')).text());
+  // Words of the staff workspace and of refunds are nowhere in the sign-in page's scripts.
+  const scripts = scriptsOf(await (await fetchPage('/o/abs/sign-in')).text());
   const code = (await Promise.all(scripts.map(async (src) => (await fetchPage(src)).text()))).join('\n');
   expect(code).toContain('Skip to main content');
   expect(code).not.toContain('Refund tracker');
