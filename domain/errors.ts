@@ -10,6 +10,7 @@ import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
 import type { ROTATION_ERRORS } from './rotation/error-codes.ts';
 import type { SCHEDULE_ERRORS } from './schedule/error-codes.ts';
+import type { SERIES_ERRORS } from './series/error-codes.ts';
 import type { SMALL_GROUPS_ERRORS } from './small-groups/error-codes.ts';
 
 // One capability per line (several are built at once; each adds its own line).
@@ -23,7 +24,8 @@ export type CapabilityErrorCode =
   | keyof typeof SCHEDULE_ERRORS
   | keyof typeof ATTENDANCE_ERRORS
   | keyof typeof ROTATION_ERRORS
-  | keyof typeof SMALL_GROUPS_ERRORS;
+  | keyof typeof SMALL_GROUPS_ERRORS
+  | keyof typeof SERIES_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

@@ -11,6 +11,7 @@ import { REFUNDS_ERRORS } from '#domain/refunds/error-codes.ts';
 import { SCHEDULE_ERRORS } from '#domain/schedule/error-codes.ts';
 import { ROTATION_ERRORS } from '#domain/rotation/error-codes.ts';
 import { SMALL_GROUPS_ERRORS } from '#domain/small-groups/error-codes.ts';
+import { SERIES_ERRORS } from '#domain/series/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -54,6 +55,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...ATTENDANCE_ERRORS,
   ...ROTATION_ERRORS,
   ...SMALL_GROUPS_ERRORS,
+  ...SERIES_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

@@ -9,3 +9,4 @@ export * from './aid.ts';
 export * from './course-running.ts';
 export * from './credit.ts';
 export * from './directory.ts';
+export * from './series.ts';

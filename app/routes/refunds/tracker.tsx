@@ -153,8 +153,12 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
                 return (
                   <tr key={r.id} id={`refund-${r.id}`}>
                     <th scope="row">
-                      <Link to={`/o/${slug}/admin/courses/${r.courseId}/applications/${r.registrationId}/account`}>{r.name}</Link>
-                      {loaderData.mayReview ? (
+                      {r.seriesId ? (
+                        <Link to={`/o/${slug}/series/${r.seriesId}/manage`}>{r.name}</Link>
+                      ) : (
+                        <Link to={`/o/${slug}/admin/courses/${r.courseId}/applications/${r.registrationId}/account`}>{r.name}</Link>
+                      )}
+                      {loaderData.mayReview && r.registrationId ? (
                         <div>
                           <Link to={`/o/${slug}/admin/courses/${r.courseId}/applications/${r.registrationId}`} className="muted">
                             {t('refundsTracker.application')}
