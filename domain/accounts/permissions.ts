@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   // for the members of the small groups they lead (a row-level rule: domain/attendance/access.server.ts).
   'attendance:take': ['admin', 'course_director'],
   'api-token:manage': ['admin'],
+  // Every listed group's series (ADR 0063); a group's own leaders manage theirs (a row-level rule:
+  // domain/series/series.server.ts).
+  'series:manage': ['admin', 'course_director'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 
