@@ -10,6 +10,7 @@ import { grantOperator } from '#domain/accounts/operators.server.ts';
 import { addMembership } from '#domain/membership/memberships.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { seedDemoCredit } from './demo-credit.server.ts';
+import { seedDemoSeries } from './demo-series.server.ts';
 import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
 
 // Links in messages the demo data would send; the demo issues certificates without mail, and
@@ -37,7 +38,7 @@ const DEMO_PEOPLE: { email: string; name: string; org: 'abs' | 'nwbc'; role: Rol
 const OPERATOR = { email: 'operator@balinthub.example.org', name: 'Olive Operator' };
 
 export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('America/Los_Angeles').toString()): Promise<DemoAccount[]> {
-  return db.transaction(async (tx) => {
+  const accounts = await db.transaction(async (tx) => {
     const orgs = await seedDemoContent(tx, today);
     const accounts: DemoAccount[] = [];
     const userIds: Record<string, string> = {};
@@ -76,4 +77,7 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
     accounts.push({ email: OPERATOR.email, password, organization: 'deployment', role: 'operator' });
     return accounts;
   });
+  // Group series in NWBC (ADR 0063): through the domain's own transactions, after the rest.
+  await seedDemoSeries(db, today, DEMO_PUBLIC_URL);
+  return accounts;
 }

@@ -72,6 +72,7 @@ export function seriesSchema(currency: string) {
 
 /** The public sign-up form: a visitor gives a name and email; a paid series is paid by card or invoice. */
 export const signUpSchema = z.object({
+  intent: z.enum(['signup', 'pay']),
   name: z.string().trim().min(1, t('seriesSignUp.nameRequired')).max(200),
   email: z.email({ message: t('seriesSignUp.emailInvalid') }).max(320),
   method: z.enum(['card', 'invoice']).optional(),

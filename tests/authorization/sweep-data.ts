@@ -6,6 +6,7 @@ import type { APIRequestContext } from '@playwright/test';
 import type { Caller } from './callers.ts';
 import { send } from './http.ts';
 import { createRunningRows } from './sweep-running.ts';
+import { createSweepSeries } from './sweep-series.ts';
 
 /** Sample values for one organization's route params, and whose rows they are. */
 export interface IdSet {
@@ -170,6 +171,8 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
     { courseId: nwbcCourse.courseId, ownerRegistrationId: nwbcRegistration },
   ]);
 
+  const [absSeries, nwbcSeries] = await createSweepSeries(['abs', 'nwbc']);
+
   const abs: IdSet = {
     org: 'abs',
     owner: member.email!,
@@ -186,6 +189,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
       id: memberRegistration,
       sessionId: absRunning!.sessionId,
       groupId: absRunning!.groupId,
+      seriesId: absSeries!,
     },
   };
   return {
@@ -212,6 +216,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
         applicationId: NIL_UUID,
         sessionId: nwbcRunning!.sessionId,
         groupId: nwbcRunning!.groupId,
+        seriesId: nwbcSeries!,
       },
     },
   };

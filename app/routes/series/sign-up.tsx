@@ -87,6 +87,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const method = parsed.data.method;
   if (paid && !user) return data({ errors: {}, values: parsed.values, alert: errorMessage('SERIES_SIGN_IN_TO_PAY'), done: undefined }, { status: 409 });
   if (paid && !method) return data({ errors: { method: t('form.required') }, values: parsed.values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
+  if (parsed.data.intent === 'pay' && !mine) return data({ errors: {}, values: parsed.values, alert: errorMessage('SERIES_ENROLLMENT_NOT_FOUND'), done: undefined }, { status: 409 });
   let enrollmentId = mine?.id;
   if (!mine) {
     try {
@@ -137,6 +138,7 @@ export default function SeriesSignUp({ loaderData }: Route.ComponentProps) {
       {loaderData.enrolled ? <p>{t('seriesSignUp.youAreIn')}</p> : null}
       {loaderData.enrolled && loaderData.owes > 0 && loaderData.methods.length > 0 ? (
         <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="pay" />
           <RadioGroup name="method" legend={t('seriesSignUp.method')} options={methodOptions} defaultValue={values.method ?? loaderData.methods[0]} error={errors.method} />
           <div>
             <button type="submit" disabled={busy}>
@@ -152,6 +154,7 @@ export default function SeriesSignUp({ loaderData }: Route.ComponentProps) {
       ) : null}
       {canSignUp && (!paid || loaderData.signedIn) ? (
         <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="signup" />
           {loaderData.user ? (
             <p>
               {loaderData.user.name} ({loaderData.user.email})
