@@ -11,7 +11,8 @@ import { findMyRegistrations } from '#domain/registration/find-my-registrations.
 import { findOpenEvaluations } from '#domain/evaluations/find-evaluation-page.server.ts';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
-import { loadMySeries, MySeries } from '#app/routes/series/my-series.tsx';
+import { MySeries } from '#app/routes/series/my-series.tsx';
+import { loadMySeries } from '#app/routes/series/my-series.server.ts';
 import type { Route } from './+types/my-registrations.ts';
 
 const responseSchema = z.object({ registrationId: z.uuid(), response: z.enum(['withdraw', 'accept_offer', 'decline_offer']) });

@@ -1,27 +1,22 @@
 // <MySeries>: a person's places in group series on "My registrations" — what each cost, what
 // was paid, what is owed or due back (from the ledger), with a link to pay (ADR 0063).
 import { Link } from 'react-router';
-import type { DbOrTx } from '#db/client.server.ts';
-import { findMySeriesEnrollments } from '#domain/series/series.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 
-export async function loadMySeries(db: DbOrTx, organizationId: string, userId: string) {
-  const rows = await findMySeriesEnrollments(db, organizationId, userId);
-  return rows.map((r) => ({
-    id: r.series.id,
-    title: r.series.title,
-    group: r.listingTitle,
-    firstSessionOn: r.series.firstSessionOn,
-    seriesStatus: r.series.status,
-    placeStatus: r.enrollment.status,
-    currency: r.series.currency,
-    paidMinor: r.account.netPaidMinor,
-    balanceMinor: r.account.balanceMinor,
-  }));
+export interface MySeriesRow {
+  id: string;
+  title: string;
+  group: string;
+  firstSessionOn: string;
+  seriesStatus: string;
+  placeStatus: string;
+  currency: string;
+  paidMinor: number;
+  balanceMinor: number;
 }
 
-export function MySeries({ slug, series }: { slug: string; series: Awaited<ReturnType<typeof loadMySeries>> }) {
+export function MySeries({ slug, series }: { slug: string; series: readonly MySeriesRow[] }) {
   if (series.length === 0) return null;
   return (
     <section aria-labelledby="my-series">
