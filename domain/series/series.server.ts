@@ -251,3 +251,23 @@ export async function updateSeries(db: Db, input: { organizationId: string; seri
     return after!;
   });
 }
+
+/** Whether the person leads any listed group of the organization (may manage its series). */
+export async function leadsAnyListing(db: DbOrTx, organizationId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: groupListings.id })
+    .from(groupListingLeaders)
+    .innerJoin(groupListings, eq(groupListings.id, groupListingLeaders.listingId))
+    .where(and(eq(groupListingLeaders.userId, userId), eq(groupListings.organizationId, organizationId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** The person's standing place in a series, if any. */
+export async function findMyEnrollment(db: DbOrTx, seriesId: string, userId: string): Promise<Enrollment | undefined> {
+  const [row] = await db
+    .select()
+    .from(seriesEnrollments)
+    .where(and(eq(seriesEnrollments.seriesId, seriesId), eq(seriesEnrollments.userId, userId), eq(seriesEnrollments.status, 'enrolled')));
+  return row;
+}

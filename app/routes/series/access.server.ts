@@ -1,29 +1,19 @@
 // Who manages series (ADR 0063): staff holding series:manage, and the leaders of a listed group
 // for their own group's series (a row-level rule). Refused (403) before any row is read when
 // the person is neither; another organization's series is 404; a leader of another group 403.
-import { and, eq } from 'drizzle-orm';
 import { data, type RouterContextProvider } from 'react-router';
 import { requireIds, requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
-import { groupListingLeaders, groupListings } from '#db/schema/directory.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { findRoles } from '#domain/accounts/roles.server.ts';
 import { DomainError } from '#domain/errors.ts';
-import { requireManageableSeries } from '#domain/series/series.server.ts';
+import { leadsAnyListing, requireManageableSeries } from '#domain/series/series.server.ts';
 
 export async function requireSeriesManager(request: Request, context: Readonly<RouterContextProvider>, orgSlug: string | undefined) {
   const org = await requireOrganization(context, orgSlug);
   const user = await requireUser(request, context, org.slug);
   const { db, requestId } = services(context);
   const roles = await findRoles(db, org.id, user.id);
-  if (!rolesGrant(roles, 'series:manage')) {
-    const [leads] = await db
-      .select({ id: groupListings.id })
-      .from(groupListingLeaders)
-      .innerJoin(groupListings, eq(groupListings.id, groupListingLeaders.listingId))
-      .where(and(eq(groupListingLeaders.userId, user.id), eq(groupListings.organizationId, org.id)))
-      .limit(1);
-    if (!leads) throw data(null, { status: 403 });
-  }
+  if (!rolesGrant(roles, 'series:manage') && !(await leadsAnyListing(db, org.id, user.id))) throw data(null, { status: 403 });
   return { org, user, roles, actor: { userId: user.id, requestId } };
 }
 

@@ -1,9 +1,8 @@
 // The rows <MySeries> shows (app/routes/series/my-series.tsx), read on the server.
-import type { DbOrTx } from '#db/client.server.ts';
 import { findMySeriesEnrollments } from '#domain/series/series.server.ts';
 import type { MySeriesRow } from './my-series.tsx';
 
-export async function loadMySeries(db: DbOrTx, organizationId: string, userId: string): Promise<MySeriesRow[]> {
+export async function loadMySeries(db: Parameters<typeof findMySeriesEnrollments>[0], organizationId: string, userId: string): Promise<MySeriesRow[]> {
   const rows = await findMySeriesEnrollments(db, organizationId, userId);
   return rows.map((r) => ({
     id: r.series.id,

@@ -2,7 +2,6 @@
 // places left against the maximum, the minimum and its decide-by date, and the sign-up form.
 // A free series signs a visitor up at once (a confirmation email); a paid one needs an account
 // and goes on to the checkout (card, or invoice) as a series_enrollment line.
-import { and, eq } from 'drizzle-orm';
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import { RadioGroup } from '#app/components/choices.tsx';
@@ -12,12 +11,11 @@ import { errorMessage, fieldMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
 import { getSessionUser, requireIds, requireOrganization, services } from '#app/lib/guards.server.ts';
 import { startCheckout } from '#app/routes/payments/start-checkout.server.ts';
-import { seriesEnrollments } from '#db/schema/series.ts';
 import { DomainError } from '#domain/errors.ts';
 import { seriesEnrollmentAccount } from '#domain/money/read-account.server.ts';
 import { enrollInSeries } from '#domain/series/enroll.server.ts';
 import { signUpSchema } from '#domain/series/series-form.ts';
-import { countSignUps, getSeries, patternOf, sessionsOf } from '#domain/series/series.server.ts';
+import { countSignUps, findMyEnrollment, getSeries, patternOf, sessionsOf } from '#domain/series/series.server.ts';
 import { enrollmentClosesAt, signUpState } from '#domain/series/sessions.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
@@ -39,12 +37,7 @@ async function load(request: Request, context: Route.LoaderArgs['context'], para
     throw error;
   }
   const user = await getSessionUser(request, context);
-  const [mine] = user
-    ? await db
-        .select()
-        .from(seriesEnrollments)
-        .where(and(eq(seriesEnrollments.seriesId, found.series.id), eq(seriesEnrollments.userId, user.id), eq(seriesEnrollments.status, 'enrolled')))
-    : [];
+  const mine = user ? await findMyEnrollment(db, found.series.id, user.id) : undefined;
   return { org, user, ...found, mine };
 }
 
