@@ -48,6 +48,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     cardEnabled: payments !== null,
     // Treasurers cannot open the staff application page: the name links to the account page.
     mayReview: rolesGrant(roles, 'registration:review'),
+    // A series' page is its leaders' and series:manage staff's (ADR 0063).
+    maySeries: rolesGrant(roles, 'series:manage'),
     today: localDate(new Date(), org.timeZone),
     courses: courses.map((c) => ({ value: c.id, label: c.title })),
     total: summary.totals.map((s) => formatMoney(s.totalMinor, s.currency)).join(', ') || formatMoney(0, org.currency),
@@ -154,7 +156,7 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
                   <tr key={r.id} id={`refund-${r.id}`}>
                     <th scope="row">
                       {r.seriesId ? (
-                        <Link to={`/o/${slug}/series/${r.seriesId}/manage`}>{r.name}</Link>
+                        loaderData.maySeries ? <Link to={`/o/${slug}/series/${r.seriesId}/manage`}>{r.name}</Link> : r.name
                       ) : (
                         <Link to={`/o/${slug}/admin/courses/${r.courseId}/applications/${r.registrationId}/account`}>{r.name}</Link>
                       )}
