@@ -43,7 +43,7 @@ async function member(browser: Browser, baseURL: string, name: string): Promise<
 }
 
 test('a paid series that misses its minimum: the paid sign-ups get refunds in the tracker and everyone is told', async ({ page, browser, baseURL }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const title = `Spring series ${Date.now().toString(36)}`;
   const admin = await staffPage(browser, baseURL!);
 
