@@ -21,6 +21,7 @@ import { paymentsAdminRoutes, paymentsPublicRoutes } from './route-config/paymen
 import { refundsAdminRoutes, refundsPublicRoutes } from './route-config/refunds.ts';
 import { registrationAdminRoutes, registrationPublicRoutes } from './route-config/registration.ts';
 import { scheduleAdminRoutes, schedulePublicRoutes } from './route-config/schedule.ts';
+import { seriesPublicRoutes } from './route-config/series.ts';
 import { sitePublicRoutes } from './route-config/site.ts';
 import { staffAdminRoutes } from './route-config/staff.ts';
 import { rotationAdminRoutes, rotationPublicRoutes } from './route-config/rotation.ts';
@@ -52,6 +53,7 @@ export default [
       ...directoryPublicRoutes,
       ...inquiriesPublicRoutes,
       ...contentPublicRoutes,
+      ...seriesPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,

@@ -12,6 +12,8 @@
 export type RacePoint =
   /** placeRegistration counted the places and early places taken. */
   | 'registration.counted'
+  /** enrollInSeries counted a series' places taken (ADR 0063). */
+  | 'series.counted'
   /** decideAidApplication counted the awards given. */
   | 'aid.counted'
   /** Recording a payment against, or voiding, an invoice that was read as open. */

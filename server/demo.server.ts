@@ -13,6 +13,7 @@ import { seedDemoCredit } from './demo-credit.server.ts';
 import { seedDemoDirectory } from './demo-directory.server.ts';
 import { seedDemoInquiries } from './demo-inquiries.server.ts';
 import { seedDemoSiteLook } from './demo-site.server.ts';
+import { seedDemoSeries } from './demo-series.server.ts';
 import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
 
 // Links in messages the demo data would send; the demo issues certificates without mail, and
@@ -40,7 +41,7 @@ const DEMO_PEOPLE: { email: string; name: string; org: 'abs' | 'nwbc'; role: Rol
 const OPERATOR = { email: 'operator@balinthub.example.org', name: 'Olive Operator' };
 
 export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('America/Los_Angeles').toString()): Promise<DemoAccount[]> {
-  return db.transaction(async (tx) => {
+  const accounts = await db.transaction(async (tx) => {
     const orgs = await seedDemoContent(tx, today);
     await seedDemoSiteLook(tx, orgs);
     const accounts: DemoAccount[] = [];
@@ -99,4 +100,7 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
     accounts.push({ email: OPERATOR.email, password, organization: 'deployment', role: 'operator' });
     return accounts;
   });
+  // Group series in NWBC (ADR 0063): through the domain's own transactions, after the rest.
+  await seedDemoSeries(db, today, DEMO_PUBLIC_URL);
+  return accounts;
 }

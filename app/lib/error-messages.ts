@@ -14,6 +14,7 @@ import { SCHEDULE_ERRORS } from '#domain/schedule/error-codes.ts';
 import { ROTATION_ERRORS } from '#domain/rotation/error-codes.ts';
 import { SMALL_GROUPS_ERRORS } from '#domain/small-groups/error-codes.ts';
 import { DIRECTORY_ERRORS } from '#domain/directory/error-codes.ts';
+import { SERIES_ERRORS } from '#domain/series/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -60,6 +61,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...DIRECTORY_ERRORS,
   ...INQUIRIES_ERRORS,
   ...CONTENT_ERRORS,
+  ...SERIES_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

@@ -11,3 +11,4 @@ export * from './credit.ts';
 export * from './directory.ts';
 export * from './inquiries.ts';
 export * from './content.ts';
+export * from './series.ts';

@@ -7,6 +7,7 @@ import { bigserial, check, date, index, integer, jsonb, pgTable, text, timestamp
 import { users } from './accounts.ts';
 import { organizations } from './organizations.ts';
 import { registrations } from './registration.ts';
+import { seriesEnrollments } from './series.ts';
 
 /**
  * The kinds of ledger entry. The sign is part of the kind: a positive amount raises what the
@@ -77,7 +78,7 @@ export const checkouts = pgTable(
   ],
 );
 
-export type CheckoutLineKind = 'registration' | 'donation' | 'membership_dues';
+export type CheckoutLineKind = 'registration' | 'donation' | 'membership_dues' | 'series_enrollment';
 
 /** What a checkout pays for. Each line names the account it is posted to. */
 export const checkoutLines = pgTable(
@@ -89,10 +90,11 @@ export const checkoutLines = pgTable(
     kind: text('kind').$type<CheckoutLineKind>().notNull(),
     registrationId: uuid('registration_id').references(() => registrations.id),
     donationId: uuid('donation_id').references(() => donations.id),
+    seriesEnrollmentId: uuid('series_enrollment_id').references(() => seriesEnrollments.id),
     description: text('description').notNull(),
     amountMinor: integer('amount_minor').notNull(),
   },
-  (t) => [index('checkout_lines_checkout').on(t.checkoutId), index('checkout_lines_registration').on(t.registrationId), check('checkout_lines_amount_positive', sql`${t.amountMinor} > 0`)],
+  (t) => [index('checkout_lines_checkout').on(t.checkoutId), index('checkout_lines_registration').on(t.registrationId), index('checkout_lines_series_enrollment').on(t.seriesEnrollmentId), check('checkout_lines_amount_positive', sql`${t.amountMinor} > 0`)],
 );
 
 /** Money received. Card payments come from the provider's webhook; others are recorded by staff. */
@@ -122,7 +124,7 @@ export const payments = pgTable(
 );
 
 export type RefundStatus = 'due' | 'processing' | 'done' | 'failed' | 'cancelled';
-export type RefundReason = 'cancellation' | 'course_cancelled' | 'organizer_cancelled' | 'application_ended' | 'aid_award' | 'late_payment' | 'overpayment' | 'staff';
+export type RefundReason = 'cancellation' | 'course_cancelled' | 'organizer_cancelled' | 'application_ended' | 'aid_award' | 'late_payment' | 'overpayment' | 'staff' | 'series_cancelled';
 
 /**
  * A refund owed and, once paid out, done. Created with its due date (acknowledgment + the
@@ -136,6 +138,7 @@ export const refunds = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     registrationId: uuid('registration_id').references(() => registrations.id),
     donationId: uuid('donation_id').references(() => donations.id),
+    seriesEnrollmentId: uuid('series_enrollment_id').references(() => seriesEnrollments.id),
     reason: text('reason').$type<RefundReason>().notNull(),
     status: text('status').$type<RefundStatus>().notNull().default('due'),
     amountMinor: integer('amount_minor').notNull(),
@@ -164,6 +167,9 @@ export const refunds = pgTable(
   (t) => [
     index('refunds_org_status_due').on(t.organizationId, t.status, t.dueOn),
     index('refunds_registration').on(t.registrationId),
+    index('refunds_series_enrollment').on(t.seriesEnrollmentId),
+    // A series called off refunds each enrollment once (the decision is idempotent).
+    uniqueIndex('refunds_series_cancelled').on(t.seriesEnrollmentId).where(sql`${t.reason} = 'series_cancelled'`),
     uniqueIndex('refunds_provider_refund').on(t.providerRefundId),
     check('refunds_amount_positive', sql`${t.amountMinor} > 0`),
   ],
@@ -216,6 +222,7 @@ export const ledgerEntries = pgTable(
     organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
     registrationId: uuid('registration_id').references(() => registrations.id),
     donationId: uuid('donation_id').references(() => donations.id),
+    seriesEnrollmentId: uuid('series_enrollment_id').references(() => seriesEnrollments.id),
     kind: text('kind').$type<LedgerKind>().notNull(),
     amountMinor: integer('amount_minor').notNull(),
     currency: text('currency').notNull(),
@@ -233,14 +240,16 @@ export const ledgerEntries = pgTable(
   (t) => [
     index('ledger_registration').on(t.registrationId, t.sequence),
     index('ledger_donation').on(t.donationId, t.sequence),
+    index('ledger_series_enrollment').on(t.seriesEnrollmentId, t.sequence),
     index('ledger_org_kind').on(t.organizationId, t.kind, t.effectiveOn),
     // Every payment has exactly one entry per account it pays, every refund exactly one.
     uniqueIndex('ledger_payment_registration').on(t.paymentId, t.registrationId).where(sql`${t.kind} = 'payment' and ${t.registrationId} is not null`),
     uniqueIndex('ledger_payment_donation').on(t.paymentId, t.donationId).where(sql`${t.kind} = 'payment' and ${t.donationId} is not null`),
+    uniqueIndex('ledger_payment_series_enrollment').on(t.paymentId, t.seriesEnrollmentId).where(sql`${t.kind} = 'payment' and ${t.seriesEnrollmentId} is not null`),
     uniqueIndex('ledger_refund').on(t.refundId).where(sql`${t.kind} = 'refund'`),
     uniqueIndex('ledger_refund_reversal').on(t.refundId).where(sql`${t.kind} = 'refund_reversal'`),
     uniqueIndex('ledger_aid_award').on(t.aidApplicationId).where(sql`${t.kind} = 'aid_award'`),
-    check('ledger_one_account', sql`num_nonnulls(${t.registrationId}, ${t.donationId}) = 1`),
+    check('ledger_one_account', sql`num_nonnulls(${t.registrationId}, ${t.donationId}, ${t.seriesEnrollmentId}) = 1`),
     check(
       'ledger_sign',
       sql`(${t.kind} = 'charge' and ${t.amountMinor} > 0) or (${t.kind} in ('discount','aid_award','payment','refund_reversal') and ${t.amountMinor} < 0)

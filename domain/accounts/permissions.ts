@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   'inquiries:manage': ['admin', 'course_director'],
   // The public site: pages, events and news, images, favicon and theme colour (issue 14).
   'site:manage': ['admin'],
+  // Every listed group's series (ADR 0063); a group's own leaders manage theirs (a row-level rule:
+  // domain/series/series.server.ts).
+  'series:manage': ['admin', 'course_director'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 

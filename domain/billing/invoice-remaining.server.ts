@@ -4,7 +4,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, ledgerEntries, payments } from '#db/schema/money.ts';
-import { registrationBalances } from '#domain/money/read-account.server.ts';
+import { registrationBalances, seriesEnrollmentBalances } from '#domain/money/read-account.server.ts';
 
 /**
  * What each line of an invoice still needs: its amount less what payments against the invoice
@@ -17,19 +17,24 @@ import { registrationBalances } from '#domain/money/read-account.server.ts';
 export async function invoiceRemaining(tx: DbOrTx, organizationId: string, checkoutId: string) {
   const lines = await tx.select().from(checkoutLines).where(eq(checkoutLines.checkoutId, checkoutId)).orderBy(asc(checkoutLines.position));
   const posted = await tx
-    .select({ registrationId: ledgerEntries.registrationId, donationId: ledgerEntries.donationId, paid: sql<number>`(-sum(${ledgerEntries.amountMinor}))::int` })
+    .select({ registrationId: ledgerEntries.registrationId, donationId: ledgerEntries.donationId, seriesEnrollmentId: ledgerEntries.seriesEnrollmentId, paid: sql<number>`(-sum(${ledgerEntries.amountMinor}))::int` })
     .from(ledgerEntries)
     .innerJoin(payments, eq(payments.id, ledgerEntries.paymentId))
     .where(and(eq(payments.checkoutId, checkoutId), eq(payments.organizationId, organizationId), eq(ledgerEntries.kind, 'payment')))
-    .groupBy(ledgerEntries.registrationId, ledgerEntries.donationId);
-  const used = new Map(posted.map((p) => [p.registrationId ?? p.donationId ?? '', p.paid]));
+    .groupBy(ledgerEntries.registrationId, ledgerEntries.donationId, ledgerEntries.seriesEnrollmentId);
+  const used = new Map(posted.map((p) => [p.registrationId ?? p.donationId ?? p.seriesEnrollmentId ?? '', p.paid]));
   const owed = await registrationBalances(tx, lines.flatMap((l) => (l.registrationId ? [l.registrationId] : [])));
+  const owedSeries = await seriesEnrollmentBalances(tx, lines.flatMap((l) => (l.seriesEnrollmentId ? [l.seriesEnrollmentId] : [])));
   return lines.map((line) => {
-    const key = line.registrationId ?? line.donationId ?? '';
+    const key = line.registrationId ?? line.donationId ?? line.seriesEnrollmentId ?? '';
     const paid = Math.min(line.amountMinor, used.get(key) ?? 0);
     used.set(key, (used.get(key) ?? 0) - paid);
     const left = line.amountMinor - paid;
-    const cap = line.registrationId ? Math.max(0, owed.get(line.registrationId)?.balanceMinor ?? 0) : left;
+    const cap = line.registrationId
+      ? Math.max(0, owed.get(line.registrationId)?.balanceMinor ?? 0)
+      : line.seriesEnrollmentId
+        ? Math.max(0, owedSeries.get(line.seriesEnrollmentId)?.balanceMinor ?? 0)
+        : left;
     return { line, remainingMinor: Math.min(left, cap) };
   });
 }

@@ -8,7 +8,7 @@ import { racePoint } from '#db/test-hooks.server.ts';
 import type { Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { applyPayment, type Allocation } from '#domain/money/apply-payment.server.ts';
-import { lockRegistrationsForMoney } from '#domain/money/money-locks.server.ts';
+import { lockRegistrationsForMoney, lockSeriesEnrollmentsForMoney } from '#domain/money/money-locks.server.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 import { invoiceRemaining } from './invoice-remaining.server.ts';
 import { lockOpenInvoice, notInFuture, type ReceivedMoney, type RecordedPayment } from './received-money.server.ts';
@@ -25,19 +25,26 @@ export async function recordInvoicePayment(
   const now = context.now ?? new Date();
   return withScarceLocks(db, async (tx) => {
     const lines = await tx
-      .select({ registrationId: checkoutLines.registrationId })
+      .select({ registrationId: checkoutLines.registrationId, seriesEnrollmentId: checkoutLines.seriesEnrollmentId })
       .from(checkoutLines)
       .innerJoin(checkouts, eq(checkouts.id, checkoutLines.checkoutId))
       .where(and(eq(checkoutLines.checkoutId, input.checkoutId), eq(checkouts.organizationId, input.organizationId)));
     // The money lock order: courses, registrations, then the invoice row.
     const regs = await lockRegistrationsForMoney(tx, input.organizationId, lines.flatMap((l) => (l.registrationId ? [l.registrationId] : [])));
+    await lockSeriesEnrollmentsForMoney(tx, input.organizationId, lines.flatMap((l) => (l.seriesEnrollmentId ? [l.seriesEnrollmentId] : [])));
     const checkout = await lockOpenInvoice(tx, input.organizationId, input.checkoutId);
     const [org] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, input.organizationId));
     notInFuture(input.receivedOn, regs[0]?.policy.timeZone ?? org?.timeZone ?? 'UTC', now);
     const remaining = await invoiceRemaining(tx, input.organizationId, checkout.id);
     const allocations: Allocation[] = remaining
       .filter((r) => r.remainingMinor > 0)
-      .map((r) => (r.line.registrationId ? { registrationId: r.line.registrationId, amountMinor: r.remainingMinor } : { donationId: r.line.donationId!, amountMinor: r.remainingMinor }));
+      .map((r) =>
+        r.line.registrationId
+          ? { registrationId: r.line.registrationId, amountMinor: r.remainingMinor }
+          : r.line.seriesEnrollmentId
+            ? { seriesEnrollmentId: r.line.seriesEnrollmentId, amountMinor: r.remainingMinor }
+            : { donationId: r.line.donationId!, amountMinor: r.remainingMinor },
+      );
     const amountMinor = allocations.reduce((sum, a) => sum + a.amountMinor, 0);
     if (amountMinor <= 0) throw new DomainError('NOTHING_DUE', checkout.id);
     await racePoint('invoice.open');

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { approvalVerdict, listingVerdict } from './listing-rule.ts';
-import { decideSeries, seatsLeft } from './series-minimum.ts';
 
 describe('the listing rule: only groups with a leader trained through the society', () => {
   const org = { organizationId: 'abs', parentOrganizationId: null };
@@ -35,25 +34,5 @@ describe('the listing rule: only groups with a leader trained through the societ
   test('approval is refused, with the reason, while no leader is trained', () => {
     expect(approvalVerdict({ ...org, withdrawnAt: null, leaders: [untrained] })).toEqual({ publishable: false, reasons: ['no_trained_leader'] });
     expect(approvalVerdict({ ...org, withdrawnAt: null, leaders: [trained] })).toEqual({ publishable: true });
-  });
-});
-
-describe('a series with a minimum to run', () => {
-  const series = { minimum: 6, maximum: 10, decideOn: '2025-09-01', decidedAt: null };
-  test.each([
-    ['before the date, short of the minimum: wait', 4, '2025-08-31', { decision: 'wait' }],
-    ['on the date, short by two: called off', 4, '2025-09-01', { decision: 'call_off', signUps: 4, short: 2 }],
-    ['minimum reached before the date: runs', 6, '2025-08-15', { decision: 'run', signUps: 6 }],
-    ['on the date with the minimum exactly', 6, '2025-09-01', { decision: 'run', signUps: 6 }],
-    ['nobody signed up', 0, '2025-09-02', { decision: 'call_off', signUps: 0, short: 6 }],
-  ])('%s', (_name, signUps, today, expected) => {
-    expect(decideSeries(series, signUps, today)).toEqual(expected);
-  });
-  test('a decided series is not decided again', () => {
-    expect(decideSeries({ ...series, decidedAt: '2025-09-01' }, 0, '2025-09-02')).toEqual({ decision: 'wait' });
-  });
-  test('seats left never negative', () => {
-    expect(seatsLeft(series, 9)).toBe(1);
-    expect(seatsLeft(series, 12)).toBe(0);
   });
 });

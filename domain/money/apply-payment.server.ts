@@ -5,11 +5,13 @@ import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { payments, type PaymentMethod } from '#db/schema/money.ts';
 import { PLACE_HOLDING, registrations } from '#db/schema/registration.ts';
+import { seriesEnrollments } from '#db/schema/series.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { Refund, Registration } from './ledger-rows.ts';
 import { postEntries } from './post-entries.server.ts';
-import { registrationAccount } from './read-account.server.ts';
+import { registrationAccount, seriesEnrollmentAccount } from './read-account.server.ts';
+import { settleSeriesCredit } from './settle-series-credit.server.ts';
 import { settleCredit } from './settle-credit.server.ts';
 import { localDate } from './policy.ts';
 
@@ -18,6 +20,7 @@ export type Payment = typeof payments.$inferSelect;
 export interface Allocation {
   registrationId?: string;
   donationId?: string;
+  seriesEnrollmentId?: string;
   amountMinor: number;
 }
 
@@ -49,7 +52,7 @@ export interface AppliedPayment {
  */
 export async function applyPayment(tx: DbOrTx, input: PaymentInput, allocations: Allocation[], actor: Actor, now = new Date()): Promise<AppliedPayment> {
   const total = allocations.reduce((sum, a) => sum + a.amountMinor, 0);
-  if (total !== input.amountMinor || allocations.some((a) => a.amountMinor <= 0 || (!a.registrationId === !a.donationId))) {
+  if (total !== input.amountMinor || allocations.some((a) => a.amountMinor <= 0 || [a.registrationId, a.donationId, a.seriesEnrollmentId].filter(Boolean).length !== 1)) {
     throw new DomainError('INVALID_APPLICATION', 'allocations must be positive, name one account each and add up to the payment');
   }
   const [payment] = await tx
@@ -72,6 +75,7 @@ export async function applyPayment(tx: DbOrTx, input: PaymentInput, allocations:
       organizationId: input.organizationId,
       registrationId: a.registrationId ?? null,
       donationId: a.donationId ?? null,
+      seriesEnrollmentId: a.seriesEnrollmentId ?? null,
       kind: 'payment' as const,
       amountMinor: -a.amountMinor,
       currency: input.currency,
@@ -122,6 +126,25 @@ export async function applyPayment(tx: DbOrTx, input: PaymentInput, allocations:
         after: { status: 'confirmed', paymentId: payment!.id },
       });
       confirmed.push(after!);
+    }
+  }
+  // A series enrollment whose place ended (its series was called off) keeps the record of the
+  // money and gets it back; one paid twice gets the excess back (ADR 0063).
+  const enrollmentIds = allocations.flatMap((a) => (a.seriesEnrollmentId ? [a.seriesEnrollmentId] : []));
+  const enrolled = enrollmentIds.length
+    ? await tx.select().from(seriesEnrollments).where(inArray(seriesEnrollments.id, enrollmentIds))
+    : [];
+  for (const enrollment of enrolled) {
+    const today = input.receivedOn;
+    if (enrollment.status !== 'enrolled') {
+      const refund = await settleSeriesCredit(tx, { enrollment, currency: input.currency, reason: 'late_payment', dueOn: today, actor, note: 'payment received after the place ended' });
+      if (refund) refunds.push(refund);
+      continue;
+    }
+    const account = await seriesEnrollmentAccount(tx, enrollment.id);
+    if (account.balanceMinor < 0) {
+      const refund = await settleSeriesCredit(tx, { enrollment, currency: input.currency, reason: 'overpayment', dueOn: today, actor });
+      if (refund) refunds.push(refund);
     }
   }
   return { payment: payment!, confirmed, refunds };

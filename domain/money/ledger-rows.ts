@@ -11,6 +11,7 @@ export interface NewEntry {
   organizationId: string;
   registrationId?: string | null;
   donationId?: string | null;
+  seriesEnrollmentId?: string | null;
   kind: LedgerKind;
   amountMinor: number;
   currency: string;

@@ -6,6 +6,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { courses } from '#db/schema/courses.ts';
 import { registrations } from '#db/schema/registration.ts';
+import { groupSeries, seriesEnrollments } from '#db/schema/series.ts';
 import { lockCourse } from '#domain/courses/lock-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { locksDisabledForTest } from '#domain/transaction.server.ts';
@@ -45,4 +46,28 @@ export async function lockRegistrationsForMoney(tx: DbOrTx, organizationId: stri
   if (!skip) await courseQuery.for('update');
   const regQuery = tx.select().from(registrations).where(inArray(registrations.id, ids)).orderBy(asc(registrations.id));
   return skip ? await regQuery : await regQuery.for('update');
+}
+
+export type SeriesEnrollment = typeof seriesEnrollments.$inferSelect;
+
+/**
+ * The money lock for series enrollments (ADR 0063): their series rows, then the enrollment
+ * rows, each in id order, FOR UPDATE. Taken after any registrations' locks (the one order:
+ * courses, registrations, series, enrollments, then a checkout), so a payment, the series
+ * decision and a refund for one enrollment are serialized.
+ */
+export async function lockSeriesEnrollmentsForMoney(tx: DbOrTx, organizationId: string, enrollmentIds: string[]): Promise<SeriesEnrollment[]> {
+  const ids = [...new Set(enrollmentIds)].sort();
+  if (ids.length === 0) return [];
+  const skip = locksDisabledForTest();
+  const owners = await tx
+    .select({ seriesId: seriesEnrollments.seriesId })
+    .from(seriesEnrollments)
+    .where(and(inArray(seriesEnrollments.id, ids), eq(seriesEnrollments.organizationId, organizationId)));
+  if (owners.length !== ids.length) throw new DomainError('SERIES_ENROLLMENT_NOT_FOUND', ids.join(','));
+  const seriesIds = [...new Set(owners.map((o) => o.seriesId))].sort();
+  const seriesQuery = tx.select({ id: groupSeries.id }).from(groupSeries).where(inArray(groupSeries.id, seriesIds)).orderBy(asc(groupSeries.id));
+  if (!skip) await seriesQuery.for('update');
+  const query = tx.select().from(seriesEnrollments).where(inArray(seriesEnrollments.id, ids)).orderBy(asc(seriesEnrollments.id));
+  return skip ? await query : await query.for('update');
 }

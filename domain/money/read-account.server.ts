@@ -13,6 +13,28 @@ export async function registrationAccount(tx: DbOrTx, registrationId: string): P
   return summarize(await registrationEntries(tx, registrationId));
 }
 
+export async function seriesEnrollmentEntries(tx: DbOrTx, seriesEnrollmentId: string): Promise<LedgerEntry[]> {
+  return tx.select().from(ledgerEntries).where(eq(ledgerEntries.seriesEnrollmentId, seriesEnrollmentId)).orderBy(asc(ledgerEntries.sequence));
+}
+
+/** A series enrollment's account (its own ledger account, like a registration's). */
+export async function seriesEnrollmentAccount(tx: DbOrTx, seriesEnrollmentId: string): Promise<AccountSummary> {
+  return summarize(await seriesEnrollmentEntries(tx, seriesEnrollmentId));
+}
+
+/** Balances of many series enrollments at once (the enrollee list, My registrations). */
+export async function seriesEnrollmentBalances(tx: DbOrTx, ids: string[]): Promise<Map<string, AccountSummary>> {
+  const result = new Map<string, AccountSummary>();
+  if (ids.length === 0) return result;
+  const rows = await tx
+    .select({ id: ledgerEntries.seriesEnrollmentId, kind: ledgerEntries.kind, amountMinor: sql<number>`sum(${ledgerEntries.amountMinor})::int` })
+    .from(ledgerEntries)
+    .where(inArray(ledgerEntries.seriesEnrollmentId, ids))
+    .groupBy(ledgerEntries.seriesEnrollmentId, ledgerEntries.kind);
+  for (const id of ids) result.set(id, summarize(rows.filter((r) => r.id === id)));
+  return result;
+}
+
 /** Balances of many registrations at once (lists, dashboards). */
 export async function registrationBalances(tx: DbOrTx, registrationIds: string[]): Promise<Map<string, AccountSummary>> {
   const result = new Map<string, AccountSummary>();

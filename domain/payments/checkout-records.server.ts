@@ -7,7 +7,7 @@ import type { DbOrTx } from '#db/client.server.ts';
 import { checkoutLines, checkouts } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { DomainError } from '#domain/errors.ts';
-import { lockRegistrationsForMoney } from '#domain/money/money-locks.server.ts';
+import { lockRegistrationsForMoney, lockSeriesEnrollmentsForMoney } from '#domain/money/money-locks.server.ts';
 import type { Registration } from '#domain/money/ledger-rows.ts';
 import { locksDisabledForTest } from '#domain/transaction.server.ts';
 
@@ -44,6 +44,12 @@ export async function lockCheckout(tx: DbOrTx, organizationId: string, checkoutI
     tx,
     organizationId,
     lines.flatMap((l) => (l.registrationId ? [l.registrationId] : [])),
+  );
+  // Series enrollments next (ADR 0063), then the checkout row.
+  await lockSeriesEnrollmentsForMoney(
+    tx,
+    organizationId,
+    lines.flatMap((l) => (l.seriesEnrollmentId ? [l.seriesEnrollmentId] : [])),
   );
   const query = tx
     .select()

@@ -17,7 +17,9 @@ import { DomainError } from '#domain/errors.ts';
 import type { Allocation } from '#domain/money/apply-payment.server.ts';
 import type { Registration } from '#domain/money/ledger-rows.ts';
 import { postEntries } from '#domain/money/post-entries.server.ts';
-import { registrationAccount } from '#domain/money/read-account.server.ts';
+import { registrationAccount, seriesEnrollmentAccount } from '#domain/money/read-account.server.ts';
+import { lockSeriesEnrollmentsForMoney } from '#domain/money/money-locks.server.ts';
+import { groupSeries } from '#db/schema/series.ts';
 import { summarize } from '#domain/money/account.ts';
 import { ledgerEntries } from '#db/schema/money.ts';
 import { maxGiftMinor, minGiftMinor } from './gifts.ts';
@@ -25,7 +27,10 @@ import { maxGiftMinor, minGiftMinor } from './gifts.ts';
 export const DONATION_FUNDS = ['financial_aid', 'general'] as const;
 export type DonationFund = (typeof DONATION_FUNDS)[number];
 
-export type LineInput = { kind: 'registration'; registrationId: string } | { kind: 'donation'; amountMinor: number; fund: DonationFund; note?: string };
+export type LineInput =
+  | { kind: 'registration'; registrationId: string }
+  | { kind: 'donation'; amountMinor: number; fund: DonationFund; note?: string }
+  | { kind: 'series_enrollment'; seriesEnrollmentId: string };
 
 export interface LineContext {
   organizationId: string;
@@ -43,6 +48,7 @@ export interface PreparedLine {
   kind: CheckoutLineKind;
   registrationId: string | null;
   donationId: string | null;
+  seriesEnrollmentId?: string | null;
   description: string;
   amountMinor: number;
   currency: string;
@@ -53,6 +59,7 @@ export interface StoredLine {
   kind: string;
   registrationId: string | null;
   donationId: string | null;
+  seriesEnrollmentId?: string | null;
   amountMinor: number;
 }
 
@@ -150,10 +157,33 @@ const donationKind: LineKind<Extract<LineInput, { kind: 'donation' }>> = {
   },
 };
 
+/**
+ * A place in a group's series (ADR 0063): the enrollment's balance on its own ledger account,
+ * charged when the place was taken. Locked here (series row, then enrollment row), after the
+ * registrations' locks. Like a registration's, the charge belongs to the enrollment.
+ */
+const seriesEnrollmentKind: LineKind<Extract<LineInput, { kind: 'series_enrollment' }>> = {
+  locks: () => [],
+  async prepare(tx, ctx, input) {
+    const [enrollment] = await lockSeriesEnrollmentsForMoney(tx, ctx.organizationId, [input.seriesEnrollmentId]);
+    if (!enrollment) throw new DomainError('SERIES_ENROLLMENT_NOT_FOUND', input.seriesEnrollmentId);
+    if (ctx.userId === null || enrollment.userId !== ctx.userId) throw new DomainError('NOT_YOUR_REGISTRATION');
+    if (enrollment.status !== 'enrolled') throw new DomainError('REGISTRATION_HOLDS_NO_PLACE', enrollment.status);
+    const [series] = await tx.select({ title: groupSeries.title, currency: groupSeries.currency }).from(groupSeries).where(eq(groupSeries.id, enrollment.seriesId));
+    const account = await seriesEnrollmentAccount(tx, enrollment.id);
+    if (account.balanceMinor <= 0) throw new DomainError('NOTHING_TO_PAY');
+    return { kind: 'series_enrollment', registrationId: null, donationId: null, seriesEnrollmentId: enrollment.id, description: series!.title, amountMinor: account.balanceMinor, currency: series!.currency };
+  },
+  account: (line) => ({ seriesEnrollmentId: line.seriesEnrollmentId! }),
+  async void() {},
+  async reinstate() {},
+};
+
 /** The registry. A kind missing here (membership_dues, for now) is refused with LINE_KIND_UNSUPPORTED. */
 export const LINE_KINDS: Partial<Record<CheckoutLineKind, LineKind<any>>> = {
   registration: registrationKind,
   donation: donationKind,
+  series_enrollment: seriesEnrollmentKind,
 };
 
 export function lineKind(kind: string): LineKind<any> {

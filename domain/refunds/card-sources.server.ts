@@ -12,8 +12,8 @@ export interface CardSource {
 }
 
 /** Card payments of a registration with money that can still be refunded to them, largest first. */
-export async function refundableCardPayments(db: DbOrTx, registrationId: string): Promise<CardSource[]> {
-  return (await refundableCardPaymentsOf(db, [registrationId])).get(registrationId) ?? [];
+export async function refundableCardPayments(db: DbOrTx, accountId: string, account: 'registration' | 'series_enrollment' = 'registration'): Promise<CardSource[]> {
+  return (await refundableCardPaymentsOf(db, [accountId], account)).get(accountId) ?? [];
 }
 
 /**
@@ -21,12 +21,14 @@ export async function refundableCardPayments(db: DbOrTx, registrationId: string)
  * buttons): each registration's share of each card payment, less the refunds processing or
  * done on it for that registration, and never more than the payment has left overall.
  */
-export async function refundableCardPaymentsOf(db: DbOrTx, registrationIds: readonly string[]): Promise<Map<string, CardSource[]>> {
+export async function refundableCardPaymentsOf(db: DbOrTx, registrationIds: readonly string[], account: 'registration' | 'series_enrollment' = 'registration'): Promise<Map<string, CardSource[]>> {
+  const entryAccount = account === 'registration' ? ledgerEntries.registrationId : ledgerEntries.seriesEnrollmentId;
+  const refundAccount = account === 'registration' ? refunds.registrationId : refunds.seriesEnrollmentId;
   const result = new Map<string, CardSource[]>();
   if (registrationIds.length === 0) return result;
   const shares = await db
     .select({
-      registrationId: ledgerEntries.registrationId,
+      registrationId: entryAccount,
       paymentId: payments.id,
       providerPaymentId: payments.providerPaymentId,
       paymentMinor: payments.amountMinor,
@@ -34,10 +36,10 @@ export async function refundableCardPaymentsOf(db: DbOrTx, registrationIds: read
     })
     .from(ledgerEntries)
     .innerJoin(payments, eq(payments.id, ledgerEntries.paymentId))
-    .where(and(inArray(ledgerEntries.registrationId, [...registrationIds]), eq(ledgerEntries.kind, 'payment'), eq(payments.method, 'card'), isNotNull(payments.providerPaymentId)));
+    .where(and(inArray(entryAccount, [...registrationIds]), eq(ledgerEntries.kind, 'payment'), eq(payments.method, 'card'), isNotNull(payments.providerPaymentId)));
   if (shares.length === 0) return result;
   const out = await db
-    .select({ paymentId: refunds.paymentId, registrationId: refunds.registrationId, amountMinor: refunds.amountMinor })
+    .select({ paymentId: refunds.paymentId, registrationId: refundAccount, amountMinor: refunds.amountMinor })
     .from(refunds)
     .where(and(inArray(refunds.paymentId, [...new Set(shares.map((s) => s.paymentId))]), inArray(refunds.status, ['processing', 'done'])));
   for (const s of shares) {

@@ -88,6 +88,8 @@ test('refunds CSV: header, major units, formula cells neutralized', () => {
     failureMessage: null,
     note: '',
     hasCancellation: true,
+        seriesEnrollmentId: null,
+        seriesId: null,
     cardRefundable: false,
   };
   const headers = Object.fromEntries(REFUND_CSV_COLUMNS.map((c) => [c, c])) as Record<(typeof REFUND_CSV_COLUMNS)[number], string>;

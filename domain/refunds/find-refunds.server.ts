@@ -7,6 +7,8 @@ import type { DbOrTx } from '#db/client.server.ts';
 import { courses } from '#db/schema/courses.ts';
 import { cancellations, refunds } from '#db/schema/money.ts';
 import { registrations } from '#db/schema/registration.ts';
+import { groupListings } from '#db/schema/directory.ts';
+import { groupSeries, seriesEnrollments } from '#db/schema/series.ts';
 import { toCsv } from '#domain/registration/export-applications.ts';
 import { formatAmountInput } from '#lib/money.ts';
 import { refundableCardPaymentsOf } from './card-sources.server.ts';
@@ -14,7 +16,7 @@ import type { Refund } from '#domain/money/ledger-rows.ts';
 import type { RefundView } from './tracker-views.ts';
 
 function overdue(now: Date): SQL<boolean> {
-  return sql<boolean>`(${refunds.dueOn} < (${now.toISOString()}::timestamptz at time zone ${courses.timeZone})::date and ${refunds.status} in ('due','processing','failed'))`;
+  return sql<boolean>`(${refunds.dueOn} < (${now.toISOString()}::timestamptz at time zone coalesce(${courses.timeZone}, ${groupListings.timeZone}))::date and ${refunds.status} in ('due','processing','failed'))`;
 }
 
 function viewFilter(view: RefundView, now: Date): SQL | undefined {
@@ -34,8 +36,11 @@ function viewFilter(view: RefundView, now: Date): SQL | undefined {
 
 export interface RefundRow {
   id: string;
-  registrationId: string;
-  courseId: string;
+  /** The account refunded: a registration (with its course) or a series enrollment (with its series; ADR 0063). */
+  registrationId: string | null;
+  courseId: string | null;
+  seriesEnrollmentId: string | null;
+  seriesId: string | null;
   courseTitle: string;
   name: string;
   email: string;
@@ -72,8 +77,11 @@ export async function summarizeRefunds(db: DbOrTx, organizationId: string, filte
   const rows = await db
     .select({ currency: refunds.currency, n: count(), total: sql<number>`coalesce(sum(${refunds.amountMinor}), 0)::bigint` })
     .from(refunds)
-    .innerJoin(registrations, eq(registrations.id, refunds.registrationId))
-    .innerJoin(courses, eq(courses.id, registrations.courseId))
+    .leftJoin(registrations, eq(registrations.id, refunds.registrationId))
+    .leftJoin(courses, eq(courses.id, registrations.courseId))
+    .leftJoin(seriesEnrollments, eq(seriesEnrollments.id, refunds.seriesEnrollmentId))
+    .leftJoin(groupSeries, eq(groupSeries.id, seriesEnrollments.seriesId))
+    .leftJoin(groupListings, eq(groupListings.id, groupSeries.listingId))
     .where(filterWhere(organizationId, filters, now))
     .groupBy(refunds.currency)
     .orderBy(refunds.currency);
@@ -85,27 +93,34 @@ export async function findRefunds(db: DbOrTx, organizationId: string, filters: R
   const query = db
     .select({
       refund: refunds,
-      name: registrations.name,
-      email: registrations.email,
+      name: sql<string>`coalesce(${registrations.name}, ${seriesEnrollments.name}, '')`,
+      email: sql<string>`coalesce(${registrations.email}, ${seriesEnrollments.email}, '')`,
       courseId: courses.id,
-      courseTitle: courses.title,
+      courseTitle: sql<string>`coalesce(${courses.title}, ${groupSeries.title}, '')`,
+      seriesId: groupSeries.id,
       overdue: overdue(now),
       cancellationId: cancellations.id,
     })
     .from(refunds)
-    .innerJoin(registrations, eq(registrations.id, refunds.registrationId))
-    .innerJoin(courses, eq(courses.id, registrations.courseId))
+    .leftJoin(registrations, eq(registrations.id, refunds.registrationId))
+    .leftJoin(courses, eq(courses.id, registrations.courseId))
+    .leftJoin(seriesEnrollments, eq(seriesEnrollments.id, refunds.seriesEnrollmentId))
+    .leftJoin(groupSeries, eq(groupSeries.id, seriesEnrollments.seriesId))
+    .leftJoin(groupListings, eq(groupListings.id, groupSeries.listingId))
     .leftJoin(cancellations, eq(cancellations.registrationId, registrations.id))
     .where(filterWhere(organizationId, filters, now))
     // The id last: a stable order, so pages neither repeat nor skip a row.
-    .orderBy(filters.view === 'done' ? desc(refunds.completedOn) : asc(refunds.dueOn), asc(registrations.name), asc(refunds.id));
+    .orderBy(filters.view === 'done' ? desc(refunds.completedOn) : asc(refunds.dueOn), sql`coalesce(${registrations.name}, ${seriesEnrollments.name})`, asc(refunds.id));
   const rows = page ? await query.limit(page.limit).offset(page.offset) : await query;
   const open = new Set(['due', 'failed']);
-  const card = await refundableCardPaymentsOf(db, [...new Set(rows.filter((r) => open.has(r.refund.status)).map((r) => r.refund.registrationId!))]);
+  const card = await refundableCardPaymentsOf(db, [...new Set(rows.filter((r) => open.has(r.refund.status) && r.refund.registrationId).map((r) => r.refund.registrationId!))]);
+  const seriesCard = await refundableCardPaymentsOf(db, [...new Set(rows.filter((r) => open.has(r.refund.status) && r.refund.seriesEnrollmentId).map((r) => r.refund.seriesEnrollmentId!))], 'series_enrollment');
   return rows.map((r) => ({
     id: r.refund.id,
-    registrationId: r.refund.registrationId!,
+    registrationId: r.refund.registrationId,
     courseId: r.courseId,
+    seriesEnrollmentId: r.refund.seriesEnrollmentId,
+    seriesId: r.seriesId,
     courseTitle: r.courseTitle,
     name: r.name,
     email: r.email,
@@ -121,7 +136,7 @@ export async function findRefunds(db: DbOrTx, organizationId: string, filters: R
     failureMessage: r.refund.failureMessage,
     note: r.refund.note,
     hasCancellation: r.cancellationId !== null,
-    cardRefundable: open.has(r.refund.status) && (card.get(r.refund.registrationId!)?.length ?? 0) > 0,
+    cardRefundable: open.has(r.refund.status) && ((r.refund.registrationId ? card.get(r.refund.registrationId) : seriesCard.get(r.refund.seriesEnrollmentId ?? ''))?.length ?? 0) > 0,
   }));
 }
 
@@ -130,8 +145,11 @@ export async function countOverdueRefunds(db: DbOrTx, organizationId: string, no
   const [row] = await db
     .select({ n: count(), total: sql<number>`coalesce(sum(${refunds.amountMinor}), 0)::int`, currency: sql<string | null>`min(${refunds.currency})` })
     .from(refunds)
-    .innerJoin(registrations, eq(registrations.id, refunds.registrationId))
-    .innerJoin(courses, eq(courses.id, registrations.courseId))
+    .leftJoin(registrations, eq(registrations.id, refunds.registrationId))
+    .leftJoin(courses, eq(courses.id, registrations.courseId))
+    .leftJoin(seriesEnrollments, eq(seriesEnrollments.id, refunds.seriesEnrollmentId))
+    .leftJoin(groupSeries, eq(groupSeries.id, seriesEnrollments.seriesId))
+    .leftJoin(groupListings, eq(groupListings.id, groupSeries.listingId))
     .where(and(eq(refunds.organizationId, organizationId), overdue(now)));
   return { count: row?.n ?? 0, totalMinor: row?.total ?? 0, currency: row?.currency ?? null };
 }

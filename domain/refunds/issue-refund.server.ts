@@ -78,7 +78,7 @@ async function findProviderRefund(settings: PaymentSettings, providerPaymentId: 
 export async function issueRefund(db: Db, refundId: string, actor: Actor, settings: PaymentSettings | null, options: IssueOptions = {}): Promise<Refund[]> {
   const now = options.now ?? new Date();
   const prepared = await withScarceLocks(db, async (tx) => {
-    const { registration, refund } = await lockRefund(tx, refundId, options.organizationId);
+    const { accountId, account, refund } = await lockRefund(tx, refundId, options.organizationId);
     if (refund.status === 'done' || refund.status === 'cancelled') throw new DomainError('REFUND_NOT_OPEN', refund.status);
     if (refund.status === 'processing') {
       if (!options.resume || !refund.paymentId) throw new DomainError('REFUND_IN_PROGRESS', refund.id);
@@ -93,7 +93,7 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
     if (!settings) throw new DomainError('CARD_PAYMENTS_OFF');
     await checkWithinPaid(tx, refund);
     await racePoint('refund.due');
-    const [source] = await refundableCardPayments(tx, registration.id);
+    const [source] = await refundableCardPayments(tx, accountId, account);
     if (!source) throw new DomainError('REFUND_NO_CARD_PAYMENT', refund.id);
     let split: Refund | undefined;
     const amountMinor = Math.min(refund.amountMinor, source.remainderMinor);
@@ -103,6 +103,7 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
         .values({
           organizationId: refund.organizationId,
           registrationId: refund.registrationId,
+          seriesEnrollmentId: refund.seriesEnrollmentId,
           reason: refund.reason,
           amountMinor: refund.amountMinor - amountMinor,
           currency: refund.currency,
@@ -138,7 +139,7 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
       const created =
         (lookFirst ? await findProviderRefund(settings, prepared.providerPaymentId, refund.id) : undefined) ??
         (await stripe.refunds.create(
-          { payment_intent: prepared.providerPaymentId, amount: providerAmount, metadata: { refund_id: refund.id, registration_id: refund.registrationId ?? '' } },
+          { payment_intent: prepared.providerPaymentId, amount: providerAmount, metadata: { refund_id: refund.id, registration_id: refund.registrationId ?? '', ...(refund.seriesEnrollmentId ? { series_enrollment_id: refund.seriesEnrollmentId } : {}) } },
           { idempotencyKey: refundIdempotencyKey(refund.id, refund.paymentId!, refund.providerAttempts) },
         ));
       outcome = created.status === 'failed' || created.status === 'canceled' ? { ok: false, message: created.failure_reason ?? created.status } : { ok: true, id: created.id };
@@ -153,10 +154,10 @@ export async function issueRefund(db: Db, refundId: string, actor: Actor, settin
   }
 
   const finished = await withScarceLocks(db, async (tx) => {
-    const { course, registration, refund: current } = await lockRefund(tx, refund.id);
+    const { timeZone, refund: current } = await lockRefund(tx, refund.id);
     if (current.status === 'done') return current;
     if (outcome.ok) {
-      return markDone(tx, current, { method: 'card', completedOn: localDate(now, registration.policy.timeZone || course.timeZone), reference: outcome.id, providerRefundId: outcome.id }, actor, now);
+      return markDone(tx, current, { method: 'card', completedOn: localDate(now, timeZone), reference: outcome.id, providerRefundId: outcome.id }, actor, now);
     }
     if (outcome.unknown) {
       const [pending] = await tx

@@ -23,10 +23,10 @@ export interface ManualRefund {
 /** Staff paid a refund themselves (check, transfer, cash): recorded with its date and reference. */
 export async function recordRefundPaid(db: Db, input: ManualRefund, actor: Actor, now = new Date()): Promise<Refund> {
   return withScarceLocks(db, async (tx) => {
-    const { course, registration, refund } = await lockRefund(tx, input.refundId, input.organizationId);
+    const { timeZone, refund } = await lockRefund(tx, input.refundId, input.organizationId);
     if (refund.status === 'done' || refund.status === 'cancelled') throw new DomainError('REFUND_NOT_OPEN', refund.status);
     if (refund.status === 'processing') throw new DomainError('REFUND_IN_PROGRESS', refund.id);
-    const today = localDate(now, registration.policy.timeZone || course.timeZone);
+    const today = localDate(now, timeZone);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.paidOn) || input.paidOn > today) throw new DomainError('REFUND_PAID_ON_INVALID', input.paidOn, { paidOn: 'REFUND_PAID_ON_INVALID' });
     await checkWithinPaid(tx, refund);
     await racePoint('refund.due');

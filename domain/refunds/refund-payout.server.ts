@@ -7,31 +7,52 @@ import { refunds, type PaymentMethod } from '#db/schema/money.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import type { Refund } from '#domain/money/ledger-rows.ts';
-import { lockRegistrationForMoney } from '#domain/money/money-locks.server.ts';
+import { lockRegistrationForMoney, lockSeriesEnrollmentsForMoney } from '#domain/money/money-locks.server.ts';
+import { groupListings } from '#db/schema/directory.ts';
+import { groupSeries, seriesEnrollments } from '#db/schema/series.ts';
 import { postEntries } from '#domain/money/post-entries.server.ts';
-import { registrationAccount } from '#domain/money/read-account.server.ts';
+import { registrationAccount, seriesEnrollmentAccount } from '#domain/money/read-account.server.ts';
 import type { Tx } from '#domain/transaction.server.ts';
 
 
 /** Money in flight to the payer (refunds 'processing'), other than `exceptId`. */
-export async function inFlightMinor(tx: DbOrTx, registrationId: string, exceptId: string): Promise<number> {
-  const rows = await tx.select({ id: refunds.id, amountMinor: refunds.amountMinor }).from(refunds).where(and(eq(refunds.registrationId, registrationId), eq(refunds.status, 'processing')));
+export async function inFlightMinor(tx: DbOrTx, registrationId: string, exceptId: string, account: 'registration' | 'series_enrollment' = 'registration'): Promise<number> {
+  const column = account === 'registration' ? refunds.registrationId : refunds.seriesEnrollmentId;
+  const rows = await tx.select({ id: refunds.id, amountMinor: refunds.amountMinor }).from(refunds).where(and(eq(column, registrationId), eq(refunds.status, 'processing')));
   return rows.filter((r) => r.id !== exceptId).reduce((sum, r) => sum + r.amountMinor, 0);
 }
 
-/** Locks the refund's registration for money and re-reads the refund under the lock. */
+/**
+ * Locks the refund's account for money — a registration (course, then registration) or a
+ * series enrollment (series, then enrollment; ADR 0063) — and re-reads the refund under the
+ * lock. `timeZone` is the account's local zone (the course's, or the group listing's).
+ */
 export async function lockRefund(tx: Tx, refundId: string, organizationId?: string) {
-  const [found] = await tx.select({ organizationId: refunds.organizationId, registrationId: refunds.registrationId }).from(refunds).where(eq(refunds.id, refundId));
-  if (!found || !found.registrationId || (organizationId && found.organizationId !== organizationId)) throw new DomainError('REFUND_NOT_FOUND', refundId);
-  const { course, registration } = await lockRegistrationForMoney(tx, found.organizationId, found.registrationId);
+  const [found] = await tx
+    .select({ organizationId: refunds.organizationId, registrationId: refunds.registrationId, seriesEnrollmentId: refunds.seriesEnrollmentId })
+    .from(refunds)
+    .where(eq(refunds.id, refundId));
+  if (!found || (!found.registrationId && !found.seriesEnrollmentId) || (organizationId && found.organizationId !== organizationId)) throw new DomainError('REFUND_NOT_FOUND', refundId);
+  if (found.seriesEnrollmentId) {
+    await lockSeriesEnrollmentsForMoney(tx, found.organizationId, [found.seriesEnrollmentId]);
+    const [zone] = await tx
+      .select({ timeZone: groupListings.timeZone })
+      .from(seriesEnrollments)
+      .innerJoin(groupSeries, eq(groupSeries.id, seriesEnrollments.seriesId))
+      .innerJoin(groupListings, eq(groupListings.id, groupSeries.listingId))
+      .where(eq(seriesEnrollments.id, found.seriesEnrollmentId));
+    const [refund] = await tx.select().from(refunds).where(eq(refunds.id, refundId));
+    return { refund: refund!, timeZone: zone!.timeZone, accountId: found.seriesEnrollmentId, account: 'series_enrollment' as const };
+  }
+  const { course, registration } = await lockRegistrationForMoney(tx, found.organizationId, found.registrationId!);
   const [refund] = await tx.select().from(refunds).where(eq(refunds.id, refundId));
-  return { course, registration, refund: refund! };
+  return { refund: refund!, timeZone: registration.policy.timeZone || course.timeZone, accountId: registration.id, account: 'registration' as const };
 }
 
 /** Never more than was paid: this refund plus those in flight fit in the money held. */
 export async function checkWithinPaid(tx: DbOrTx, refund: Refund): Promise<void> {
-  const account = await registrationAccount(tx, refund.registrationId!);
-  const flying = await inFlightMinor(tx, refund.registrationId!, refund.id);
+  const account = refund.seriesEnrollmentId ? await seriesEnrollmentAccount(tx, refund.seriesEnrollmentId) : await registrationAccount(tx, refund.registrationId!);
+  const flying = refund.seriesEnrollmentId ? await inFlightMinor(tx, refund.seriesEnrollmentId, refund.id, 'series_enrollment') : await inFlightMinor(tx, refund.registrationId!, refund.id);
   if (refund.amountMinor + flying > account.netPaidMinor) throw new DomainError('REFUND_EXCEEDS_PAID', `${refund.amountMinor} + ${flying} > ${account.netPaidMinor}`);
 }
 
@@ -55,6 +76,7 @@ export async function markDone(tx: Tx, refund: Refund, done: { method: PaymentMe
     {
       organizationId: refund.organizationId,
       registrationId: refund.registrationId,
+      seriesEnrollmentId: refund.seriesEnrollmentId,
       kind: 'refund',
       amountMinor: refund.amountMinor,
       currency: refund.currency,

@@ -18,7 +18,8 @@ import { refunds } from './en/refunds.ts';
 import { registration } from './en/registration.ts';
 import { schedule } from './en/schedule.ts';
 import { security } from './en/security.ts';
+import { series } from './en/series.ts';
 import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content, ...series } as const;

@@ -5,6 +5,7 @@ import { certificatesTasks } from './certificates.jobs.ts';
 import { paymentsTasks } from './payments.jobs.ts';
 import { refundsTasks } from './refunds.jobs.ts';
 import { registrationTasks } from './registration.jobs.ts';
+import { seriesTasks } from './series.jobs.ts';
 import type { PeriodicTask } from './task.ts';
 
-export const PERIODIC_TASKS: PeriodicTask[] = [...registrationTasks, ...paymentsTasks, ...refundsTasks, ...aidTasks, ...billingTasks, ...certificatesTasks];
+export const PERIODIC_TASKS: PeriodicTask[] = [...registrationTasks, ...paymentsTasks, ...refundsTasks, ...aidTasks, ...billingTasks, ...certificatesTasks, ...seriesTasks];

@@ -151,6 +151,14 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/checkouts/:checkoutId': { GET: owner() },
   '/o/:org/checkouts/:checkoutId/cancelled': { GET: owner() },
   '/o/:org/registrations/:registrationId/evaluation': { ...both(owner()), note: 'Only the participant: nobody, staff included, sees whose answers are whose.' },
+  // ── Group series with a minimum to run (ADR 0063) ─────────────────────────────────────────
+  // Staff holding series:manage, and a listed group's own leaders for its series (a row-level
+  // rule the table cannot name: no sweep caller leads a listing).
+  '/o/:org/series': { GET: staff('series:manage') },
+  '/o/:org/series/new': both(staff('series:manage')),
+  '/o/:org/series/:seriesId': { ...both(PUBLIC), note: 'The public sign-up page; an empty POST is a 400 (a paid series: sign in first).' },
+  '/o/:org/series/:seriesId/manage': both(staff('series:manage')),
+  '/o/:org/series/:seriesId/edit': both(staff('series:manage')),
   '/o/:org/certificates': { GET: SIGNED_IN, note: 'The signed-in person\'s own transcript, across every organization.' },
   '/o/:org/certificates/transcript.pdf': { GET: SIGNED_IN },
   '/o/:org/certificates/:certificateFile': {

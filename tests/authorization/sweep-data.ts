@@ -7,6 +7,7 @@ import type { Caller } from './callers.ts';
 import { send } from './http.ts';
 import { createRunningRows } from './sweep-running.ts';
 import { createSiteRows } from './sweep-site.ts';
+import { createSweepSeries } from './sweep-series.ts';
 
 /** Sample values for one organization's route params, and whose rows they are. */
 export interface IdSet {
@@ -182,6 +183,8 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
     { courseId: nwbcCourse.courseId, ownerRegistrationId: nwbcRegistration },
   ]);
 
+  const [absSeries, nwbcSeries] = await createSweepSeries(['abs', 'nwbc']);
+
   const abs: IdSet = {
     org: 'abs',
     owner: member.email!,
@@ -201,6 +204,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
       userId: absPerson,
       inquiryId: absInquiry,
       ...absSite,
+      seriesId: absSeries!,
     },
   };
   return {
@@ -230,6 +234,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
         userId: nwbcPerson,
         inquiryId: nwbcInquiry,
         ...nwbcSite,
+        seriesId: nwbcSeries!,
       },
     },
   };

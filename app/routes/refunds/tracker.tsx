@@ -48,6 +48,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     cardEnabled: payments !== null,
     // Treasurers cannot open the staff application page: the name links to the account page.
     mayReview: rolesGrant(roles, 'registration:review'),
+    // A series' page is its leaders' and series:manage staff's (ADR 0063).
+    maySeries: rolesGrant(roles, 'series:manage'),
     today: localDate(new Date(), org.timeZone),
     courses: courses.map((c) => ({ value: c.id, label: c.title })),
     total: summary.totals.map((s) => formatMoney(s.totalMinor, s.currency)).join(', ') || formatMoney(0, org.currency),
@@ -153,8 +155,12 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
                 return (
                   <tr key={r.id} id={`refund-${r.id}`}>
                     <th scope="row">
-                      <Link to={`/o/${slug}/admin/courses/${r.courseId}/applications/${r.registrationId}/account`}>{r.name}</Link>
-                      {loaderData.mayReview ? (
+                      {r.seriesId ? (
+                        loaderData.maySeries ? <Link to={`/o/${slug}/series/${r.seriesId}/manage`}>{r.name}</Link> : r.name
+                      ) : (
+                        <Link to={`/o/${slug}/admin/courses/${r.courseId}/applications/${r.registrationId}/account`}>{r.name}</Link>
+                      )}
+                      {loaderData.mayReview && r.registrationId ? (
                         <div>
                           <Link to={`/o/${slug}/admin/courses/${r.courseId}/applications/${r.registrationId}`} className="muted">
                             {t('refundsTracker.application')}

@@ -11,6 +11,8 @@ import { findMyRegistrations } from '#domain/registration/find-my-registrations.
 import { findOpenEvaluations } from '#domain/evaluations/find-evaluation-page.server.ts';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
+import { MySeries } from '#app/routes/series/my-series.tsx';
+import { loadMySeries } from '#app/routes/series/my-series.server.ts';
 import type { Route } from './+types/my-registrations.ts';
 
 const responseSchema = z.object({ registrationId: z.uuid(), response: z.enum(['withdraw', 'accept_offer', 'decline_offer']) });
@@ -20,7 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
   const user = await requireUser(request, context, org.slug);
   const { db } = services(context);
-  return { slug: org.slug, registrations: await findMyRegistrations(db, org.id, user.id), openEvaluations: await findOpenEvaluations(db, { organizationId: org.id, userId: user.id }) };
+  return { slug: org.slug, registrations: await findMyRegistrations(db, org.id, user.id), openEvaluations: await findOpenEvaluations(db, { organizationId: org.id, userId: user.id }), series: await loadMySeries(db, org.id, user.id) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -166,6 +168,7 @@ export default function MyRegistrations({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      <MySeries slug={loaderData.slug} series={loaderData.series} />
     </main>
   );
 }

@@ -19,6 +19,7 @@ export const refunds = {
     reason_late_payment: 'Late payment',
     reason_overpayment: 'Overpayment',
     reason_staff: 'Staff',
+    reason_series_cancelled: 'Series cancelled (minimum not reached)',
     status_due: 'Due',
     status_processing: 'Processing',
     status_done: 'Done',

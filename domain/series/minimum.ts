@@ -1,11 +1,12 @@
-// A group's series with a minimum to run (issue 14): sign-ups until enrollment closes; on the
-// decision date the series runs when enough people signed up, and is called off otherwise —
-// everyone is told and everyone who paid is refunded.
+// A group's series with a minimum to run (issue 14, ADR 0063): sign-ups until enrollment
+// closes; after the decide-by date the series runs when enough people signed up, and is
+// called off otherwise — everyone is told and everyone who paid is refunded.
+// (Moved here from domain/directory/series-minimum.ts.)
 
 export interface SeriesForDecision {
   minimum: number;
   maximum: number;
-  /** The date (in the group's zone) on which the minimum is checked. */
+  /** The local date (the group's zone) the minimum is checked after: inclusive to the end of that day. */
   decideOn: string;
   decidedAt: string | null;
 }
@@ -19,11 +20,12 @@ export function decideSeries(series: SeriesForDecision, signUps: number, today: 
     // Reaching the minimum early lets it run at once: people can plan.
     return { decision: 'run', signUps };
   }
-  if (today < series.decideOn) return { decision: 'wait' };
+  // The decide-by date counts whole: people may still sign up until it ends.
+  if (today <= series.decideOn) return { decision: 'wait' };
   return { decision: 'call_off', signUps, short: series.minimum - signUps };
 }
 
-/** Whether one more person may sign up. */
+/** How many more people may sign up. */
 export function seatsLeft(series: Pick<SeriesForDecision, 'maximum'>, signUps: number): number {
   return Math.max(0, series.maximum - signUps);
 }
