@@ -18,7 +18,7 @@ test('demo: a filling series and a cancelled one with its refunds due', async ()
   const [nwbc] = await db.select().from(organizations).where(eq(organizations.slug, 'nwbc'));
   const series = await db.select().from(groupSeries).where(eq(groupSeries.organizationId, nwbc!.id));
   const filling = series.find((s) => s.title === 'Winter series')!;
-  const missed = series.find((s) => s.title === 'Lunchtime series for residents')!;
+  const missed = series.find((s) => s.title === 'Evening series for residents')!;
   expect(filling.status).toBe('open');
   const open = await findOpenSeriesForListing(db, nwbc!.id, filling.listingId, new Date('2026-12-06T18:00:00Z'));
   expect(open.map((s) => [s.title, s.state, s.signUps, s.minimum])).toEqual([['Winter series', 'open', 3, 4]]);

@@ -4,14 +4,13 @@
 // two paying members emailed and their refunds due in the refund tracker. Everything goes
 // through the domain (sign-up, payment, the decision), so the ledger tells the same story.
 //
-// demoSeriesListings() makes the two group listings the series belong to. The directory's own
-// demo (another capability, built at the same time) lists NWBC's groups too: when both are on
-// one branch, the lead points these series at the directory's listings and drops this function.
+// The series belong to two of the circle's directory listings (server/demo-directory.server.ts):
+// the Seattle monthly group and the Tacoma group for residents.
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '#db/client.server.ts';
-import { groupListingLeaders, groupListings } from '#db/schema/directory.ts';
+import { groupListings } from '#db/schema/directory.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { users } from '#db/schema/accounts.ts';
 import { groupSeries } from '#db/schema/series.ts';
@@ -23,36 +22,14 @@ import { recordSeriesPayment } from '#domain/series/record-series-payment.server
 
 const ZONE = 'America/Los_Angeles';
 
-/** The NWBC listings the demo series run in (see the note above). */
-export async function demoSeriesListings(db: Db, organizationId: string, leaderId: string, today: string) {
-  const listing = (slug: string, title: string, weekday: number, startTime: string, format: 'in_person' | 'online') => ({
-    organizationId,
-    slug,
-    title,
-    description: 'A Balint group for clinicians who care for patients: we meet to discuss the clinician–patient relationship.',
-    format,
-    cadence: 'every_other_week' as const,
-    weekday,
-    startTime,
-    durationMinutes: 90,
-    timeZone: ZONE,
-    startsOn: today,
-    placeName: format === 'online' ? '' : 'Providence Sacred Heart, conference room 2',
-    city: format === 'online' ? '' : 'Spokane',
-    region: 'WA',
-    country: 'US',
-    costNote: 'per series',
-    approvedAt: new Date(),
-  });
-  const [spokane, online] = await db
-    .insert(groupListings)
-    .values([listing('spokane-tuesday-evenings', 'Spokane Tuesday evening group', 2, '18:30', 'in_person'), listing('northwest-online-thursdays', 'Northwest online Thursday group', 4, '12:00', 'online')])
-    .returning();
-  await db.insert(groupListingLeaders).values([
-    { listingId: spokane!.id, userId: leaderId, receivesMessages: true },
-    { listingId: online!.id, userId: leaderId, receivesMessages: true },
-  ]);
-  return { spokane: spokane!, online: online! };
+/** The NWBC directory listings the demo series run in (server/demo-directory.server.ts made them). */
+export async function demoSeriesListings(db: Db, organizationId: string) {
+  const bySlug = async (slug: string) => {
+    const [row] = await db.select().from(groupListings).where(and(eq(groupListings.organizationId, organizationId), eq(groupListings.slug, slug)));
+    if (!row) throw new Error(`demo: the directory listing ${slug} is missing`);
+    return row;
+  };
+  return { seattle: await bySlug('seattle-monthly-balint-group'), residents: await bySlug('balint-group-for-residents') };
 }
 
 async function person(db: Db, name: string) {
@@ -67,7 +44,7 @@ export async function seedDemoSeries(db: Db, today: string, publicUrl: string) {
   if (!org || !leader) throw new Error('demo: NWBC or its admin is missing');
   const day = (n: number) => Temporal.PlainDate.from(today).add({ days: n }).toString();
   const instant = (date: string) => new Date(Temporal.PlainDate.from(date).toZonedDateTime({ timeZone: ZONE, plainTime: '10:00' }).epochMilliseconds);
-  const { spokane, online } = await demoSeriesListings(db, org.id, leader.id, day(-60));
+  const { seattle, residents } = await demoSeriesListings(db, org.id);
   const signUp = (seriesId: string, p: { id: string; name: string; email: string }, on: string) =>
     enrollInSeries(db, { organizationId: org.id, seriesId, userId: p.id, name: p.name, email: p.email }, { userId: p.id, requestId: null }, { publicUrl, now: instant(on) });
   const byCheck = (enrollmentId: string, amountMinor: number, on: string, reference: string) =>
@@ -76,7 +53,7 @@ export async function seedDemoSeries(db: Db, today: string, publicUrl: string) {
   // Filling: six Tuesdays from four weeks out, $180; three of a minimum of four, at most ten.
   const [filling] = await db
     .insert(groupSeries)
-    .values({ organizationId: org.id, listingId: spokane.id, title: 'Winter series', firstSessionOn: day(28), sessionCount: 6, priceMinor: 18000, currency: org.currency, minimum: 4, maximum: 10, closesAfterSession: 2, decideBy: day(14), createdBy: leader.id })
+    .values({ organizationId: org.id, listingId: seattle.id, title: 'Winter series', firstSessionOn: day(28), sessionCount: 6, priceMinor: 18000, currency: org.currency, minimum: 4, maximum: 10, closesAfterSession: 2, decideBy: day(14), createdBy: leader.id })
     .returning();
   const [priya, sam, lee] = [await person(db, 'Priya Raman'), await person(db, 'Sam Okafor'), await person(db, 'Lee Whitman')];
   const first = await signUp(filling!.id, priya, day(-5));
@@ -88,7 +65,7 @@ export async function seedDemoSeries(db: Db, today: string, publicUrl: string) {
   // ran this morning: cancelled, both told, both refunds due in the tracker.
   const [missed] = await db
     .insert(groupSeries)
-    .values({ organizationId: org.id, listingId: online.id, title: 'Lunchtime series for residents', firstSessionOn: day(5), sessionCount: 4, priceMinor: 9000, currency: org.currency, minimum: 5, maximum: 8, closesAfterSession: 1, decideBy: day(-2), createdBy: leader.id })
+    .values({ organizationId: org.id, listingId: residents.id, title: 'Evening series for residents', firstSessionOn: day(5), sessionCount: 4, priceMinor: 9000, currency: org.currency, minimum: 5, maximum: 8, closesAfterSession: 1, decideBy: day(-2), createdBy: leader.id })
     .returning();
   const [ana, tom] = [await person(db, 'Ana Lindqvist'), await person(db, 'Tom Becker')];
   for (const [p, on] of [[ana, day(-20)], [tom, day(-12)]] as const) {

@@ -14,7 +14,8 @@ import { contactSchema } from '#domain/directory/contact-form.ts';
 import { getPublicListing } from '#domain/directory/find-listings.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
-import { ListingSeriesSlot } from './listing-series-slot.tsx';
+import { ListingSeries } from '#app/routes/series/listing-series.tsx';
+import { findOpenSeriesForListing } from '#domain/series/series.server.ts';
 import { listingSummary, upcoming } from './listing-view.server.ts';
 import { VisitorTimes } from './visitor-times.tsx';
 import type { Route } from './+types/group.ts';
@@ -43,6 +44,7 @@ export async function loader({ context, params }: Route.LoaderArgs) {
       contactName: contact?.name ?? '',
     },
     meetings: meetings.map((m) => m.text),
+    series: await findOpenSeriesForListing(services(context).db, org.id, listing.id),
     instants: meetings.map((m) => m.instant),
   };
 }
@@ -128,7 +130,7 @@ export default function Group({ loaderData }: Route.ComponentProps) {
         <p className="pre-line">{l.howToJoin}</p>
       </section>
       {/* SERIES SLOT — the group's series sign-ups (domain/series) render here. */}
-      <ListingSeriesSlot listingId={l.id} orgSlug={org.slug} listingSlug={l.slug} />
+      <ListingSeries slug={org.slug} series={loaderData.series} />
       <section aria-labelledby="contact-heading">
         <h2 id="contact-heading">{t('directory.contactHeading')}</h2>
         {actionData?.ok ? (
