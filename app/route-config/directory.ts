@@ -4,7 +4,7 @@ import { route, type RouteConfigEntry } from '@react-router/dev/routes';
 /** Under /o/:org (the public site layout). */
 export const directoryPublicRoutes: RouteConfigEntry[] = [
   route('groups', 'routes/directory/groups.tsx'),
-  route('groups/:slug', 'routes/directory/group.tsx'),
+  route('groups/:listing', 'routes/directory/group.tsx'),
   route('my-groups', 'routes/directory/my-groups.tsx'),
   route('my-groups/new', 'routes/directory/listing-new.tsx'),
   route('my-groups/:listingId', 'routes/directory/listing-edit.tsx'),

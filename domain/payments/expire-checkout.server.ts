@@ -21,5 +21,12 @@ export async function expireCheckout(
     // Throws when Stripe says the session is complete: then the payment's webhook decides.
     await input.stripe.checkout.sessions.expire(checkout.providerSessionId, {}, { idempotencyKey: idempotencyKeys.expire(checkout.id) });
   }
-  return closeCheckout(db, { ...input, status: 'expired' });
+  const closed = await closeCheckout(db, { ...input, status: 'expired' });
+  if (!checkout.providerSessionId) {
+    // The checkout that made it may have stored its Stripe session between our read and our
+    // close (it makes the session outside its transaction): that page must not stay payable.
+    const [after] = await db.select({ providerSessionId: checkouts.providerSessionId }).from(checkouts).where(eq(checkouts.id, checkout.id));
+    if (after?.providerSessionId) await input.stripe.checkout.sessions.expire(after.providerSessionId, {}, { idempotencyKey: idempotencyKeys.expire(checkout.id) }).catch(() => undefined);
+  }
+  return closed;
 }

@@ -32,8 +32,14 @@ export type Rule =
   | { kind: 'public' }
   /** Any signed-in person (requireUser); anonymous is sent to sign in. */
   | { kind: 'signed-in' }
-  /** Staff of the organization in the URL holding the permission (requirePermission): others 403. */
-  | { kind: 'staff'; permission: Permission }
+  /**
+   * Staff of the organization in the URL holding the permission (requirePermission): others 403.
+   * `leaders`: callers who also pass because the demo makes them leaders of a listed group
+   * (server/demo-directory.server.ts), by caller name; with `ownRowsOnly` they pass the guard
+   * but the sweep's rows are not their group's: another organization's row is 404, their own
+   * organization's 403.
+   */
+  | { kind: 'staff'; permission: Permission; leaders?: { callers: readonly string[]; ownRowsOnly: boolean } }
   /**
    * Rows that belong to a person (a registration, a checkout, a document): the person themself,
    * and staff of the organization holding `staff` if given. Anyone else gets 404, as if the
@@ -73,6 +79,9 @@ export const SIGNED_IN: Rule = { kind: 'signed-in' };
 export const OPERATOR: Rule = { kind: 'operator' };
 export const NOBODY: Rule = { kind: 'nobody' };
 export const staff = (permission: Permission): Rule => ({ kind: 'staff', permission });
+/** The demo's leaders of ABS listings (server/demo-directory.server.ts): the member and the faculty. */
+const ABS_LISTING_LEADERS = ['member of abs', 'faculty of abs'] as const;
+const staffOrLeader = (permission: Permission, ownRowsOnly: boolean): Rule => ({ kind: 'staff', permission, leaders: { callers: ABS_LISTING_LEADERS, ownRowsOnly } });
 export const staffJson = (permission: Permission, options: { faculty?: boolean } = {}): Rule => ({ kind: 'staff-json', permission, ...options });
 export const owner = (staffPermission?: Permission): Rule => (staffPermission ? { kind: 'owner', staff: staffPermission } : { kind: 'owner' });
 export const apiToken = (permission: Permission): Rule => ({ kind: 'api-token', permission });
@@ -154,11 +163,11 @@ export const PAGES: Record<string, Entry> = {
   // ── Group series with a minimum to run (ADR 0063) ─────────────────────────────────────────
   // Staff holding series:manage, and a listed group's own leaders for its series (a row-level
   // rule the table cannot name: no sweep caller leads a listing).
-  '/o/:org/series': { GET: staff('series:manage') },
-  '/o/:org/series/new': both(staff('series:manage')),
+  '/o/:org/series': { GET: staffOrLeader('series:manage', false), note: 'Leaders of a listed group manage its series too.' },
+  '/o/:org/series/new': both(staffOrLeader('series:manage', false)),
   '/o/:org/series/:seriesId': { ...both(PUBLIC), note: 'The public sign-up page; an empty POST is a 400 (a paid series: sign in first).' },
-  '/o/:org/series/:seriesId/manage': both(staff('series:manage')),
-  '/o/:org/series/:seriesId/edit': both(staff('series:manage')),
+  '/o/:org/series/:seriesId/manage': { ...both(staffOrLeader('series:manage', true)), note: "A leader manages only their own groups' series: the sweep's series is not theirs." },
+  '/o/:org/series/:seriesId/edit': both(staffOrLeader('series:manage', true)),
   '/o/:org/certificates': { GET: SIGNED_IN, note: 'The signed-in person\'s own transcript, across every organization.' },
   '/o/:org/certificates/transcript.pdf': { GET: SIGNED_IN },
   '/o/:org/certificates/:certificateFile': {
@@ -168,10 +177,10 @@ export const PAGES: Record<string, Entry> = {
   },
   // Balint groups directory (issue 14, ADR 0062).
   '/o/:org/groups': { GET: PUBLIC, note: 'Filters are query parameters of a GET form.' },
-  '/o/:org/groups/:slug': {
+  '/o/:org/groups/:listing': {
     ...both(PUBLIC),
-    samples: { slug: 'balint-group-for-residents' },
-    note: 'Both demo organizations list a group under this slug (server/demo-directory.server.ts). POST is "contact the leader" (honeypot, per-address limit).',
+    samples: { listing: 'balint-group-for-residents' },
+    note: 'A listing by its address (slug): both demo organizations list a group under this one (server/demo-directory.server.ts). POST is "contact the leader" (honeypot, per-address limit).',
   },
   '/o/:org/my-groups': { ...both(SIGNED_IN), note: 'The signed-in person\'s own listings; a listing id that is not theirs is 404 in the action.' },
   '/o/:org/my-groups/new': both(SIGNED_IN),

@@ -43,8 +43,8 @@ describe("better-auth's endpoints", () => {
 });
 
 describe('security headers', () => {
-  test('a page: a CSP whose nonce is on every inline script and differs per response, framing refused, no sniffing, a referrer and permissions policy', async () => {
-    const [first, second] = await Promise.all([fetch(`${host.app.url}/o/abs`), fetch(`${host.app.url}/o/abs`)]);
+  test('a page that hydrates (sign-in): a CSP whose nonce is on every inline script and differs per response, framing refused, no sniffing, a referrer and permissions policy', async () => {
+    const [first, second] = await Promise.all([fetch(`${host.app.url}/o/abs/sign-in`), fetch(`${host.app.url}/o/abs/sign-in`)]);
     expect(first.status).toBe(200);
     const csp = first.headers.get('content-security-policy') ?? '';
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];

@@ -31,7 +31,7 @@ async function load(context: Route.LoaderArgs['context'], orgSlug: string | unde
 }
 
 export async function loader({ context, params }: Route.LoaderArgs) {
-  const { org, listing } = await load(context, params.org, params.slug);
+  const { org, listing } = await load(context, params.org, params.listing);
   const meetings = upcoming(listing);
   const contact = listing.leaders.find((l) => l.receivesMessages) ?? listing.leaders[0];
   return {
@@ -52,13 +52,13 @@ export async function loader({ context, params }: Route.LoaderArgs) {
 const LABELS = { name: t('directory.contactName'), email: t('directory.contactEmail'), message: t('directory.contactMessage') };
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  const { org } = await load(context, params.org, params.slug);
+  const { org } = await load(context, params.org, params.listing);
   const { db, publicUrl, jobs, clientAddress } = services(context);
   const parsed = parseForm(contactSchema, await request.formData());
   if (!parsed.ok) return data({ ok: false as const, errors: parsed.errors, values: parsed.values, alert: t('form.fixErrors') }, { status: 400 });
   const user = await getSessionUser(request, context);
   try {
-    const { emailIds } = await contactLeader(db, { organizationId: org.id, slug: params.slug ?? '', clientAddress, publicUrl, values: parsed.data }, { userId: user?.id ?? null, requestId: services(context).requestId });
+    const { emailIds } = await contactLeader(db, { organizationId: org.id, slug: params.listing ?? '', clientAddress, publicUrl, values: parsed.data }, { userId: user?.id ?? null, requestId: services(context).requestId });
     if (emailIds.length) await jobs.deliverEmails(emailIds);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'DIRECTORY_CONTACT_THROTTLED') {
