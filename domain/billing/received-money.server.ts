@@ -22,9 +22,16 @@ export interface RecordedPayment extends AppliedPayment {
   emailIds: string[];
 }
 
-/** A payment cannot have been received after today, in the course's (or organization's) zone. */
-export function notInFuture(receivedOn: string, timeZone: string, now: Date) {
-  if (receivedOn > localDate(now, timeZone)) throw new DomainError('PAYMENT_INVALID', 'received in the future', { receivedOn: 'RECEIVED_IN_FUTURE' });
+/**
+ * A payment cannot have been received after today. With several zones (the course's and the
+ * organization's, where the treasurer records it), "today" is the latest of their dates: just
+ * after midnight in New York it is still yesterday in Spokane, and a check received in New York
+ * today is not in the future.
+ */
+export function notInFuture(receivedOn: string, timeZones: string | readonly string[], now: Date) {
+  const zones = typeof timeZones === 'string' ? [timeZones] : timeZones;
+  const today = zones.map((zone) => localDate(now, zone)).reduce((a, b) => (a > b ? a : b));
+  if (receivedOn > today) throw new DomainError('PAYMENT_INVALID', 'received in the future', { receivedOn: 'RECEIVED_IN_FUTURE' });
 }
 
 /** Locks an invoice that can still be paid (after the money locks of its registrations). */

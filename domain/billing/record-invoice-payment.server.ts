@@ -34,7 +34,7 @@ export async function recordInvoicePayment(
     await lockSeriesEnrollmentsForMoney(tx, input.organizationId, lines.flatMap((l) => (l.seriesEnrollmentId ? [l.seriesEnrollmentId] : [])));
     const checkout = await lockOpenInvoice(tx, input.organizationId, input.checkoutId);
     const [org] = await tx.select({ timeZone: organizations.timeZone }).from(organizations).where(eq(organizations.id, input.organizationId));
-    notInFuture(input.receivedOn, regs[0]?.policy.timeZone ?? org?.timeZone ?? 'UTC', now);
+    notInFuture(input.receivedOn, [regs[0]?.policy.timeZone, org?.timeZone].filter((z): z is string => Boolean(z)).concat(regs.length || org ? [] : ['UTC']), now);
     const remaining = await invoiceRemaining(tx, input.organizationId, checkout.id);
     const allocations: Allocation[] = remaining
       .filter((r) => r.remainingMinor > 0)

@@ -73,6 +73,7 @@ test('refunds CSV: header, major units, formula cells neutralized', () => {
     id: 'r',
     registrationId: 'g',
     courseId: 'c',
+    timeZone: 'America/Los_Angeles',
     courseTitle: 'Intensive',
     name: '=HYPERLINK("x")',
     email: 'a@example.org',

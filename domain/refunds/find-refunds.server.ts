@@ -41,6 +41,8 @@ export interface RefundRow {
   courseId: string | null;
   seriesEnrollmentId: string | null;
   seriesId: string | null;
+  /** The account's own zone (the registration's policy, its course, or the series' group): its "today" is the latest date a payout can carry. */
+  timeZone: string | null;
   courseTitle: string;
   name: string;
   email: string;
@@ -98,6 +100,7 @@ export async function findRefunds(db: DbOrTx, organizationId: string, filters: R
       courseId: courses.id,
       courseTitle: sql<string>`coalesce(${courses.title}, ${groupSeries.title}, '')`,
       seriesId: groupSeries.id,
+      timeZone: sql<string | null>`coalesce(nullif(${registrations.policy}->>'timeZone', ''), ${courses.timeZone}, ${groupListings.timeZone})`,
       overdue: overdue(now),
       cancellationId: cancellations.id,
     })
@@ -121,6 +124,7 @@ export async function findRefunds(db: DbOrTx, organizationId: string, filters: R
     courseId: r.courseId,
     seriesEnrollmentId: r.refund.seriesEnrollmentId,
     seriesId: r.seriesId,
+    timeZone: r.timeZone,
     courseTitle: r.courseTitle,
     name: r.name,
     email: r.email,

@@ -52,7 +52,7 @@ test('a paid series that misses its minimum: the paid sign-ups get refunds in th
   await expect(admin.getByRole('heading', { level: 1, name: 'New series' })).toBeVisible();
   await waitForHydration(admin);
   await expectAccessible(admin);
-  await admin.getByLabel('Group').selectOption({ label: 'Spokane Tuesday evening group' });
+  await admin.getByLabel('Group').selectOption({ label: 'Seattle Monthly Balint Group' });
   await admin.getByLabel('Title').fill(title);
   await admin.getByLabel('First session').fill(today.add({ days: 21 }).toString());
   await admin.getByLabel('Number of sessions').fill('4');
@@ -157,7 +157,7 @@ test('a free series: a visitor signs up at once with a confirmation email; a ful
   const admin = await staffPage(browser, baseURL!);
   const title = `Free taster ${Date.now().toString(36)}`;
   await admin.goto(`/o/${ORG}/series/new`);
-  await admin.getByLabel('Group').selectOption({ label: 'Northwest online Thursday group' });
+  await admin.getByLabel('Group').selectOption({ label: 'Balint Group for Residents' });
   await admin.getByLabel('Title').fill(title);
   await admin.getByLabel('First session').fill(today.add({ days: 10 }).toString());
   await admin.getByLabel('Number of sessions').fill('2');

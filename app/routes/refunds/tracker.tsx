@@ -50,11 +50,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     mayReview: rolesGrant(roles, 'registration:review'),
     // A series' page is its leaders' and series:manage staff's (ADR 0063).
     maySeries: rolesGrant(roles, 'series:manage'),
-    today: localDate(new Date(), org.timeZone),
     courses: courses.map((c) => ({ value: c.id, label: c.title })),
     total: summary.totals.map((s) => formatMoney(s.totalMinor, s.currency)).join(', ') || formatMoney(0, org.currency),
     rows: rows.map((r) => ({
       ...r,
+      // "Today" where the refund's account lives: the date a payout may carry at the latest (the
+      // organization's own zone can already be tomorrow there).
+      today: localDate(now, r.timeZone ?? org.timeZone),
       amount: formatMoney(r.amountMinor, r.currency),
       due: formatDate(r.dueOn, 'en-US', 'medium'),
       completed: r.completedOn ? formatDate(r.completedOn, 'en-US', 'medium') : null,
@@ -223,7 +225,7 @@ export default function RefundTracker({ loaderData }: Route.ComponentProps) {
                               options={refundMethods(loaderData.cardEnabled).map((m) => ({ value: m, label: t(`money.method_${m}`) }))}
                               error={mine ? errors.method : undefined}
                             />
-                            <DateField name="paidOn" label={t('refundsTracker.paidOn')} hint={t('refundsTracker.paidOnHint')} defaultValue={typed?.paidOn ?? loaderData.today} error={mine ? errors.paidOn : undefined} />
+                            <DateField name="paidOn" label={t('refundsTracker.paidOn')} hint={t('refundsTracker.paidOnHint')} defaultValue={typed?.paidOn ?? r.today} error={mine ? errors.paidOn : undefined} />
                             <Field name="reference" label={t('refundsTracker.reference')} defaultValue={typed?.reference} error={mine ? errors.reference : undefined} />
                             <div>
                               <button type="submit" className="secondary" disabled={busy}>
