@@ -1,6 +1,7 @@
 // Identity tables follow better-auth's model (user, session, account, verification,
 // rateLimit). A person's identity spans the deployment (one email, one password); what they
 // may do is granted per organization in organization_roles.
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations.ts';
 
@@ -15,6 +16,12 @@ export const users = pgTable('users', {
   image: text('image'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  /**
+   * Name and email folded for the people search (lower case, accents removed; migration 0014's
+   * search_normalize), computed by PostgreSQL on every write. Stored so a broad search reads a
+   * column instead of folding thousands of rows per query (bench:scale); never written by hand.
+   */
+  searchText: text('search_text').generatedAlwaysAs(sql`search_normalize(name || ' ' || email)`),
 });
 
 export const sessions = pgTable(

@@ -67,6 +67,8 @@ export const memberships = pgTable(
     validTo: date('valid_to').notNull(),
     source: text('source').$type<'manual' | 'csv' | 'complimentary'>().notNull().default('manual'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Name and email folded for the people search, as users.search_text. */
+    searchText: text('search_text').generatedAlwaysAs(sql`search_normalize(name || ' ' || email)`),
   },
   (t) => [index('memberships_org_email').on(t.organizationId, sql`lower(${t.email})`)],
 );

@@ -1,5 +1,7 @@
-// npm run bench:people-search [-- --json] [--quick] [--people 200000] [--queries 400]
-// One search for people (issue 18) at a society's scale and beyond: a fresh embedded
+// npm run bench:scale [-- --json] [--quick] [--people 200000] [--queries 400]
+// (`npm run bench:people-search` is the same benchmark.)
+// Balint Hub beyond any society's size. The measure that matters at scale is the one search
+// for people (issue 18; its target: p99 under 100 ms at 200,000 people): a fresh embedded
 // PostgreSQL with every migration, 200,000 people (names with and without accents, from 60
 // first names and 120 family names, so common words match thousands), nine in ten connected
 // to one organization (a role, a membership or a donation), the rest to another. Then the
@@ -9,7 +11,8 @@
 // and a miss.
 // Checks (exit 1 when wrong): every hit contains every query word (accents and case folded),
 // every staff hit is connected to the organization, and a query for a known person finds them.
-// Prints p50/p95/p99/max per kind of query; never passes or fails on time.
+// Prints p50/p95/p99/max per kind of query and whether the p99 target was met; never passes or
+// fails on time (a loaded machine is slow, not wrong).
 // `--quick` (a step of `npm test`): 20,000 people, 120 queries.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,7 +37,7 @@ const { values } = parseArgs({
 const QUICK = values.quick;
 const PEOPLE = Number(values.people ?? (QUICK ? 20_000 : 200_000));
 const QUERIES = Number(values.queries ?? (QUICK ? 120 : 400));
-const giveUp = giveUpAfter('bench:people-search', QUICK ? 300_000 : 900_000);
+const giveUp = giveUpAfter('bench:scale', QUICK ? 300_000 : 900_000);
 const say = (line: string) => {
   if (!values.json) process.stdout.write(`${line}\n`);
 };
@@ -93,7 +96,7 @@ async function main() {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
-  const database = connect(server.url, { max: 4, applicationName: 'bench-people' });
+  const database = connect(server.url, { max: 4, applicationName: 'bench-scale' });
   let failures = 0;
   try {
     await migrateDatabase(database.pool);
@@ -118,7 +121,7 @@ async function main() {
     await db.execute(sql`insert into donations (organization_id, user_id, name, email, amount_minor, currency)
       select ${orgA!.id}::uuid, u.id, u.name, u.email, 2500, 'USD' from users u where (substr(u.id, 2)::int) % 3 = 2 and (substr(u.id, 2)::int) % 10 <> 9`);
     await db.execute(sql`analyze`);
-    say(`bench:people-search — ${PEOPLE.toLocaleString('en-US')} people (${QUICK ? 'quick' : 'full'}), ${QUERIES} queries per search; setup ${((performance.now() - t0) / 1000).toFixed(1)} s; load ${os.loadavg()[0]!.toFixed(1)}`);
+    say(`bench:scale, people search — ${PEOPLE.toLocaleString('en-US')} people (${QUICK ? 'quick' : 'full'}), ${QUERIES} queries per search; setup ${((performance.now() - t0) / 1000).toFixed(1)} s; load ${os.loadavg()[0]!.toFixed(1)}`);
 
     const results: { scope: string; kind: Kind; ms: number; hits: number }[] = [];
     for (const scope of ['staff', 'operator'] as const) {
@@ -167,6 +170,11 @@ async function main() {
         figures.push(row);
         say(`| ${scope} | ${kind} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.max.toFixed(1)} | ${row.hits.toFixed(1)} |`);
       }
+    }
+    const TARGET_P99_MS = 100;
+    for (const scope of ['staff', 'operator']) {
+      const all = figures.find((f) => f.scope === scope && f.kind === 'all') as { p99: number } | undefined;
+      if (all) say(`${scope} search p99 ${all.p99.toFixed(1)} ms at ${PEOPLE.toLocaleString('en-US')} people: target p99 < ${TARGET_P99_MS} ms ${all.p99 < TARGET_P99_MS ? 'met' : 'NOT met'} (load ${os.loadavg()[0]!.toFixed(1)})`);
     }
     if (values.json) process.stdout.write(`${JSON.stringify({ people: PEOPLE, queries: QUERIES, load: os.loadavg()[0], figures, failures })}\n`);
     say(failures === 0 ? 'checks: every hit matches every word; staff see only their organization; emails find their person — all held' : `checks: ${failures} WRONG`);
