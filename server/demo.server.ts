@@ -1,5 +1,6 @@
 // Demo data on the first start of an empty database: the two societies from the seed
 // documents, their courses, and one account per role. Passwords are random, printed once.
+import crypto from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '#db/client.server.ts';
 import type { Role } from '#db/schema/accounts.ts';
@@ -40,7 +41,8 @@ const DEMO_PEOPLE: { email: string; name: string; org: 'abs' | 'nwbc'; role: Rol
 
 const OPERATOR = { email: 'operator@balinthub.example.org', name: 'Olive Operator' };
 
-export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('America/Los_Angeles').toString()): Promise<DemoAccount[]> {
+/** `secretKey`: the deployment's root secret, so the demo's unsubscribe links work (ADR 0069). */
+export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('America/Los_Angeles').toString(), secretKey: Buffer = crypto.randomBytes(32)): Promise<DemoAccount[]> {
   const accounts = await db.transaction(async (tx) => {
     const orgs = await seedDemoContent(tx, today);
     await seedDemoSiteLook(tx, orgs);
@@ -91,7 +93,7 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
     );
     // Inquiries from each site (speaker, demonstration, Intensive on the Road, general contact)
     // in their inboxes, in different statuses, with replies sent.
-    await seedDemoInquiries(tx, { orgs: { abs: orgs.abs, nwbc: orgs.nwbc }, userIds, publicUrl: DEMO_PUBLIC_URL });
+    await seedDemoInquiries(tx, { orgs: { abs: orgs.abs, nwbc: orgs.nwbc }, userIds, publicUrl: DEMO_PUBLIC_URL, secretKey });
     // The deployment's operator: reads credential mail (resets, confirmations) that cannot be
     // sent without SMTP. No organization's staff can.
     const password = randomPassword();
