@@ -13,6 +13,7 @@ import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { seedDemoCredit } from './demo-credit.server.ts';
 import { seedDemoDirectory } from './demo-directory.server.ts';
 import { seedDemoInquiries } from './demo-inquiries.server.ts';
+import { seedDemoEmailTemplates } from './demo-email-templates.server.ts';
 import { seedDemoSiteLook } from './demo-site.server.ts';
 import { seedDemoSeries } from './demo-series.server.ts';
 import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
@@ -94,6 +95,8 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
     // Inquiries from each site (speaker, demonstration, Intensive on the Road, general contact)
     // in their inboxes, in different statuses, with replies sent.
     await seedDemoInquiries(tx, { orgs: { abs: orgs.abs, nwbc: orgs.nwbc }, userIds, publicUrl: DEMO_PUBLIC_URL, secretKey });
+    // The ABS's own words for its evaluation reminder (ADR 0069).
+    await seedDemoEmailTemplates(tx, orgs.abs);
     // The deployment's operator: reads credential mail (resets, confirmations) that cannot be
     // sent without SMTP. No organization's staff can.
     const password = randomPassword();
