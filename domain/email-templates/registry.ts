@@ -4,7 +4,7 @@
 // `templates.subject(kind, values)` / `templates.body(kind, values)` in its builder.
 import { en } from '#lib/i18n/en.ts';
 
-export type EmailTemplateGroup = 'registration' | 'series' | 'inquiries' | 'credit' | 'small_groups' | 'aid';
+export type EmailTemplateGroup = 'accounts' | 'directory' | 'registration' | 'series' | 'inquiries' | 'credit' | 'small_groups' | 'aid' | 'refunds' | 'billing';
 
 export interface EmailTemplateDefinition {
   /** The outbox kind (`registration.accepted`): the key of the template and of its overrides. */
@@ -50,6 +50,16 @@ export const PLACEHOLDERS: Record<string, { sample: string }> = {
   name: { sample: 'Alex Rivera' },
   requested: { sample: '$600.00' },
   awarded: { sample: '$400.00' },
+  receivedOn: { sample: 'March 2, 2026' },
+  channel: { sample: 'by email' },
+  paid: { sample: '$1,450.00' },
+  fee: { sample: '$100.00' },
+  deadline: { sample: 'March 23, 2026' },
+  number: { sample: 'ABS-2026-0042' },
+  date: { sample: 'March 2, 2026' },
+  method: { sample: 'check' },
+  email: { sample: 'alex.rivera@example.org' },
+  why: { sample: 'financial aid of $400.00 was awarded for Leadership Training Intensive' },
 };
 
 const REGISTRATION_COMMON = ['course', 'dates', 'amount', 'category', 'tier'] as const;
@@ -88,6 +98,19 @@ export const REGISTRY: readonly EmailTemplateDefinition[] = [
     essential: true,
     credential: true,
   },
+  { kind: 'refunds.cancellation_acknowledged', group: 'refunds', subjectKey: 'refundsEmail.ack.subject', bodyKey: 'refundsEmail.ack.received', placeholders: ['course', 'dates', 'receivedOn', 'channel', 'paid', 'fee', 'refund', 'dueOn', 'deadline'], essential: true },
+  { kind: 'refunds.course_cancelled', group: 'refunds', subjectKey: 'refundsEmail.courseCancelled.subject', bodyKey: 'refundsEmail.courseCancelled.body', placeholders: ['org', 'course', 'dates', 'reason', 'refund', 'dueOn'], essential: true },
+  { kind: 'refunds.registration_cancelled_by_organizer', group: 'refunds', subjectKey: 'refundsEmail.organizerCancelled.subject', bodyKey: 'refundsEmail.organizerCancelled.body', placeholders: ['org', 'course', 'dates', 'reason', 'refund', 'dueOn'], essential: true },
+  { kind: 'refunds.cancellation_overridden', group: 'refunds', subjectKey: 'refundsEmail.override.subject', bodyKey: 'refundsEmail.override.body', placeholders: ['course', 'refund', 'dueOn', 'reason'], essential: true },
+  { kind: 'billing.invoice', group: 'billing', subjectKey: 'billingEmail.invoiceSubject', bodyKey: 'billingEmail.invoiceBody', placeholders: ['org', 'number', 'amount'], essential: true },
+  { kind: 'billing.receipt', group: 'billing', subjectKey: 'billingEmail.receiptSubject', bodyKey: 'billingEmail.receiptBody', placeholders: ['org', 'number', 'amount', 'date', 'method'], essential: true },
+  { kind: 'billing.invoice_adjusted', group: 'billing', subjectKey: 'billingEmail.adjustedSubject', bodyKey: 'billingEmail.adjustedBody', placeholders: ['org', 'number', 'why'], essential: true },
+  { kind: 'billing.invoice_void', group: 'billing', subjectKey: 'billingEmail.voidSubject', bodyKey: 'billingEmail.voidBody', placeholders: ['org', 'number', 'why'], essential: true },
+  { kind: 'payments.receipt', group: 'billing', subjectKey: 'paymentsEmail.receipt.subject', bodyKey: 'paymentsEmail.receipt.body', placeholders: ['number', 'amount', 'date'], essential: true },
+  { kind: 'directory.contact', group: 'directory', subjectKey: 'directoryMail.subject', bodyKey: 'directoryMail.intro', placeholders: ['name', 'email', 'group', 'org'], essential: true },
+  { kind: 'email_verification', group: 'accounts', subjectKey: 'email.verify.subject', bodyKey: 'email.verify.body', placeholders: ['org'], essential: true, credential: true },
+  { kind: 'account_setup', group: 'accounts', subjectKey: 'email.setup.subject', bodyKey: 'email.setup.body', placeholders: ['org'], essential: true, credential: true },
+  { kind: 'password_reset', group: 'accounts', subjectKey: 'email.reset.subject', bodyKey: 'email.reset.body', placeholders: ['org'], essential: true, credential: true },
   { kind: 'series.enrolled', group: 'series', subjectKey: 'seriesEmail.enrolled.subject', bodyKey: 'seriesEmail.enrolled.body', placeholders: [...SERIES_COMMON, 'price', 'minimum', 'decideBy'], essential: true },
   { kind: 'series.confirmed', group: 'series', subjectKey: 'seriesEmail.confirmed.subject', bodyKey: 'seriesEmail.confirmed.body', placeholders: [...SERIES_COMMON], essential: true },
   { kind: 'series.cancelled', group: 'series', subjectKey: 'seriesEmail.cancelled.subject', bodyKey: 'seriesEmail.cancelled.body', placeholders: [...SERIES_COMMON, 'minimum', 'signUps', 'refund', 'dueOn'], essential: true },
