@@ -83,6 +83,14 @@ describe('an organization’s template', () => {
     expect(await testDb.db.select().from(emailTemplateOverrides).where(eq(emailTemplateOverrides.organizationId, org.id))).toEqual([]);
     await expect(saveEmailTemplate(testDb.db, { organizationId: org.id, kind: 'no.such.kind', subject: 'a', body: 'b' }, admin.actor)).rejects.toMatchObject({ code: 'EMAIL_TEMPLATE_NOT_FOUND' });
   });
+  test('two first saves at once both land, as versions 1 and 2', async () => {
+    const org = await createOrganization(testDb.db);
+    const admin = await staffMember(org.id);
+    const save = (subject: string) => saveEmailTemplate(testDb.db, { organizationId: org.id, kind: 'evaluation.reminder', subject, body: 'Please, {{course}}.' }, admin.actor);
+    const versions = (await Promise.all([save('One'), save('Two')])).map((r) => r.version).sort();
+    expect(versions).toEqual([1, 2]);
+    expect((await getEmailTemplate(testDb.db, org.id, 'evaluation.reminder')).override?.version).toBe(2);
+  });
 });
 
 describe('unsubscribing', () => {

@@ -1,7 +1,7 @@
 // Staff read, save and reset their organization's email templates (ADR 0069). Each save bumps
 // the version and audits the wording before and after; a reset deletes the override (audited),
 // so the registry's default applies to the next message.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { emailTemplateOverrides } from '#db/schema/email-templates.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
@@ -68,21 +68,22 @@ export async function saveEmailTemplate(db: DbOrTx, input: { organizationId: str
   const problems = validateTemplate(definition, { subject, body });
   if (Object.keys(problems).length > 0) throw new EmailTemplateInvalid(problems);
   return db.transaction(async (tx) => {
-    // The row lock makes concurrent saves take turns, so each gets its own version number.
+    // The row lock makes concurrent saves of an existing override take turns; two first saves
+    // meet at the unique key, and the second becomes version 2 there.
     const [before] = await tx
       .select()
       .from(emailTemplateOverrides)
       .where(and(eq(emailTemplateOverrides.organizationId, input.organizationId), eq(emailTemplateOverrides.kind, input.kind)))
       .for('update');
-    const version = (before?.version ?? 0) + 1;
     const [row] = await tx
       .insert(emailTemplateOverrides)
-      .values({ organizationId: input.organizationId, kind: input.kind, subject, body, version, updatedBy: actor.userId })
+      .values({ organizationId: input.organizationId, kind: input.kind, subject, body, version: 1, updatedBy: actor.userId })
       .onConflictDoUpdate({
         target: [emailTemplateOverrides.organizationId, emailTemplateOverrides.kind],
-        set: { subject, body, version, updatedBy: actor.userId, updatedAt: new Date() },
+        set: { subject, body, version: sql`${emailTemplateOverrides.version} + 1`, updatedBy: actor.userId, updatedAt: new Date() },
       })
       .returning();
+    const version = row!.version;
     await recordAudit(tx, actor, {
       organizationId: input.organizationId,
       action: 'email_template.saved',

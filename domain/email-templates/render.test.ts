@@ -119,3 +119,30 @@ describe('unsubscribe tokens', () => {
     expect(verifyUnsubscribeToken(key, `${token}.x`)).toBeNull();
   });
 });
+
+describe('a credential-bearing message', () => {
+  test('keeps its link whatever the organization’s words say', async () => {
+    const { confirmationEmail } = await import('#domain/registration/emails.ts');
+    const mail = confirmationEmail({
+      orgName: 'ABS',
+      orgSlug: 'abs',
+      publicUrl: 'https://hub.example.org',
+      name: 'Ana',
+      course: { title: 'LTI', startsOn: '2026-04-23', endsOn: '2026-04-26', currency: 'USD' },
+      amountMinor: 100000,
+      categoryLabel: 'Physician',
+      tier: 'regular',
+      confirmUrl: 'https://hub.example.org/o/abs/registrations/confirm/secret-token',
+      until: 'tomorrow',
+      status: 'submitted',
+      statusLabel: 'Submitted',
+      choosePassword: false,
+      templates: emailTemplates(new Map([['registration.confirm', { subject: 'Please confirm', body: 'One click, please.' }]])),
+    });
+    expect(mail.subject).toBe('Please confirm');
+    expect(mail.text).toContain('One click, please.');
+    expect(mail.text).toContain('https://hub.example.org/o/abs/registrations/confirm/secret-token');
+    expect(mail.html).toContain('href="https://hub.example.org/o/abs/registrations/confirm/secret-token"');
+    expect(getTemplateDefinition('registration.confirm').credential).toBe(true);
+  });
+});
