@@ -1,6 +1,7 @@
 // Placeholders, validation and the registry's defaults: pure, no database.
 import { describe, expect, test } from 'vitest';
 import { registrationEmail } from '#domain/registration/emails.ts';
+import { redactPath } from '#lib/log.server.ts';
 import { signUnsubscribeToken, unsubscribeSigningKey, verifyUnsubscribeToken } from '#lib/email/unsubscribe.ts';
 import { previewEmailTemplate } from './preview.ts';
 import { catalogText, defaultTemplate, getTemplateDefinition, PLACEHOLDERS, REGISTRY } from './registry.ts';
@@ -117,6 +118,11 @@ describe('unsubscribe tokens', () => {
     expect(verifyUnsubscribeToken(key, payload)).toBeNull();
     expect(verifyUnsubscribeToken(key, '')).toBeNull();
     expect(verifyUnsubscribeToken(key, `${token}.x`)).toBeNull();
+  });
+
+  test('never reach the request log: the token names the address', () => {
+    const token = signUnsubscribeToken(key, org, 'ana@example.org');
+    expect(redactPath(`/o/abs/unsubscribe/${token}`)).toBe('/o/abs/unsubscribe/[redacted]');
   });
 });
 
