@@ -12,6 +12,7 @@ import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.
 import { contentAdminRoutes, contentDeploymentRoutes, contentPublicRoutes } from './route-config/content.ts';
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { inquiriesAdminRoutes, inquiriesPublicRoutes } from './route-config/inquiries.ts';
+import { emailTemplatesAdminRoutes, emailTemplatesPublicRoutes } from './route-config/email-templates.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { directoryAdminRoutes, directoryPublicRoutes } from './route-config/directory.ts';
@@ -52,6 +53,7 @@ export default [
       ...creditPublicRoutes,
       ...directoryPublicRoutes,
       ...inquiriesPublicRoutes,
+      ...emailTemplatesPublicRoutes,
       ...contentPublicRoutes,
       ...seriesPublicRoutes,
       ...prefix('admin', [
@@ -74,6 +76,7 @@ export default [
           ...peopleAdminRoutes,
           ...directoryAdminRoutes,
           ...inquiriesAdminRoutes,
+          ...emailTemplatesAdminRoutes,
           ...contentAdminRoutes,
         ]),
       ]),

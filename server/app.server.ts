@@ -26,7 +26,7 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
   // Demo data on the first start of an empty database: always for the embedded one, with
   // DATABASE_URL only when SEED_DEMO=1.
   const database = await openDatabase(config, {
-    seedIfEmpty: (db, embedded) => (embedded || config.SEED_DEMO ? seedDemo(db) : Promise.resolve(undefined)),
+    seedIfEmpty: (db, embedded) => (embedded || config.SEED_DEMO ? seedDemo(db, undefined, dataEncryptionKey(config)) : Promise.resolve(undefined)),
   });
   const cleanups: (() => Promise<void>)[] = [() => database.stop()];
   const stopAll = async () => {

@@ -137,12 +137,12 @@ const ABS: DemoInquiry[] = [
   },
 ];
 
-export async function seedDemoInquiries(tx: DbOrTx, input: { orgs: { abs: string; nwbc: string }; userIds: Record<string, string>; publicUrl: string; now?: Date }) {
+export async function seedDemoInquiries(tx: DbOrTx, input: { orgs: { abs: string; nwbc: string }; userIds: Record<string, string>; publicUrl: string; secretKey: Buffer; now?: Date }) {
   const now = input.now ?? new Date();
   for (const [org, list] of [['nwbc', NWBC], ['abs', ABS]] as const) {
     const organizationId = input.orgs[org];
     for (const item of list) {
-      const { inquiryId } = await submitInquiry(tx, { organizationId, ...item.request }, systemActor, { publicUrl: input.publicUrl });
+      const { inquiryId } = await submitInquiry(tx, { organizationId, ...item.request }, systemActor, { publicUrl: input.publicUrl, secretKey: input.secretKey });
       const handlerId = item.handler ? input.userIds[item.handler] : undefined;
       if (handlerId) {
         const actor = { userId: handlerId, requestId: null };

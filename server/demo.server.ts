@@ -1,5 +1,6 @@
 // Demo data on the first start of an empty database: the two societies from the seed
 // documents, their courses, and one account per role. Passwords are random, printed once.
+import crypto from 'node:crypto';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '#db/client.server.ts';
 import type { Role } from '#db/schema/accounts.ts';
@@ -12,6 +13,7 @@ import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { seedDemoCredit } from './demo-credit.server.ts';
 import { seedDemoDirectory } from './demo-directory.server.ts';
 import { seedDemoInquiries } from './demo-inquiries.server.ts';
+import { seedDemoEmailTemplates } from './demo-email-templates.server.ts';
 import { seedDemoSiteLook } from './demo-site.server.ts';
 import { seedDemoSeries } from './demo-series.server.ts';
 import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
@@ -40,7 +42,8 @@ const DEMO_PEOPLE: { email: string; name: string; org: 'abs' | 'nwbc'; role: Rol
 
 const OPERATOR = { email: 'operator@balinthub.example.org', name: 'Olive Operator' };
 
-export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('America/Los_Angeles').toString()): Promise<DemoAccount[]> {
+/** `secretKey`: the deployment's root secret, so the demo's unsubscribe links work (ADR 0069). */
+export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('America/Los_Angeles').toString(), secretKey: Buffer = crypto.randomBytes(32)): Promise<DemoAccount[]> {
   const accounts = await db.transaction(async (tx) => {
     const orgs = await seedDemoContent(tx, today);
     await seedDemoSiteLook(tx, orgs);
@@ -91,7 +94,9 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
     );
     // Inquiries from each site (speaker, demonstration, Intensive on the Road, general contact)
     // in their inboxes, in different statuses, with replies sent.
-    await seedDemoInquiries(tx, { orgs: { abs: orgs.abs, nwbc: orgs.nwbc }, userIds, publicUrl: DEMO_PUBLIC_URL });
+    await seedDemoInquiries(tx, { orgs: { abs: orgs.abs, nwbc: orgs.nwbc }, userIds, publicUrl: DEMO_PUBLIC_URL, secretKey });
+    // The ABS's own words for its evaluation reminder (ADR 0069).
+    await seedDemoEmailTemplates(tx, orgs.abs);
     // The deployment's operator: reads credential mail (resets, confirmations) that cannot be
     // sent without SMTP. No organization's staff can.
     const password = randomPassword();

@@ -8,7 +8,8 @@ export interface OutboxAttachment {
   filename: string;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held';
+/** `suppressed`: a non-essential message to an address that unsubscribed; kept, never sent. */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held' | 'suppressed';
 
 /**
  * Every message Balint Hub sends. Written in the same transaction as the change that causes
@@ -33,6 +34,11 @@ export const outboxMessages = pgTable(
      * deployment's operator while it cannot be delivered.
      */
     credential: boolean('credential').notNull().default(false),
+    /**
+     * Non-essential messages: the signed one-click unsubscribe URL, sent as `List-Unsubscribe`
+     * with `List-Unsubscribe-Post` (RFC 8058). Null for essential mail.
+     */
+    listUnsubscribe: text('list_unsubscribe'),
     attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
     status: text('status').$type<OutboxStatus>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { organizations } from '#db/schema/organizations.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { composeEmail } from '#lib/email/compose.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { t } from '#lib/i18n.ts';
@@ -33,10 +34,12 @@ export async function sendAccountEmail(
     : await db.select().from(organizations).orderBy(organizations.createdAt).limit(1);
   if (!org) return undefined;
   const key = { email_verification: 'email.verify', password_reset: 'email.reset', account_setup: 'email.setup' }[input.kind];
+  // The organization's words (ADR 0069); the link stays the action below them, whatever they say.
+  const templates = await loadEmailTemplates(db, org.id);
   const email = composeEmail({
-    subject: t(`${key}.subject`, { org: org.name }),
+    subject: templates.subject(input.kind, { org: org.name }),
     greeting: t('email.greeting', { name: input.name }),
-    paragraphs: [t(`${key}.body`, { org: org.name }), t(`${key}.ignore`)],
+    paragraphs: [...templates.body(input.kind, { org: org.name }), t(`${key}.ignore`)],
     action: { label: t(`${key}.action`), url: input.url },
     signature: org.name,
   });

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   // Every listed group's series (ADR 0063); a group's own leaders manage theirs (a row-level rule:
   // domain/series/series.server.ts).
   'series:manage': ['admin', 'course_director'],
+  // The organization's words for its automated messages (ADR 0069).
+  'email_templates:manage': ['admin'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,5 +1,6 @@
 // Emails to aid applicants. They say what happened and link to the page; they never repeat
 // the statement, the self-identification, a score or a comment.
+import { defaultEmailTemplates, type EmailTemplates } from '#domain/email-templates/templates.ts';
 import { composeEmail, type ComposedEmail } from '#lib/email/compose.ts';
 import { t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
@@ -22,6 +23,8 @@ export interface AidEmailFacts {
   owedMinor?: number;
   /** Open invoices replaced because of the award: the void one and its replacement. */
   invoices?: { old: string; new: string; totalMinor: number }[];
+  /** The organization's templates (ADR 0069); the defaults when absent. */
+  templates?: EmailTemplates;
 }
 
 export function aidEmail(kind: AidEmailKind, facts: AidEmailFacts): ComposedEmail {
@@ -31,7 +34,8 @@ export function aidEmail(kind: AidEmailKind, facts: AidEmailFacts): ComposedEmai
     awarded: formatMoney(facts.awardedMinor ?? 0, facts.currency),
     refund: formatMoney(facts.refundMinor ?? 0, facts.currency),
   };
-  const paragraphs = [t(`aidEmail.${kind}.body`, values)];
+  const templates = facts.templates ?? defaultEmailTemplates;
+  const paragraphs = templates.body(`aid.${kind}`, values);
   if (kind === 'awarded') {
     if (facts.refundMinor) paragraphs.push(t('aidEmail.awarded.refund', values));
     // What is owed now, from the ledger: the amount the payer acts on.
@@ -40,7 +44,7 @@ export function aidEmail(kind: AidEmailKind, facts: AidEmailFacts): ComposedEmai
     for (const invoice of facts.invoices ?? []) paragraphs.push(t('aidEmail.awarded.invoiceReplaced', { old: invoice.old, new: invoice.new, amount: formatMoney(invoice.totalMinor, facts.currency) }));
   }
   return composeEmail({
-    subject: t(`aidEmail.${kind}.subject`, values),
+    subject: templates.subject(`aid.${kind}`, values),
     greeting: t('email.greeting', { name: facts.name }),
     paragraphs,
     action: { label: t('aidEmail.action'), url: `${facts.publicUrl}/o/${facts.orgSlug}/registrations/${facts.registrationId}/financial-aid` },

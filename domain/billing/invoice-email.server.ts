@@ -5,6 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { checkouts } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
 import { composeEmail } from '#lib/email/compose.ts';
 import { formatDate, t } from '#lib/i18n.ts';
@@ -30,12 +31,14 @@ export async function queueInvoiceEmail(
     .where(and(eq(checkouts.id, input.checkoutId), eq(checkouts.organizationId, input.organizationId)));
   if (!org || !checkout || checkout.method !== 'invoice') throw new Error('invoice email for an unknown invoice');
   const number = documentNumber(org.shortName, checkout.number);
+  const templates = await loadEmailTemplates(tx, org.id);
+  const values = { org: org.name, number, amount: formatMoney(checkout.totalMinor, checkout.currency) };
   const email = composeEmail({
-    subject: t('billingEmail.invoiceSubject', { org: org.name, number }),
+    subject: templates.subject('billing.invoice', values),
     greeting: t('billingEmail.greeting', { name: checkout.payerName }),
     paragraphs: [
       input.replaces ? t('billingEmail.invoiceReplaces', { old: input.replaces.number, why: input.replaces.why }) : '',
-      t('billingEmail.invoiceBody', { amount: formatMoney(checkout.totalMinor, checkout.currency), number }),
+      ...templates.body('billing.invoice', values),
       checkout.dueOn ? t('billingEmail.invoiceDue', { date: formatDate(checkout.dueOn) }) : '',
       // Invoices are issued only with payment instructions (createCheckout); an older invoice
       // reissued after they were removed says plainly how to get them.

@@ -25,6 +25,7 @@ import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { localDate } from '#domain/money/policy.ts';
 import { locksDisabledForTest } from '#domain/transaction.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { composeEmail } from '#lib/email/compose.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { t } from '#lib/i18n.ts';
@@ -107,11 +108,12 @@ export async function reviseOpenInvoices(
       const dueNowMinor = await invoiceDueNow(tx, input.organizationId, id);
       await settleInvoiceIfPaid(tx, invoice, input.actor, now);
       result.adjusted.push({ id, number, dueNowMinor });
+      const templates = await loadEmailTemplates(tx, org.id);
       const email = composeEmail({
-        subject: t('billingEmail.adjustedSubject', { number, org: org.name }),
+        subject: templates.subject('billing.invoice_adjusted', { number, org: org.name, why }),
         greeting: t('billingEmail.greeting', { name: invoice.payerName }),
         paragraphs: [
-          t('billingEmail.adjustedBody', { why, number }),
+          ...templates.body('billing.invoice_adjusted', { number, org: org.name, why }),
           dueNowMinor > 0 ? t('billingEmail.adjustedDue', { amount: formatMoney(dueNowMinor, invoice.currency), number }) : t('billingEmail.adjustedNothingDue', { number }),
         ],
         action: { label: t('billingEmail.registrationsLink'), url: `${input.publicUrl}/o/${org.slug}/registrations` },
@@ -177,10 +179,11 @@ export async function reviseOpenInvoices(
     if (replacement) {
       result.emailIds.push(await queueInvoiceEmail(tx, { organizationId: org.id, checkoutId: replacement.id, publicUrl: input.publicUrl, replaces: { number, why } }));
     } else {
+      const templates = await loadEmailTemplates(tx, org.id);
       const email = composeEmail({
-        subject: t('billingEmail.voidSubject', { number, org: org.name }),
+        subject: templates.subject('billing.invoice_void', { number, org: org.name, why }),
         greeting: t('billingEmail.greeting', { name: invoice.payerName }),
-        paragraphs: [t('billingEmail.voidBody', { why, number })],
+        paragraphs: templates.body('billing.invoice_void', { number, org: org.name, why }),
         action: { label: t('billingEmail.registrationsLink'), url: `${input.publicUrl}/o/${org.slug}/registrations` },
         signature: org.name,
       });

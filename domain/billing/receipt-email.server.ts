@@ -6,6 +6,7 @@ import type { OutboxAttachment } from '#db/schema/email.ts';
 import { checkoutLines, checkouts, payments } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { composeEmail } from '#lib/email/compose.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
@@ -50,11 +51,13 @@ export async function queueReceiptEmail(tx: DbOrTx, input: ReceiptEmailInput): P
   if (!org || !payment) throw new Error('receipt email for an unknown payment');
   const [checkout] = payment.checkoutId ? await tx.select({ number: checkouts.number }).from(checkouts).where(eq(checkouts.id, payment.checkoutId)) : [];
   const number = paymentReceiptNumber(org.shortName, payment.id, checkout?.number ?? null);
+  const templates = await loadEmailTemplates(tx, org.id);
+  const values = { org: org.name, number, amount: formatMoney(payment.amountMinor, payment.currency), date: formatDate(payment.receivedOn), method: methodLabel(payment.method) };
   const email = composeEmail({
-    subject: t('billingEmail.receiptSubject', { org: org.name, number }),
+    subject: templates.subject('billing.receipt', values),
     greeting: t('billingEmail.greeting', { name: input.name }),
     paragraphs: [
-      t('billingEmail.receiptBody', { amount: formatMoney(payment.amountMinor, payment.currency), date: formatDate(payment.receivedOn), method: methodLabel(payment.method) }),
+      ...templates.body('billing.receipt', values),
       t('billingEmail.receiptAttached'),
     ],
     action: input.registrationId ? { label: t('billingEmail.statementLink'), url: `${input.publicUrl}/o/${org.slug}/registrations/${input.registrationId}/statement` } : undefined,

@@ -1,5 +1,6 @@
 // The email that brings a participant their certificates (attached as PDF) and the links to verify them.
 import { formatCredit } from '#lib/pdf/certificate.ts';
+import { defaultEmailTemplates, type EmailTemplates } from '#domain/email-templates/templates.ts';
 import { composeEmail, type ComposedEmail } from '#lib/email/compose.ts';
 import { t } from '#lib/i18n.ts';
 
@@ -11,10 +12,14 @@ export interface CertificateEmailFacts {
   /** A correction replaced an earlier certificate. */
   reissued: boolean;
   myCertificatesUrl: string;
+  /** The organization's templates (ADR 0069); the defaults when absent. */
+  templates?: EmailTemplates;
 }
 
 export function certificateEmail(facts: CertificateEmailFacts): ComposedEmail {
-  const paragraphs = [t(facts.reissued ? 'certificateEmail.reissued' : 'certificateEmail.issued', { course: facts.courseTitle })];
+  const templates = facts.templates ?? defaultEmailTemplates;
+  // A reissue keeps the catalog's words: they say the earlier certificate is no longer valid.
+  const paragraphs = facts.reissued ? [t('certificateEmail.reissued', { course: facts.courseTitle })] : templates.body('certificate.issued', { course: facts.courseTitle });
   for (const c of facts.certificates) {
     paragraphs.push(
       c.kind === 'credit'
@@ -23,7 +28,7 @@ export function certificateEmail(facts: CertificateEmailFacts): ComposedEmail {
     );
   }
   return composeEmail({
-    subject: t('certificateEmail.subject', { course: facts.courseTitle }),
+    subject: templates.subject('certificate.issued', { course: facts.courseTitle }),
     greeting: t('email.greeting', { name: facts.name }),
     paragraphs,
     action: { label: t('certificateEmail.action'), url: facts.myCertificatesUrl },

@@ -13,6 +13,7 @@ import { lockCourse } from '#domain/courses/lock-course.server.ts';
 import { findCourseCredit, findCreditPolicies } from '#domain/credit/course-credit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { localToday } from '#domain/registration/rules.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
 import { formatDateRange } from '#lib/i18n.ts';
 import { certificateEmail } from './emails.ts';
@@ -159,6 +160,7 @@ export async function issueCertificates(db: DbOrTx, actor: Actor, options: Issue
           certificates: newCertificates.map((c) => ({ body: c.body, kind: c.kind, credit: c.creditHundredths / 100, unit: c.unit, code: c.code, url: verificationUrl(options.publicUrl, c.code) })),
           reissued: newCertificates.some((c) => existing.has(`${person.registrationId}:${c.body}`)),
           myCertificatesUrl: `${options.publicUrl.replace(/\/$/, '')}/o/${org?.slug ?? ''}/certificates`,
+          templates: await loadEmailTemplates(tx, course.organizationId),
         });
         const emailId = await queueEmailWithAttachments(
           tx,

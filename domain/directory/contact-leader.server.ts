@@ -11,6 +11,7 @@ import { organizations } from '#db/schema/organizations.ts';
 import { takeThrottle } from '#domain/accounts/throttle.server.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { composeEmail } from '#lib/email/compose.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { t } from '#lib/i18n.ts';
@@ -42,10 +43,13 @@ export async function contactLeader(
     const [org] = await tx.select({ name: organizations.name, slug: organizations.slug }).from(organizations).where(eq(organizations.id, input.organizationId));
     if (!leader || !org) throw new DomainError('DIRECTORY_LISTING_NOT_FOUND');
     const v = input.values;
+    const templates = await loadEmailTemplates(tx, input.organizationId);
+    const values = { name: v.name, email: v.email, group: listing.title, org: org.name };
     const mail = composeEmail({
-      subject: t('directoryMail.subject', { group: listing.title, name: v.name }),
+      subject: templates.subject('directory.contact', values),
       greeting: t('directoryMail.greeting', { name: leader.name }),
-      paragraphs: [t('directoryMail.intro', { name: v.name, email: v.email, group: listing.title, org: org.name }), v.message, t('directoryMail.reply', { name: v.name })],
+      // The visitor's own words follow the template as they wrote them.
+      paragraphs: [...templates.body('directory.contact', values), v.message, t('directoryMail.reply', { name: v.name })],
       action: { label: t('directoryMail.listing'), url: `${input.publicUrl}/o/${org.slug}/groups/${listing.slug}` },
       signature: org.name,
     });

@@ -87,12 +87,12 @@ describe('the end-of-course evaluation', () => {
   test('reminders go to those who have not completed it, at most once a day', async () => {
     const db = testDb.db;
     const { org, course, late, full } = await creditCourse(db);
-    const first = await sendEvaluationReminders(db, { userId: null }, { organizationId: org.id, courseId: course.id, publicUrl: PUBLIC_URL });
+    const first = await sendEvaluationReminders(db, { userId: null }, { organizationId: org.id, courseId: course.id, publicUrl: PUBLIC_URL, secretKey: Buffer.alloc(32, 1) });
     expect(first).toMatchObject({ reminded: 1, tooSoon: false });
     const mail = await db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, org.id), eq(outboxMessages.kind, 'evaluation.reminder')));
     expect(mail.map((m) => m.toAddress)).toEqual([late.email]);
     expect(mail[0]!.text).toContain(`/registrations/${late.id}/evaluation`);
-    expect(await sendEvaluationReminders(db, { userId: null }, { organizationId: org.id, courseId: course.id, publicUrl: PUBLIC_URL })).toMatchObject({ reminded: 0, tooSoon: true });
+    expect(await sendEvaluationReminders(db, { userId: null }, { organizationId: org.id, courseId: course.id, publicUrl: PUBLIC_URL, secretKey: Buffer.alloc(32, 1) })).toMatchObject({ reminded: 0, tooSoon: true });
     expect((await db.select().from(evaluationCompletions).where(eq(evaluationCompletions.registrationId, full.id))).length).toBe(1);
   });
 });

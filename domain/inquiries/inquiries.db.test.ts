@@ -23,6 +23,7 @@ import { replyToInquiry } from './reply-to-inquiry.server.ts';
 import { submitInquiry } from './submit-inquiry.server.ts';
 
 const testDb = useTestDatabase();
+const KEY = crypto.randomBytes(32);
 const BASE = 'http://localhost:3000';
 
 const ROAD = (leadersToTrain: number): InquiryFields => ({
@@ -57,7 +58,7 @@ async function setup() {
 describe('a submitted inquiry', () => {
   test('is stored as new, acknowledged to the requester without echoing what they typed, and told to the inquiry staff only', async () => {
     const { org, admin, director, treasurer } = await setup();
-    const { inquiryId, emailIds } = await submitInquiry(testDb.db, { organizationId: org.id, ...ROAD(12) }, systemActor, { publicUrl: BASE });
+    const { inquiryId, emailIds } = await submitInquiry(testDb.db, { organizationId: org.id, ...ROAD(12) }, systemActor, { publicUrl: BASE, secretKey: KEY });
     const inquiry = await getInquiry(testDb.db, org.id, inquiryId);
     expect(inquiry).toMatchObject({ kind: 'intensive_on_the_road', status: 'new', leadersToTrain: 12, groupName: 'Cascade Valley Residency', assigneeUserId: null });
     expect(inquiry.events.map((e) => e.kind)).toEqual(['received']);
@@ -108,7 +109,7 @@ describe('the per-address limit', () => {
 describe('the staff handling an inquiry', () => {
   test('status, assignee, a note and a reply are each on the timeline with who and when, and audited', async () => {
     const { org, admin, director } = await setup();
-    const { inquiryId } = await submitInquiry(testDb.db, { organizationId: org.id, ...ROAD(8) }, systemActor, { publicUrl: BASE });
+    const { inquiryId } = await submitInquiry(testDb.db, { organizationId: org.id, ...ROAD(8) }, systemActor, { publicUrl: BASE, secretKey: KEY });
     const base = { organizationId: org.id, inquiryId };
 
     expect(await assignInquiry(testDb.db, { ...base, assigneeUserId: director.userId }, admin.actor)).toEqual({ changed: true });
@@ -150,7 +151,7 @@ describe('the staff handling an inquiry', () => {
   test('an inquiry is assigned only to someone who handles inquiries in that organization, or to nobody', async () => {
     const { org, admin, treasurer } = await setup();
     const other = await setup();
-    const { inquiryId } = await submitInquiry(testDb.db, { organizationId: org.id, ...ROAD(3) }, systemActor, { publicUrl: BASE });
+    const { inquiryId } = await submitInquiry(testDb.db, { organizationId: org.id, ...ROAD(3) }, systemActor, { publicUrl: BASE, secretKey: KEY });
     for (const userId of [treasurer.userId, other.admin.userId]) {
       const error = await assignInquiry(testDb.db, { organizationId: org.id, inquiryId, assigneeUserId: userId }, admin.actor).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
@@ -166,7 +167,7 @@ describe('the organization boundary', () => {
   test("another organization's inquiry is not found by any read or change, and changes nothing", async () => {
     const mine = await setup();
     const theirs = await setup();
-    const { inquiryId } = await submitInquiry(testDb.db, { organizationId: theirs.org.id, ...ROAD(5) }, systemActor, { publicUrl: BASE });
+    const { inquiryId } = await submitInquiry(testDb.db, { organizationId: theirs.org.id, ...ROAD(5) }, systemActor, { publicUrl: BASE, secretKey: KEY });
     const base = { organizationId: mine.org.id, inquiryId };
     const attempts = [
       () => getInquiry(testDb.db, mine.org.id, inquiryId),
@@ -188,8 +189,8 @@ describe('the organization boundary', () => {
   test('the inbox filters by status and kind and counts each status, within the organization', async () => {
     const { org, admin } = await setup();
     const general: InquiryFields = { kind: 'general', fields: { name: 'Sam', email: 'sam@example.org', subject: '', message: 'Groups near Olympia?' } };
-    const a = await submitInquiry(testDb.db, { organizationId: org.id, ...ROAD(4) }, systemActor, { publicUrl: BASE });
-    await submitInquiry(testDb.db, { organizationId: org.id, ...general }, systemActor, { publicUrl: BASE });
+    const a = await submitInquiry(testDb.db, { organizationId: org.id, ...ROAD(4) }, systemActor, { publicUrl: BASE, secretKey: KEY });
+    await submitInquiry(testDb.db, { organizationId: org.id, ...general }, systemActor, { publicUrl: BASE, secretKey: KEY });
     await changeInquiryStatus(testDb.db, { organizationId: org.id, inquiryId: a.inquiryId, status: 'declined' }, admin.actor);
     expect((await findInquiries(testDb.db, org.id, { status: 'declined', kind: null })).map((r) => r.id)).toEqual([a.inquiryId]);
     expect((await findInquiries(testDb.db, org.id, { status: null, kind: 'general' })).map((r) => r.requesterName)).toEqual(['Sam']);

@@ -4,6 +4,8 @@
 import type { DbOrTx } from '#db/client.server.ts';
 import { inquiries } from '#db/schema/inquiries.ts';
 import type { Actor } from '#domain/audit/record-audit.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
+import { nonEssentialParts } from '#domain/email-templates/unsubscribe-link.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { acknowledgmentEmail, staffNoticeEmail } from './emails.ts';
 import { findInquiryStaff } from './find-inquiry-staff.server.ts';
@@ -52,7 +54,8 @@ export async function submitInquiry(
   db: DbOrTx,
   input: InquiryFields & { organizationId: string },
   actor: Actor,
-  options: { publicUrl: string },
+  /** `secretKey`: the deployment's root secret, for the staff notice's unsubscribe link. */
+  options: { publicUrl: string; secretKey: Buffer },
 ): Promise<{ inquiryId: string; emailIds: string[] }> {
   return db.transaction(async (tx) => {
     const [inquiry] = await tx
@@ -60,12 +63,14 @@ export async function submitInquiry(
       .values({ organizationId: input.organizationId, kind: input.kind, status: 'new', ...columns(input) })
       .returning();
     if (!inquiry) throw new Error('inquiry insert returned no row');
-    const context = await mailContext(tx, input.organizationId, options.publicUrl);
+    const context = { ...(await mailContext(tx, input.organizationId, options.publicUrl)), templates: await loadEmailTemplates(tx, input.organizationId) };
+    const link = { publicUrl: options.publicUrl, organizationId: inquiry.organizationId, orgSlug: context.orgSlug, secretKey: options.secretKey };
     const ackId = await queueEmail(tx, { organizationId: inquiry.organizationId, kind: 'inquiry.acknowledgment', to: inquiry.requesterEmail, ...acknowledgmentEmail(inquiry.kind, context) });
     await recordInquiryEvent(tx, inquiry, { userId: null, requestId: actor.requestId }, { kind: 'received', outboxMessageId: ackId });
     const emailIds = [ackId];
     for (const person of await findInquiryStaff(tx, inquiry.organizationId)) {
-      emailIds.push(await queueEmail(tx, { organizationId: inquiry.organizationId, kind: 'inquiry.staff_notice', to: person.email, ...staffNoticeEmail(inquiry, person.name, context) }));
+      const { unsubscribe, listUnsubscribe } = nonEssentialParts(link, person.email);
+      emailIds.push(await queueEmail(tx, { organizationId: inquiry.organizationId, kind: 'inquiry.staff_notice', to: person.email, listUnsubscribe, ...staffNoticeEmail(inquiry, person.name, context, unsubscribe) }));
     }
     return { inquiryId: inquiry.id, emailIds };
   });

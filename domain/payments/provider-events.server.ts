@@ -17,6 +17,7 @@ import { localDate } from '#domain/money/policy.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 import { documentNumber as checkoutNumber, safeFilename } from '#domain/billing/document-numbers.ts';
 import { giftReceiptAttachments } from '#domain/billing/receipt-email.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmailWithAttachments } from '#lib/email/attachments.server.ts';
 import { allocate } from './allocate.ts';
 import { getOrganization, lockCheckout } from './checkout-records.server.ts';
@@ -201,6 +202,7 @@ async function applyPaidSession(db: Db, stripe: Stripe, event: EventLike, sessio
           totalMinor: checkout.totalMinor,
           currency,
           lines: locked.lines.map((l) => ({ description: l.description, amountMinor: l.amountMinor })),
+          templates: await loadEmailTemplates(tx, org.id),
           paidMinor: amountMinor,
           receivedOn: today,
           refundMinor: applied.refunds.reduce((sum, r) => sum + r.amountMinor, 0),

@@ -19,6 +19,7 @@ import { addDays, cancellationOutcome, localDate } from '#domain/money/policy.ts
 import { lockCourse } from '#domain/courses/lock-course.server.ts';
 import { locksDisabledForTest, withScarceLocks } from '#domain/transaction.server.ts';
 import type { NotifyContext } from '#domain/registration/notify.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { courseCancelledEmail } from './emails.ts';
 
@@ -51,6 +52,7 @@ export async function cancelCourse(
       after: { status: 'cancelled', reason },
     });
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, course.organizationId));
+    const templates = await loadEmailTemplates(tx, course.organizationId);
     // Under the course lock; the registration rows are locked too, in id order (ADR 0040's order).
     const query = tx
       .select()
@@ -118,6 +120,7 @@ export async function cancelCourse(
         refundMinor,
         dueOn,
         waitlisted,
+        templates,
       });
       result.emailIds.push(await queueEmail(tx, { organizationId: course.organizationId, kind: 'refunds.course_cancelled', to: registration.email, ...email }));
     }

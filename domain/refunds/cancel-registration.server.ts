@@ -23,6 +23,7 @@ import { cancellationOutcome, localDate, refundDueOn } from '#domain/money/polic
 import { withScarceLocks, type Tx } from '#domain/transaction.server.ts';
 import type { NotifyContext } from '#domain/registration/notify.server.ts';
 import { offerFreedPlaces } from '#domain/registration/offer-freed-places.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { CANCELLABLE, STAFF_CHANNELS } from './channels.ts';
 import { cancellationAcknowledgment, organizerCancelledEmail } from './emails.ts';
@@ -162,6 +163,7 @@ async function cancelLocked(tx: Tx, request: CancellationRequest, actor: Actor, 
     name: registration.name,
     course: { title: course.title, startsOn: course.startsOn, endsOn: course.endsOn },
     currency: registration.currency,
+    templates: await loadEmailTemplates(tx, registration.organizationId),
   };
   const email = reason
     ? { kind: 'refunds.registration_cancelled_by_organizer', ...organizerCancelledEmail({ ...common, reason, refundMinor: outcome.refundMinor, dueOn }) }

@@ -1,5 +1,6 @@
 // The words of the refunds capability's emails: pure, so tests read them without a database.
 import type { CancellationChannel, CancellationOutcome } from '#db/schema/money.ts';
+import { defaultEmailTemplates, type EmailTemplates } from '#domain/email-templates/templates.ts';
 import { composeEmail, type ComposedEmail } from '#lib/email/compose.ts';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
@@ -11,6 +12,8 @@ interface Common {
   name: string;
   course: { title: string; startsOn: string; endsOn: string };
   currency: string;
+  /** The organization's templates (ADR 0069); the defaults when absent. */
+  templates?: EmailTemplates;
 }
 
 function myRegistrations(facts: Common) {
@@ -34,7 +37,8 @@ export function cancellationAcknowledgment(
     dueOn: formatDate(facts.dueOn),
     deadline: facts.deadline ? formatDate(facts.deadline) : '',
   };
-  const paragraphs = [t('refundsEmail.ack.received', values), t('refundsEmail.ack.paid', values)];
+  const templates = facts.templates ?? defaultEmailTemplates;
+  const paragraphs = [...templates.body('refunds.cancellation_acknowledged', values), t('refundsEmail.ack.paid', values)];
   if (outcome.rule === 'after_deadline') paragraphs.push(t('refundsEmail.ack.afterDeadline', values));
   else if (outcome.paidMinor === 0) paragraphs.push(t('refundsEmail.ack.nothingPaid', values));
   else if (outcome.refundMinor === 0) paragraphs.push(t('refundsEmail.ack.feeTakesAll', values));
@@ -42,7 +46,7 @@ export function cancellationAcknowledgment(
   else paragraphs.push(t('refundsEmail.ack.refund', values));
   paragraphs.push(t('refundsEmail.ack.nothingMoreOwed'));
   return composeEmail({
-    subject: t('refundsEmail.ack.subject', values),
+    subject: templates.subject('refunds.cancellation_acknowledged', values),
     greeting: t('email.greeting', { name: facts.name }),
     paragraphs,
     action: myRegistrations(facts),
@@ -65,12 +69,13 @@ function organizerValues(facts: Common & { reason: string; refundMinor: number; 
 /** The organizer cancelled the course: everything paid comes back (or the waitlist place ends). */
 export function courseCancelledEmail(facts: Common & { reason: string; refundMinor: number; dueOn: string; waitlisted: boolean }): ComposedEmail {
   const values = organizerValues(facts);
-  const paragraphs = [t('refundsEmail.courseCancelled.body', values), t('refundsEmail.courseCancelled.reason', values)];
+  const templates = facts.templates ?? defaultEmailTemplates;
+  const paragraphs = [...templates.body('refunds.course_cancelled', values), t('refundsEmail.courseCancelled.reason', values)];
   if (facts.waitlisted) paragraphs.push(t('refundsEmail.courseCancelled.waitlist', values));
   if (facts.refundMinor > 0) paragraphs.push(t('refundsEmail.courseCancelled.refund', values));
   else paragraphs.push(t('refundsEmail.courseCancelled.nothingPaid', values));
   return composeEmail({
-    subject: t('refundsEmail.courseCancelled.subject', values),
+    subject: templates.subject('refunds.course_cancelled', values),
     greeting: t('email.greeting', { name: facts.name }),
     paragraphs,
     action: myRegistrations(facts),
@@ -81,11 +86,12 @@ export function courseCancelledEmail(facts: Common & { reason: string; refundMin
 /** The organizer cancelled this one registration: the reason, and everything paid comes back. */
 export function organizerCancelledEmail(facts: Common & { reason: string; refundMinor: number; dueOn: string }): ComposedEmail {
   const values = organizerValues(facts);
+  const templates = facts.templates ?? defaultEmailTemplates;
   return composeEmail({
-    subject: t('refundsEmail.organizerCancelled.subject', values),
+    subject: templates.subject('refunds.registration_cancelled_by_organizer', values),
     greeting: t('email.greeting', { name: facts.name }),
     paragraphs: [
-      t('refundsEmail.organizerCancelled.body', values),
+      ...templates.body('refunds.registration_cancelled_by_organizer', values),
       t('refundsEmail.organizerCancelled.reason', values),
       t(facts.refundMinor > 0 ? 'refundsEmail.organizerCancelled.refund' : 'refundsEmail.organizerCancelled.nothingPaid', values),
     ],
@@ -97,10 +103,13 @@ export function organizerCancelledEmail(facts: Common & { reason: string; refund
 /** Staff changed the refund of a cancellation. */
 export function overrideEmail(facts: Common & { refundMinor: number; dueOn: string; reason: string }): ComposedEmail {
   const values = { course: facts.course.title, refund: formatMoney(facts.refundMinor, facts.currency), dueOn: formatDate(facts.dueOn), reason: facts.reason };
+  const templates = facts.templates ?? defaultEmailTemplates;
+  // No refund at all keeps the catalog's words: a reworded "your refund is now …" would misstate it.
+  const body = facts.refundMinor > 0 ? templates.body('refunds.cancellation_overridden', values) : [t('refundsEmail.override.none', values)];
   return composeEmail({
-    subject: t('refundsEmail.override.subject', values),
+    subject: templates.subject('refunds.cancellation_overridden', values),
     greeting: t('email.greeting', { name: facts.name }),
-    paragraphs: [t(facts.refundMinor > 0 ? 'refundsEmail.override.body' : 'refundsEmail.override.none', values), t('refundsEmail.override.reason', values)],
+    paragraphs: [...body, t('refundsEmail.override.reason', values)],
     action: myRegistrations(facts),
     signature: facts.orgName,
   });

@@ -15,6 +15,7 @@ import { settleCredit } from '#domain/money/settle-credit.server.ts';
 import { localDate, overriddenOutcome } from '#domain/money/policy.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 import type { NotifyContext } from '#domain/registration/notify.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { cancellationDueOn, findCancellation, registrationTimeZone, type Cancellation } from './cancel-registration.server.ts';
 import { overrideEmail } from './emails.ts';
@@ -142,6 +143,7 @@ export async function overrideCancellation(db: Db, input: OverrideInput, actor: 
       refundMinor: next.refundMinor,
       dueOn,
       reason,
+      templates: await loadEmailTemplates(tx, registration.organizationId),
     });
     const emailIds = delta === 0 ? [] : [await queueEmail(tx, { organizationId: registration.organizationId, kind: 'refunds.cancellation_overridden', to: registration.email, ...email })];
     return { cancellation: after!, emailIds };

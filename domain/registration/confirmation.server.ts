@@ -15,6 +15,7 @@ import { ACTIVE, registrationConfirmations, registrations } from '#db/schema/reg
 import { hasPassword } from '#domain/accounts/create-account.server.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { lockRegistrationForMoney } from '#domain/money/money-locks.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { t } from '#lib/i18n.ts';
 import { waitlistPosition } from './availability.server.ts';
@@ -72,6 +73,7 @@ export async function issueConfirmation(tx: Tx, registration: Registration, cour
     status: registration.status,
     statusLabel: t(`registration.status_${registration.status}`),
     choosePassword: !(await hasPassword(tx, registration.userId)),
+    templates: await loadEmailTemplates(tx, course.organizationId),
   });
   // The link proves the mailbox and sets a password: never shown to any organization's staff.
   return queueEmail(tx, { organizationId: course.organizationId, kind: 'registration.confirm', to: registration.email, credential: true, ...email });

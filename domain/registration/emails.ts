@@ -1,3 +1,4 @@
+import { defaultEmailTemplates, type EmailTemplates } from '#domain/email-templates/templates.ts';
 import { composeEmail, type ComposedEmail } from '#lib/email/compose.ts';
 import { formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
@@ -39,6 +40,8 @@ export interface RegistrationEmailFacts {
   owedMinor?: number;
   /** The application's status in words (the "already applied" notice). */
   status?: string;
+  /** The organization's templates (ADR 0069); the defaults when absent. */
+  templates?: EmailTemplates;
 }
 
 export function registrationEmail(kind: RegistrationEmailKind, facts: RegistrationEmailFacts): ComposedEmail {
@@ -54,7 +57,8 @@ export function registrationEmail(kind: RegistrationEmailKind, facts: Registrati
     reason: facts.reason,
     status: facts.status,
   };
-  const paragraphs = [t(`registrationEmail.${kind}.body`, values)];
+  const templates = facts.templates ?? defaultEmailTemplates;
+  const paragraphs = templates.body(`registration.${kind}`, values);
   if (kind === 'received') paragraphs.push(t('registrationEmail.received.price', values));
   const owed = facts.owedMinor === undefined ? undefined : formatMoney(facts.owedMinor, facts.course.currency);
   if (kind === 'accepted' && owed !== undefined && !facts.payBy) paragraphs.push(t(facts.owedMinor! > 0 ? 'registrationEmail.owed' : 'registrationEmail.nothingOwed', { owed }));
@@ -63,7 +67,7 @@ export function registrationEmail(kind: RegistrationEmailKind, facts: Registrati
   if (facts.message) paragraphs.push(t('registrationEmail.message', { message: facts.message }));
   if (facts.newAccount) paragraphs.push(t('registrationEmail.setPassword'));
   return composeEmail({
-    subject: t(`registrationEmail.${kind}.subject`, values),
+    subject: templates.subject(`registration.${kind}`, values),
     greeting: t('email.greeting', { name: facts.name }),
     paragraphs,
     action: { label: t('registrationEmail.nextSteps'), url: `${facts.publicUrl}/o/${facts.orgSlug}/registrations` },
@@ -96,13 +100,15 @@ export function confirmationEmail(facts: ConfirmationEmailFacts): ComposedEmail 
     status: facts.statusLabel,
   };
   const statusKey = ['submitted', 'accepted', 'waitlisted'].includes(facts.status) ? facts.status : 'other';
-  const paragraphs = [t('registrationEmail.confirm.body', values), t(`registrationEmail.confirm.status_${statusKey}`, values)];
+  const templates = facts.templates ?? defaultEmailTemplates;
+  // The link is the action below, outside the editable body: no wording can drop it.
+  const paragraphs = [...templates.body('registration.confirm', values), t(`registrationEmail.confirm.status_${statusKey}`, values)];
   // The waitlist's quote is re-made when a place is offered: only a place's price is fixed.
   if (facts.status !== 'waitlisted') paragraphs.push(t('registrationEmail.received.price', values));
   if (facts.choosePassword) paragraphs.push(t('registrationEmail.confirm.password'));
   paragraphs.push(t('registrationEmail.confirm.notYou'));
   return composeEmail({
-    subject: t('registrationEmail.confirm.subject', values),
+    subject: templates.subject('registration.confirm', values),
     greeting: t('email.greeting', { name: facts.name }),
     paragraphs,
     action: { label: t('registrationEmail.confirm.action'), url: facts.confirmUrl },

@@ -4,6 +4,7 @@ import type { courses } from '#db/schema/courses.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import type { registrations } from '#db/schema/registration.ts';
 import { registrationAccount } from '#domain/money/read-account.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { registrationEmail, type RegistrationEmailFacts, type RegistrationEmailKind } from './emails.ts';
 
@@ -37,6 +38,7 @@ export async function queueRegistrationEmail(
     tier: registration.tier,
     hours: course.offerHoldHours,
     owedMinor,
+    templates: await loadEmailTemplates(tx, course.organizationId),
     ...extra,
   });
   return queueEmail(tx, { organizationId: course.organizationId, kind: `registration.${kind}`, to: registration.email, ...email });

@@ -23,6 +23,7 @@ import { settleSeriesCredit } from '#domain/money/settle-series-credit.server.ts
 import { closeCheckoutIn } from '#domain/payments/close-checkout.server.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 import type { Logger } from '#lib/log.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { cancelledEmail, confirmedEmail } from './emails.ts';
 import { decideSeries } from './minimum.ts';
@@ -54,7 +55,9 @@ export async function decideSeriesNow(db: Db, input: { organizationId: string; s
     const decision = decideSeries({ minimum: series.minimum, maximum: series.maximum, decideOn: series.decideBy, decidedAt: null }, enrolled.length, today);
     if (decision.decision === 'wait') return { outcome: 'wait', signUps: enrolled.length, refunds: [], emailIds: [] };
 
+    const templates = await loadEmailTemplates(tx, series.organizationId);
     const facts = (name: string) => ({
+      templates,
       orgName: org!.name,
       orgSlug: org!.slug,
       publicUrl: context.publicUrl,

@@ -13,6 +13,7 @@ import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { postEntries } from '#domain/money/post-entries.server.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { enrolledEmail } from './emails.ts';
 import { countSignUps, getSeries, lockSeries, patternOf, type Enrollment } from './series.server.ts';
@@ -91,6 +92,7 @@ export async function enrollInSeries(db: Db, input: EnrollInput, actor: Actor, c
       priceMinor: series.priceMinor,
       minimum: series.minimum,
       decideBy: series.decideBy,
+      templates: await loadEmailTemplates(tx, series.organizationId),
     });
     const emailId = await queueEmail(tx, { organizationId: series.organizationId, kind: 'series.enrolled', to: enrollment!.email, ...mail });
     return { enrollment: enrollment!, chargedMinor: series.priceMinor, emailIds: [emailId] };

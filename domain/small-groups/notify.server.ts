@@ -5,6 +5,7 @@ import type { DbOrTx } from '#db/client.server.ts';
 import { courseSessions, smallGroupMembers } from '#db/schema/course-running.ts';
 import { courses } from '#db/schema/courses.ts';
 import { organizations } from '#db/schema/organizations.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import type { CourseGroups } from './course-groups.server.ts';
 import { placementEmail } from './emails.ts';
@@ -25,6 +26,7 @@ export async function notifyPlacements(
   const [course] = await tx.select().from(courses).where(eq(courses.id, courseId));
   const [org] = await tx.select().from(organizations).where(eq(organizations.id, state.plan.organizationId));
   if (!course || !org) return [];
+  const templates = await loadEmailTemplates(tx, org.id);
   const [first] = await tx
     .select({ startsAt: courseSessions.startsAt })
     .from(courseSessions)
@@ -44,6 +46,7 @@ export async function notifyPlacements(
     const group = groups.get(placed.get(registrationId) ?? '');
     if (!person || !group) continue;
     const email = placementEmail({
+      templates,
       kind,
       orgName: org.name,
       orgSlug: org.slug,

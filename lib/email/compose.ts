@@ -12,6 +12,8 @@ export interface EmailContent {
   paragraphs: string[];
   action?: { label: string; url: string };
   signature: string;
+  /** Non-essential mail: the notice and signed link that stop it (ADR 0069), after the signature. */
+  unsubscribe?: { notice: string; url: string };
 }
 
 export function escapeHtml(value: string): string {
@@ -34,6 +36,11 @@ export function composeEmail(content: EmailContent): ComposedEmail {
     htmlParts.push(`<p style="font-size:small">${escapeHtml(content.action.url)}</p>`);
   }
   htmlParts.push(`<p>${escapeHtml(content.signature)}</p>`);
+  if (content.unsubscribe) {
+    const { notice, url } = content.unsubscribe;
+    textParts.push(`${notice}: ${url}`);
+    htmlParts.push(`<p style="font-size:small">${escapeHtml(notice)}: <a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>`);
+  }
   return {
     subject: content.subject,
     text: `${textParts.join('\n\n')}\n`,

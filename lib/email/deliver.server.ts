@@ -43,6 +43,8 @@ export async function deliverOutboxMessage(db: Db, id: string, transport: MailTr
         html: message.html,
         messageId: `<${message.id}@balinthub>`,
         ...(attachments.length > 0 ? { attachments } : {}),
+        // RFC 8058: one-click unsubscribe for non-essential mail (ADR 0069).
+        ...(message.listUnsubscribe ? { headers: { 'List-Unsubscribe': `<${message.listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
       });
     } catch (error) {
       const attempts = message.attempts + 1;

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { outboxMessages } from '#db/schema/email.ts';
+import { emailUnsubscribes } from '#db/schema/email-templates.ts';
 import type { ComposedEmail } from './compose.ts';
 
 export interface QueuedEmail extends ComposedEmail {
@@ -11,10 +12,17 @@ export interface QueuedEmail extends ComposedEmail {
   replyTo?: string;
   /** The message carries a credential (a reset, verification or set-up link, a token). */
   credential?: boolean;
+  /**
+   * Non-essential mail only: the signed one-click unsubscribe URL (List-Unsubscribe). A message
+   * with one, to an address that unsubscribed from the organization, is recorded as
+   * `suppressed` and never sent.
+   */
+  listUnsubscribe?: string;
 }
 
 /** Writes the message in the caller's transaction; returns its id for delivery after commit. */
 export async function queueEmail(tx: DbOrTx, email: QueuedEmail): Promise<string> {
+  const suppressed = email.listUnsubscribe ? await isUnsubscribed(tx, email.organizationId, email.to) : false;
   const [row] = await tx
     .insert(outboxMessages)
     .values({
@@ -26,10 +34,21 @@ export async function queueEmail(tx: DbOrTx, email: QueuedEmail): Promise<string
       text: email.text,
       html: email.html,
       credential: email.credential ?? false,
+      listUnsubscribe: email.listUnsubscribe ?? null,
+      ...(suppressed ? { status: 'suppressed' as const } : {}),
     })
     .returning({ id: outboxMessages.id });
   if (!row) throw new Error('outbox insert returned no row');
   return row.id;
+}
+
+/** Whether the address asked for no more non-essential mail from the organization. */
+export async function isUnsubscribed(tx: DbOrTx, organizationId: string, address: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ address: emailUnsubscribes.address })
+    .from(emailUnsubscribes)
+    .where(and(eq(emailUnsubscribes.organizationId, organizationId), eq(emailUnsubscribes.address, address.trim().toLowerCase())));
+  return row !== undefined;
 }
 
 export async function findOutboxMessages(db: DbOrTx, organizationId: string, options: { limit?: number; to?: string } = {}) {

@@ -69,3 +69,22 @@ test('a message with a Reply-To (a visitor writing to a group leader) goes out w
   const mail = await waitFor(async () => delivery.sink.received.find((m) => m.to === 'lee@example.org'));
   expect(mail.raw).toMatch(/^Reply-To: vera@example\.org\r?$/m);
 });
+
+test('a non-essential message goes out with List-Unsubscribe and one-click List-Unsubscribe-Post (RFC 8058); an essential one without', async () => {
+  const [org] = await testDb.db.insert(organizations).values({ slug: 'smtp-unsubscribe', name: 'Unsubscribe Society', shortName: 'UNS', kind: 'regional_circle' }).returning();
+  const url = 'https://hub.example.org/o/smtp-unsubscribe/unsubscribe/abc.def';
+  const reminder = composeEmail({ subject: 'A reminder', greeting: 'Dear Lee,', paragraphs: ['Please.'], signature: 'Unsubscribe Society', unsubscribe: { notice: 'Unsubscribe', url } });
+  const receipt = composeEmail({ subject: 'A receipt', greeting: 'Dear Kim,', paragraphs: ['Paid.'], signature: 'Unsubscribe Society' });
+  const ids = [
+    await queueEmail(testDb.db, { organizationId: org!.id, kind: 'evaluation.reminder', to: 'lee-unsub@example.org', listUnsubscribe: url, ...reminder }),
+    await queueEmail(testDb.db, { organizationId: org!.id, kind: 'billing.receipt', to: 'kim-unsub@example.org', ...receipt }),
+  ];
+  await delivery.jobs.deliverEmails(ids);
+  const sent = await waitFor(async () => delivery.sink.received.find((m) => m.to === 'lee-unsub@example.org'));
+  // Long header lines are folded on the wire: unfold them before reading.
+  const headers = sent.raw.replace(/\r?\n[ \t]+/g, ' ');
+  expect(headers).toMatch(/^List-Unsubscribe: <https:\/\/hub\.example\.org\/o\/smtp-unsubscribe\/unsubscribe\/abc\.def>\r?$/m);
+  expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+  const essential = await waitFor(async () => delivery.sink.received.find((m) => m.to === 'kim-unsub@example.org'));
+  expect(essential.raw).not.toMatch(/List-Unsubscribe/);
+});

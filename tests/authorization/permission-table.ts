@@ -117,6 +117,11 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/courses/:course': { GET: PUBLIC },
   '/o/:org/courses/:course/apply': both(PUBLIC),
   '/o/:org/registrations/confirm/:token': { ...both(PUBLIC), samples: { token: 'not-a-real-token' } },
+  '/o/:org/unsubscribe/:token': {
+    ...both(PUBLIC),
+    samples: { token: 'not-a-real-token' },
+    note: 'The signed link of non-essential mail (ADR 0069): the token is the check. A token that does not verify shows "not valid" (GET 200) and unsubscribes nobody (POST 400).',
+  },
   // Pages, events, news and images the organization's admins published (issue 14).
   '/o/:org/pages/:slug': { GET: PUBLIC },
   '/o/:org/events': { GET: PUBLIC },
@@ -129,6 +134,13 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/contact/intensive-on-the-road': both(PUBLIC),
   '/o/:org/admin/inquiries': { GET: staff('inquiries:manage') },
   '/o/:org/admin/inquiries/:inquiryId': both(staff('inquiries:manage')),
+  // Email templates (ADR 0069): the kind is a registry key, the same in every organization.
+  '/o/:org/admin/email-templates': { GET: staff('email_templates:manage') },
+  '/o/:org/admin/email-templates/:kind': {
+    ...both(staff('email_templates:manage')),
+    samples: { kind: 'inquiry.staff_notice' },
+    note: 'An empty POST is a save with no subject or body: refused field by field (400), nothing stored.',
+  },
 
   // ── Accounts ───────────────────────────────────────────────────────────────────────────
   '/o/:org/sign-in': both(PUBLIC),

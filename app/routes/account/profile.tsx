@@ -7,6 +7,8 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { profileSchema } from '#domain/accounts/profile-schema.ts';
 import { getProfile, updateProfile } from '#domain/accounts/profile.server.ts';
 import { findRoles } from '#domain/accounts/roles.server.ts';
+import { EmailPreferences } from '#app/routes/email-templates/email-preferences.tsx';
+import { emailPreferencesLoader, saveEmailPreference } from '#app/routes/email-templates/email-preferences.server.ts';
 import { t } from '#lib/i18n.ts';
 import type { Route } from './+types/profile.ts';
 
@@ -16,13 +18,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = await requireUser(request, context, org.slug);
   const { db } = services(context);
   const [profile, roles] = await Promise.all([getProfile(db, user.id), findRoles(db, org.id, user.id)]);
-  return { profile: profile!, roles, orgName: org.name };
+  return { profile: profile!, roles, orgName: org.name, emailPreferences: await emailPreferencesLoader(db, profile!.email) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const org = await requireOrganization(context, params.org);
   const user = await requireUser(request, context, org.slug);
-  const parsed = parseForm(profileSchema, await request.formData());
+  const formData = await request.formData();
+  // Email preferences (ADR 0069) are their own form on this page.
+  if (formData.get('intent') === 'email-preference') return saveEmailPreference(services(context), user, formData);
+  const parsed = parseForm(profileSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
   const { db, requestId } = services(context);
   await db.transaction((tx) => updateProfile(tx, user.id, parsed.data, { userId: user.id, requestId }));
@@ -57,6 +62,7 @@ export default function Profile({ loaderData }: Route.ComponentProps) {
           </button>
         </div>
       </Form>
+      <EmailPreferences preferences={loaderData.emailPreferences} address={loaderData.profile.email} saved={actionData && 'preferenceSaved' in actionData ? actionData.preferenceSaved : false} />
       <h2>{t('profile.roles')}</h2>
       {loaderData.roles.length === 0 ? (
         <p>{t('profile.noRoles')}</p>

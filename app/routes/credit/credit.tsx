@@ -92,7 +92,7 @@ const fail = (result: ActionResult, status: number) => data(result, { status });
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const { org, actor } = await requirePermission(request, context, params.org, 'certificates:manage');
-  const { db, jobs, publicUrl } = services(context);
+  const { db, jobs, publicUrl, encryptionKey } = services(context);
   const course = await requireCreditCourse(db, org.id, params.courseId);
   const formData = await request.formData();
   const values = formValues(formData);
@@ -132,7 +132,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         return { intent, errors: {}, done: t('creditPage.revoked') } satisfies ActionResult;
       }
       case 'remind': {
-        const sent = await sendEvaluationReminders(db, actor, { ...where, publicUrl });
+        const sent = await sendEvaluationReminders(db, actor, { ...where, publicUrl, secretKey: encryptionKey });
         await jobs.deliverEmails(sent.outboxIds);
         return { intent, errors: {}, done: sent.tooSoon ? t('creditPage.remindedToday') : t('creditPage.reminded', { count: sent.reminded }) } satisfies ActionResult;
       }

@@ -173,8 +173,8 @@ describe('the staff inbox', () => {
     const treasurer = await staffOf(org.id, 'treasurer');
     const otherAdmin = await staffOf(other.id, 'admin');
     const general = { kind: 'general' as const, fields: { name: 'Sam', email: 'sam@example.org', subject: '', message: 'Hello' } };
-    const ours = await submitInquiry(testDb.db, { organizationId: org.id, ...general }, systemActor, { publicUrl: BASE });
-    const theirs = await submitInquiry(testDb.db, { organizationId: other.id, ...general }, systemActor, { publicUrl: BASE });
+    const ours = await submitInquiry(testDb.db, { organizationId: org.id, ...general }, systemActor, { publicUrl: BASE, secretKey: KEY });
+    const theirs = await submitInquiry(testDb.db, { organizationId: other.id, ...general }, systemActor, { publicUrl: BASE, secretKey: KEY });
     const page = (slug: string, id: string) => `${BASE}/o/${slug}/admin/inquiries/${id}`;
     const context = () => harness.routeContext();
 

@@ -53,7 +53,7 @@ export async function submitInquiryForm(kind: InquiryKind, path: string, { reque
     const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
     return refuse(429, t('inquiriesErrors.rateLimited', { minutes }), {}, { 'retry-after': String(throttle.retryAfterSeconds) });
   }
-  const result = await submitInquiry(db, { organizationId: org.id, ...({ kind, fields: parsed.data } as InquiryFields) }, { userId: null, requestId }, { publicUrl });
+  const result = await submitInquiry(db, { organizationId: org.id, ...({ kind, fields: parsed.data } as InquiryFields) }, { userId: null, requestId }, { publicUrl, secretKey: encryptionKey });
   await jobs.deliverEmails(result.emailIds);
   return redirect(`/o/${org.slug}/${path}?sent=1`);
 }

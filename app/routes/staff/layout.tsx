@@ -22,6 +22,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     canDirectory: rolesGrant(roles, 'directory:manage'),
     canInquiries: rolesGrant(roles, 'inquiries:manage'),
     canSite: rolesGrant(roles, 'site:manage'),
+    canEmailTemplates: rolesGrant(roles, 'email_templates:manage'),
   };
 }
 
@@ -74,6 +75,11 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
           {loaderData.canInquiries ? (
             <li>
               <NavLink to={`${base}/inquiries`}>{t('inquiriesInbox.nav')}</NavLink>
+            </li>
+          ) : null}
+          {loaderData.canEmailTemplates ? (
+            <li>
+              <NavLink to={`${base}/email-templates`}>{t('emailTemplates.nav')}</NavLink>
             </li>
           ) : null}
           {loaderData.canSite ? (

@@ -144,6 +144,7 @@ export const core = {
     status_sent: 'Sent',
     status_failed: 'Failed',
     status_held: 'Held (no SMTP)',
+    status_suppressed: 'Not sent: unsubscribed',
     messageTitle: 'Message',
     textPart: 'Plain-text part',
     peopleTitle: 'People and roles',
