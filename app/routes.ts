@@ -13,6 +13,7 @@ import { contentAdminRoutes, contentDeploymentRoutes, contentPublicRoutes } from
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { inquiriesAdminRoutes, inquiriesPublicRoutes } from './route-config/inquiries.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
+import { memberDirectoryPublicRoutes } from './route-config/member-directory.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { directoryAdminRoutes, directoryPublicRoutes } from './route-config/directory.ts';
 import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
@@ -41,6 +42,7 @@ export default [
       ...registrationPublicRoutes,
       ...authPublicRoutes,
       ...accountPublicRoutes,
+      ...memberDirectoryPublicRoutes,
       ...paymentsPublicRoutes,
       ...refundsPublicRoutes,
       ...aidPublicRoutes,
