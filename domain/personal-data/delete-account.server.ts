@@ -207,13 +207,20 @@ export async function deleteAccount(tx: DbOrTx, input: DeleteAccountInput, actor
   // Audit records stay; the address (and a name of three letters or more) is replaced inside them.
   const replaceIn = (column: typeof auditEvents.before | typeof auditEvents.after, from: string, to: string) => sql`replace(${column}::text, ${from}, ${to})::jsonb`;
   const jsonText = (s: string) => JSON.stringify(s).slice(1, -1);
-  const mentions = or(eq(auditEvents.entityId, user.id), eq(auditEvents.actorUserId, user.id), sql`${auditEvents.before}::text ilike ${'%' + user.email + '%'}`, sql`${auditEvents.after}::text ilike ${'%' + user.email + '%'}`);
-  await tx.update(auditEvents).set({ before: replaceIn(auditEvents.before, jsonText(user.email), placeholder), after: replaceIn(auditEvents.after, jsonText(user.email), placeholder) }).where(mentions);
+  const ownRows = [user.id, ...ids.registrationIds, ...ids.membershipIds, ...ids.checkoutIds, ...ids.donationIds, ...ids.enrollmentIds, ...ids.aidIds];
+  const mentions = or(
+    inArray(auditEvents.entityId, ownRows),
+    eq(auditEvents.actorUserId, user.id),
+    sql`${auditEvents.before}::text ilike ${'%' + user.email + '%'}`,
+    sql`${auditEvents.after}::text ilike ${'%' + user.email + '%'}`,
+  );
+  const auditIds = (await tx.select({ id: auditEvents.id }).from(auditEvents).where(mentions)).map((r) => r.id);
+  await tx.update(auditEvents).set({ before: replaceIn(auditEvents.before, jsonText(user.email), placeholder), after: replaceIn(auditEvents.after, jsonText(user.email), placeholder) }).where(inArray(auditEvents.id, auditIds.length ? auditIds : [-1]));
   if (user.name.trim().length >= 3) {
     await tx
       .update(auditEvents)
       .set({ before: replaceIn(auditEvents.before, jsonText(user.name), DELETED_NAME), after: replaceIn(auditEvents.after, jsonText(user.name), DELETED_NAME) })
-      .where(or(eq(auditEvents.entityId, user.id), eq(auditEvents.actorUserId, user.id)));
+      .where(inArray(auditEvents.id, auditIds.length ? auditIds : [-1]));
   }
   await tx.update(users).set({ name: DELETED_NAME, email: placeholder, emailVerified: false, image: null, updatedAt: new Date() }).where(eq(users.id, user.id));
   await recordAudit(tx, actor, {
