@@ -99,14 +99,13 @@ export const isBlocked = (b: DeletionBlockers) => b.lastAdminOf.length > 0 || b.
 export async function previewAccountDeletion(db: DbOrTx, person: Person, today: string): Promise<DeletionPreview> {
   const ids = await personIds(db, person);
   const count = async (rows: Promise<unknown[]>) => (await rows).length;
-  const [payments, certs, inquiryCount, roles, trainings, groupsLed] = await Promise.all([
-    count(db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(and(eq(ledgerEntries.kind, 'payment'), or(within(ledgerEntries.registrationId, ids.registrationIds), within(ledgerEntries.donationId, ids.donationIds), within(ledgerEntries.seriesEnrollmentId, ids.enrollmentIds))))),
-    count(db.select({ id: certificates.id }).from(certificates).where(or(eq(certificates.userId, person.userId), within(certificates.registrationId, ids.registrationIds)))),
-    count(db.select({ id: inquiries.id }).from(inquiries).where(byEmail(inquiries.requesterEmail, person.email))),
-    count(db.select({ id: organizationRoles.id }).from(organizationRoles).where(eq(organizationRoles.userId, person.userId))),
-    count(db.select({ id: leaderTrainings.id }).from(leaderTrainings).where(eq(leaderTrainings.userId, person.userId))),
-    count(db.select({ id: groupListingLeaders.listingId }).from(groupListingLeaders).where(eq(groupListingLeaders.userId, person.userId))),
-  ]);
+  // One after another: the caller may pass a transaction, whose queries share one connection.
+  const payments = await count(db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(and(eq(ledgerEntries.kind, 'payment'), or(within(ledgerEntries.registrationId, ids.registrationIds), within(ledgerEntries.donationId, ids.donationIds), within(ledgerEntries.seriesEnrollmentId, ids.enrollmentIds)))));
+  const certs = await count(db.select({ id: certificates.id }).from(certificates).where(or(eq(certificates.userId, person.userId), within(certificates.registrationId, ids.registrationIds))));
+  const inquiryCount = await count(db.select({ id: inquiries.id }).from(inquiries).where(byEmail(inquiries.requesterEmail, person.email)));
+  const roles = await count(db.select({ id: organizationRoles.id }).from(organizationRoles).where(eq(organizationRoles.userId, person.userId)));
+  const trainings = await count(db.select({ id: leaderTrainings.id }).from(leaderTrainings).where(eq(leaderTrainings.userId, person.userId)));
+  const groupsLed = await count(db.select({ id: groupListingLeaders.listingId }).from(groupListingLeaders).where(eq(groupListingLeaders.userId, person.userId)));
   return {
     blockers: await blockersOf(db, person, ids, today),
     kept: {

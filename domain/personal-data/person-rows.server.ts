@@ -22,14 +22,13 @@ export function byPerson(person: Person, userColumn: PgColumn, emailColumn?: PgC
 
 export async function personIds(db: DbOrTx, person: Person) {
   const ids = async <T extends { id: string }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
-  const [registrationIds, checkoutIds, donationIds, enrollmentIds, membershipIds, aidIds] = await Promise.all([
-    ids(db.select({ id: registrations.id }).from(registrations).where(eq(registrations.userId, person.userId))),
-    ids(db.select({ id: checkouts.id }).from(checkouts).where(byPerson(person, checkouts.userId, checkouts.payerEmail))),
-    ids(db.select({ id: donations.id }).from(donations).where(byPerson(person, donations.userId, donations.email))),
-    ids(db.select({ id: seriesEnrollments.id }).from(seriesEnrollments).where(byPerson(person, seriesEnrollments.userId, seriesEnrollments.email))),
-    ids(db.select({ id: memberships.id }).from(memberships).where(byPerson(person, memberships.userId, memberships.email))),
-    ids(db.select({ id: aidApplications.id }).from(aidApplications).where(eq(aidApplications.userId, person.userId))),
-  ]);
+  // One after another: inside a transaction every query shares one connection.
+  const registrationIds = await ids(db.select({ id: registrations.id }).from(registrations).where(eq(registrations.userId, person.userId)));
+  const checkoutIds = await ids(db.select({ id: checkouts.id }).from(checkouts).where(byPerson(person, checkouts.userId, checkouts.payerEmail)));
+  const donationIds = await ids(db.select({ id: donations.id }).from(donations).where(byPerson(person, donations.userId, donations.email)));
+  const enrollmentIds = await ids(db.select({ id: seriesEnrollments.id }).from(seriesEnrollments).where(byPerson(person, seriesEnrollments.userId, seriesEnrollments.email)));
+  const membershipIds = await ids(db.select({ id: memberships.id }).from(memberships).where(byPerson(person, memberships.userId, memberships.email)));
+  const aidIds = await ids(db.select({ id: aidApplications.id }).from(aidApplications).where(eq(aidApplications.userId, person.userId)));
   return { registrationIds, checkoutIds, donationIds, enrollmentIds, membershipIds, aidIds };
 }
 

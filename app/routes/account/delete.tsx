@@ -3,14 +3,14 @@
 // administrator of an organization or has money or a place still open; it asks for the
 // password and the email address typed out. The deletion is one transaction; then the
 // session cookie is cleared.
-import { data, Form, useActionData, useNavigation } from 'react-router';
+import { data, Form, redirect, useActionData, useNavigation } from 'react-router';
 import { Temporal } from 'temporal-polyfill';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { Field } from '#app/components/field.tsx';
 import { cookieHeaders, forwardedHeaders } from '#app/lib/auth-responses.server.ts';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { parseForm } from '#app/lib/forms.ts';
-import { requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
+import { getSessionUser, requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
 import { useSchemaForm } from '#app/lib/use-schema-form.ts';
 import { DomainError } from '#domain/errors.ts';
 import { deleteAccount, isBlocked, previewAccountDeletion } from '#domain/personal-data/delete-account.server.ts';
@@ -20,10 +20,14 @@ import type { Route } from './+types/delete.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
+  // Just deleted (the action redirects here with the cookies cleared): say so, to nobody in particular.
+  if (new URL(request.url).searchParams.get('deleted') === '1' && !(await getSessionUser(request, context))) {
+    return { deleted: true as const, org: { slug: org.slug, name: org.name } };
+  }
   const user = await requireUser(request, context, org.slug);
   const today = Temporal.Now.plainDateISO(org.timeZone).toString();
   const preview = await previewAccountDeletion(services(context).db, { userId: user.id, email: user.email }, today);
-  return { org: { slug: org.slug, name: org.name }, email: user.email, preview, blocked: isBlocked(preview.blockers) };
+  return { deleted: false as const, org: { slug: org.slug, name: org.name }, email: user.email, preview, blocked: isBlocked(preview.blockers) };
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -31,7 +35,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const user = await requireUser(request, context, org.slug);
   const parsed = parseForm(deleteAccountSchema, await request.formData());
   const values = { confirmation: parsed.values.confirmation ?? '' };
-  if (!parsed.ok) return data({ deleted: false as const, errors: parsed.errors, message: undefined, values }, { status: 400 });
+  if (!parsed.ok) return data({ errors: parsed.errors, message: undefined, values }, { status: 400 });
   const { db, requestId, encryptionKey, auth } = services(context);
   const today = Temporal.Now.plainDateISO(org.timeZone).toString();
   try {
@@ -39,21 +43,21 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   } catch (error) {
     if (error instanceof DomainError && ['DELETE_PASSWORD_WRONG', 'DELETE_CONFIRMATION_MISMATCH', 'DELETE_LAST_ADMIN', 'DELETE_OPEN_BALANCE'].includes(error.code)) {
       const errors = Object.fromEntries(Object.entries(error.fields).map(([field, code]) => [field, errorMessage(code as DomainError['code'])]));
-      return data({ deleted: false as const, errors, message: Object.keys(errors).length ? undefined : errorMessage(error.code), values }, { status: 409 });
+      return data({ errors, message: Object.keys(errors).length ? undefined : errorMessage(error.code), values }, { status: 409 });
     }
     throw error;
   }
   // After the deletion committed (its sessions are gone already): clear the browser's cookies.
   const signOut = await auth.api.signOut({ headers: forwardedHeaders(request), asResponse: true }).catch(() => null);
-  return data({ deleted: true as const, errors: {}, message: undefined, values }, { headers: signOut ? cookieHeaders(signOut) : undefined });
+  throw redirect(`/o/${org.slug}/account/delete?deleted=1`, { headers: signOut ? cookieHeaders(signOut) : undefined });
 }
 
 export default function DeleteAccount({ loaderData }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const { errors, onSubmit } = useSchemaForm(deleteAccountSchema, actionData?.errors, actionData?.message);
   const busy = useNavigation().state === 'submitting';
-  const { preview, email, org } = loaderData;
-  if (actionData?.deleted) {
+  if (loaderData.deleted) {
+    const { org } = loaderData;
     return (
       <main id="main" className="page narrow">
         <title>{t('personalData.doneTitle')}</title>
@@ -65,6 +69,7 @@ export default function DeleteAccount({ loaderData }: Route.ComponentProps) {
       </main>
     );
   }
+  const { preview, email, org } = loaderData;
   const { kept, deleted, blockers } = preview;
   return (
     <main id="main" className="page narrow">

@@ -79,6 +79,9 @@ export default function Profile({ loaderData }: Route.ComponentProps) {
           ))}
         </fieldset>
         <p className="muted">{t('directoryConsent.paperNote')}</p>
+        <p>
+          <Link to={`/o/${loaderData.orgSlug}/members`}>{t('directoryConsent.open')}</Link>
+        </p>
         <div>
           <button type="submit" disabled={busy}>
             {t('directoryConsent.save')}

@@ -39,6 +39,7 @@ export const members = {
     showTraining: 'My Balint training (as the society verified it)',
     showLeaderStatus: 'My leader status (credentialed leader or supervisor)',
     paperNote: 'The same choices decide what the faculty’s participant list of a course shows besides your name and small group.',
+    open: 'See the member directory (members only)',
     save: 'Save directory choices',
     saved: 'Your directory choices have been saved.',
   },
