@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import { verifyPassword } from 'better-auth/crypto';
 import type { DbOrTx } from '#db/client.server.ts';
+import { locksDisabledForTest, racePoint } from '#db/test-hooks.server.ts';
 import { authAccounts, operators, organizationRoles, profiles, sessions, users, verifications } from '#db/schema/accounts.ts';
 import { aidApplications, aidReviews } from '#db/schema/aid.ts';
 import { auditEvents } from '#db/schema/audit.ts';
@@ -60,16 +61,19 @@ async function blockersOf(db: DbOrTx, person: Person, ids: Awaited<ReturnType<ty
     .select({ organizationId: organizationRoles.organizationId, name: organizations.name })
     .from(organizationRoles)
     .innerJoin(organizations, eq(organizations.id, organizationRoles.organizationId))
-    .where(and(eq(organizationRoles.userId, person.userId), eq(organizationRoles.role, 'admin')));
+    .where(and(eq(organizationRoles.userId, person.userId), eq(organizationRoles.role, 'admin')))
+    .orderBy(organizationRoles.organizationId);
   const lastAdminOf: string[] = [];
   for (const org of adminOrgs) {
-    // Locks the organization's administrators so two of them cannot both leave at once.
-    const admins = await db
+    // Locks the organization's administrators (organizations in id order, rows in id order) so
+    // that two of them leaving at once cannot both count the other: the second waits, then
+    // reads the first one gone. Outside a transaction (the page's preview) the lock ends at once.
+    const query = db
       .select({ userId: organizationRoles.userId })
       .from(organizationRoles)
       .where(and(eq(organizationRoles.organizationId, org.organizationId), eq(organizationRoles.role, 'admin')))
-      .orderBy(organizationRoles.id)
-      .for('update');
+      .orderBy(organizationRoles.id);
+    const admins = locksDisabledForTest() ? await query : await query.for('update');
     if (!admins.some((a) => a.userId !== person.userId)) lastAdminOf.push(org.name);
   }
   const balances = await db
@@ -163,6 +167,7 @@ export async function deleteAccount(tx: DbOrTx, input: DeleteAccountInput, actor
   const person = { userId: user.id, email: user.email };
   const ids = await personIds(tx, person);
   const blockers = await blockersOf(tx, person, ids, input.today);
+  await racePoint('account.admins-counted');
   if (blockers.lastAdminOf.length) throw new DomainError('DELETE_LAST_ADMIN', blockers.lastAdminOf.join(', '));
   if (blockers.openBalances || blockers.livePlaces.length) throw new DomainError('DELETE_OPEN_BALANCE', input.userId);
 
