@@ -14,6 +14,7 @@ import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.
 import { inquiriesAdminRoutes, inquiriesPublicRoutes } from './route-config/inquiries.ts';
 import { emailTemplatesAdminRoutes, emailTemplatesPublicRoutes } from './route-config/email-templates.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
+import { memberDirectoryPublicRoutes } from './route-config/member-directory.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { directoryAdminRoutes, directoryPublicRoutes } from './route-config/directory.ts';
 import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
@@ -42,6 +43,7 @@ export default [
       ...registrationPublicRoutes,
       ...authPublicRoutes,
       ...accountPublicRoutes,
+      ...memberDirectoryPublicRoutes,
       ...paymentsPublicRoutes,
       ...refundsPublicRoutes,
       ...aidPublicRoutes,

@@ -25,7 +25,9 @@ export type RacePoint =
   /** createSession/updateSession read the course's other sessions and found no overlap. */
   | 'schedule.checked'
   /** recordMarks read a person's current attendance and is about to apply a mark to it. */
-  | 'attendance.read';
+  | 'attendance.read'
+  /** deleteAccount counted the other administrators of the person's organizations (ADR 0070). */
+  | 'account.admins-counted';
 
 export const testHooks: {
   skipLocks?: boolean;

@@ -15,6 +15,7 @@ import type { ROTATION_ERRORS } from './rotation/error-codes.ts';
 import type { SCHEDULE_ERRORS } from './schedule/error-codes.ts';
 import type { SERIES_ERRORS } from './series/error-codes.ts';
 import type { EMAIL_TEMPLATES_ERRORS } from './email-templates/error-codes.ts';
+import type { PERSONAL_DATA_ERRORS } from './personal-data/error-codes.ts';
 import type { SMALL_GROUPS_ERRORS } from './small-groups/error-codes.ts';
 
 // One capability per line (several are built at once; each adds its own line).
@@ -33,7 +34,8 @@ export type CapabilityErrorCode =
   | keyof typeof INQUIRIES_ERRORS
   | keyof typeof CONTENT_ERRORS
   | keyof typeof SERIES_ERRORS
-  | keyof typeof EMAIL_TEMPLATES_ERRORS;
+  | keyof typeof EMAIL_TEMPLATES_ERRORS
+  | keyof typeof PERSONAL_DATA_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

@@ -14,6 +14,7 @@ import { seedDemoCredit } from './demo-credit.server.ts';
 import { seedDemoDirectory } from './demo-directory.server.ts';
 import { seedDemoInquiries } from './demo-inquiries.server.ts';
 import { seedDemoEmailTemplates } from './demo-email-templates.server.ts';
+import { seedDemoMemberDirectory } from './demo-member-directory.server.ts';
 import { seedDemoSiteLook } from './demo-site.server.ts';
 import { seedDemoSeries } from './demo-series.server.ts';
 import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
@@ -92,6 +93,8 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
       },
       today,
     );
+    // The member directory: ABS members with varied consent (ADR 0070).
+    await seedDemoMemberDirectory(tx, { organizationId: orgs.abs, today });
     // Inquiries from each site (speaker, demonstration, Intensive on the Road, general contact)
     // in their inboxes, in different statuses, with replies sent.
     await seedDemoInquiries(tx, { orgs: { abs: orgs.abs, nwbc: orgs.nwbc }, userIds, publicUrl: DEMO_PUBLIC_URL, secretKey });

@@ -16,6 +16,7 @@ import { SMALL_GROUPS_ERRORS } from '#domain/small-groups/error-codes.ts';
 import { DIRECTORY_ERRORS } from '#domain/directory/error-codes.ts';
 import { SERIES_ERRORS } from '#domain/series/error-codes.ts';
 import { EMAIL_TEMPLATES_ERRORS } from '#domain/email-templates/error-codes.ts';
+import { PERSONAL_DATA_ERRORS } from '#domain/personal-data/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -64,6 +65,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...CONTENT_ERRORS,
   ...SERIES_ERRORS,
   ...EMAIL_TEMPLATES_ERRORS,
+  ...PERSONAL_DATA_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

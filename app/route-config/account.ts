@@ -2,4 +2,9 @@
 import { route, type RouteConfigEntry } from '@react-router/dev/routes';
 
 /** Under /o/:org (the public site layout). */
-export const accountPublicRoutes: RouteConfigEntry[] = [route('profile', 'routes/account/profile.tsx')];
+export const accountPublicRoutes: RouteConfigEntry[] = [
+  route('profile', 'routes/account/profile.tsx'),
+  // A person's own data (ADR 0070): download as JSON, delete the account.
+  route('account/data', 'routes/account/data.ts'),
+  route('account/delete', 'routes/account/delete.tsx'),
+];

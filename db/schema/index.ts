@@ -13,3 +13,4 @@ export * from './inquiries.ts';
 export * from './content.ts';
 export * from './series.ts';
 export * from './email-templates.ts';
+export * from './member-directory.ts';

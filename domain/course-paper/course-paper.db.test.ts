@@ -66,3 +66,23 @@ describe('the paper for a course', () => {
     expect(flat(await pdfText(bytes))).toContain(attending[0]!.name);
   });
 });
+
+describe('the faculty’s participant list follows the member-directory consent (ADR 0070)', () => {
+  test('credentials, profession and city only where the participant consented; names and groups always', async () => {
+    const people = await loadCoursePeople(testDb.db, course.organizationId, course.id);
+    const line = (name: string) => people.facultyList.find((p) => p.name === name)!;
+    expect(people.facultyList).toHaveLength(attending.length);
+    // The demo (server/demo-member-directory.server.ts): Priya shows city and profession, Tomás
+    // credentials and profession, Hannah nothing, Adaeze city and profession (not her name: the
+    // directory does not list her, but the faculty list has her name as it always did).
+    expect(line('Priya Raman')).toMatchObject({ credentials: '', about: 'Family medicine · Spokane' });
+    expect(line('Tomás Lindqvist')).toMatchObject({ credentials: 'MD', about: 'Psychiatry' });
+    expect(line('Hannah Kowalczyk')).toMatchObject({ credentials: '', about: '' });
+    expect(line('Adaeze Okafor')).toMatchObject({ credentials: '', about: 'Social work · The Dalles' });
+    expect(people.facultyList.every((p) => p.group !== '')).toBe(true);
+    const text = flat(await pdfText((await coursePaperPdf(testDb.db, course.organizationId, course.id, { kind: 'participants' })).bytes));
+    expect(text).toContain('Family medicine · Spokane');
+    // Hannah's credentials (RN) and Priya's (MD) are not on her line: the line is her name then the group.
+    expect(text).toMatch(new RegExp(`Hannah Kowalczyk ${line('Hannah Kowalczyk').group}`));
+  });
+});

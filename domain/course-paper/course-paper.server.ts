@@ -10,6 +10,8 @@ import { organizations } from '#db/schema/organizations.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { getStaffCourse, type Course } from '#domain/courses/get-staff-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { paperDetails } from '#domain/member-directory/consent.ts';
+import { findDirectoryConsents } from '#domain/member-directory/consent.server.ts';
 import { instantToLocal } from '#domain/schedule/local-time.ts';
 import { renderBadgesPdf, renderParticipantListPdf, renderSignInSheetPdf, renderTableTentsPdf, type PaperCourse, type PaperPerson } from '#lib/pdf/course-paper.ts';
 import { formatDate, formatDateRange, t } from '#lib/i18n.ts';
@@ -21,6 +23,11 @@ export interface CoursePeople {
   course: Course;
   paper: PaperCourse;
   participants: (PaperPerson & { registrationId: string; groupId: string | null })[];
+  /**
+   * The faculty's participant list (ADR 0065, 0070): name and small group, and only what each
+   * participant consented to show the organization's members (credentials, profession, city).
+   */
+  facultyList: { name: string; credentials: string; about: string; group: string }[];
   faculty: PaperPerson[];
   groups: { id: string; name: string }[];
   sessions: { id: string; label: string }[];
@@ -37,8 +44,10 @@ export async function loadCoursePeople(db: DbOrTx, organizationId: string, cours
   const rows = await db
     .select({
       registrationId: registrations.id,
+      userId: registrations.userId,
       name: registrations.name,
       credentials: profiles.credentials,
+      profession: profiles.profession,
       city: profiles.city,
       region: profiles.region,
       groupId: smallGroupMembers.smallGroupId,
@@ -55,6 +64,14 @@ export async function loadCoursePeople(db: DbOrTx, organizationId: string, cours
       credentials: r.credentials ?? '',
       place: place(r.city ?? '', r.region ?? ''),
       group: r.groupId ? (groupName.get(r.groupId) ?? '') : '',
+    }))
+    .sort(byName);
+  const consents = await findDirectoryConsents(db, organizationId, [...new Set(rows.map((r) => r.userId))]);
+  const facultyList = rows
+    .map((r) => ({
+      name: r.name,
+      group: r.groupId ? (groupName.get(r.groupId) ?? '') : '',
+      ...paperDetails(consents.get(r.userId)!, { credentials: r.credentials ?? '', city: r.city ?? '', profession: r.profession ?? '' }),
     }))
     .sort(byName);
   const facultyRows = await db.select().from(courseFaculty).where(eq(courseFaculty.courseId, course.id)).orderBy(asc(courseFaculty.position));
@@ -82,6 +99,7 @@ export async function loadCoursePeople(db: DbOrTx, organizationId: string, cours
       when: [formatDateRange(course.startsOn, course.endsOn), where].filter(Boolean).join(' · '),
     },
     participants,
+    facultyList,
     faculty,
     groups,
     sessions,
@@ -105,7 +123,7 @@ export async function coursePaperPdf(db: DbOrTx, organizationId: string, courseI
     case 'badges':
       return { filename: `${stem}-badges.pdf`, bytes: await renderBadgesPdf(people.paper, [...people.faculty, ...people.participants]) };
     case 'participants':
-      return { filename: `${stem}-participants.pdf`, bytes: await renderParticipantListPdf(people.paper, people.participants) };
+      return { filename: `${stem}-participants.pdf`, bytes: await renderParticipantListPdf(people.paper, people.facultyList) };
     case 'table-tents':
       return { filename: `${stem}-table-tents.pdf`, bytes: await renderTableTentsPdf(people.paper, people.participants) };
     case 'sign-in': {

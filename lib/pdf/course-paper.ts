@@ -95,8 +95,11 @@ export async function renderSignInSheetPdf(course: PaperCourse, sheet: SignInShe
   return finish(doc);
 }
 
-/** The participant list for faculty: name, credentials and small group only (no contact details). */
-export async function renderParticipantListPdf(course: PaperCourse, people: readonly PaperPerson[]): Promise<Buffer> {
+/**
+ * The participant list for faculty: name and small group, and credentials, profession and city
+ * only as each participant consented (the caller applies the consent; ADR 0070). No contact details.
+ */
+export async function renderParticipantListPdf(course: PaperCourse, people: readonly { name: string; credentials: string; about: string; group: string }[]): Promise<Buffer> {
   const title = t('coursePaper.listTitle', { course: course.title });
   const doc = createDocument(title, { size: 'LETTER' });
   header(doc, course.organization, title);
@@ -105,11 +108,12 @@ export async function renderParticipantListPdf(course: PaperCourse, people: read
   table(
     doc,
     [
-      { header: t('coursePaper.name'), width: 0.45 },
-      { header: t('coursePaper.credentials'), width: 0.25 },
-      { header: t('coursePaper.group'), width: 0.3 },
+      { header: t('coursePaper.name'), width: 0.32 },
+      { header: t('coursePaper.credentials'), width: 0.16 },
+      { header: t('coursePaper.about'), width: 0.3 },
+      { header: t('coursePaper.group'), width: 0.22 },
     ],
-    people.map((p) => [p.name, p.credentials, p.group]),
+    people.map((p) => [p.name, p.credentials, p.about, p.group]),
   );
   return finish(doc);
 }

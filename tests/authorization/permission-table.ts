@@ -53,6 +53,13 @@ export type Rule =
    * redirect), others 403.
    */
   | { kind: 'staff-json'; permission: Permission; faculty?: boolean }
+  /**
+   * Current members of the organization in the URL (the member directory, ADR 0070): decided by
+   * the membership capability, not by a role. The demo makes everyone holding a role in an
+   * organization its current member (server/demo.server.ts), so the sweep expects exactly the
+   * callers with a role there to pass; signed-in others 403, anonymous sent to sign in.
+   */
+  | { kind: 'member' }
   /** The deployment's operator (not an organization's role); signed-in others 403. */
   | { kind: 'operator' }
   /** Nobody: the catch-all "page not found". */
@@ -78,6 +85,7 @@ export const PUBLIC: Rule = { kind: 'public' };
 export const SIGNED_IN: Rule = { kind: 'signed-in' };
 export const OPERATOR: Rule = { kind: 'operator' };
 export const NOBODY: Rule = { kind: 'nobody' };
+export const MEMBERS: Rule = { kind: 'member' };
 export const staff = (permission: Permission): Rule => ({ kind: 'staff', permission });
 /** The demo's leaders of ABS listings (server/demo-directory.server.ts): the member and the faculty. */
 const ABS_LISTING_LEADERS = ['member of abs', 'faculty of abs'] as const;
@@ -151,6 +159,11 @@ export const PAGES: Record<string, Entry> = {
   '/o/:org/reset-password': both(PUBLIC),
   '/o/:org/sign-out': { ...both(PUBLIC), note: 'GET redirects home; POST signs out whoever asks (the sweep runs it last).' },
   '/o/:org/profile': both(SIGNED_IN),
+  // A person's own data (ADR 0070): always the signed-in person's, never an id in the URL.
+  '/o/:org/account/data': { GET: SIGNED_IN, note: 'Downloads the caller’s own data as JSON (audited).' },
+  '/o/:org/account/delete': { ...both(SIGNED_IN), note: 'An empty form is 400: the password and the typed address are required.' },
+  // The member directory: current members only.
+  '/o/:org/members': { GET: MEMBERS },
 
   // ── A person's own registrations, payments and documents ──────────────────────────────
   '/o/:org/registrations': both(SIGNED_IN),

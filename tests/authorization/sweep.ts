@@ -163,6 +163,9 @@ export function expectedOutcome(rule: Rule, caller: Caller, variant: Variant): O
       if (!signedIn) return 'unauthenticated';
       if (!rolesGrant(rolesIn(caller, variant.urlOrg), rule.permission) && !(rule.faculty && rolesIn(caller, variant.urlOrg).includes('faculty'))) return 'refused';
       return foreign ? 'not-found' : 'allowed';
+    case 'member':
+      if (!signedIn) return 'sign-in';
+      return rolesIn(caller, variant.urlOrg).length > 0 ? 'allowed' : 'refused';
     case 'operator':
       if (!signedIn) return 'sign-in';
       return caller.operator ? 'allowed' : 'refused';

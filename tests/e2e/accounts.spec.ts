@@ -39,11 +39,11 @@ test('sign up, confirm the email from the outbox, sign in and out', async ({ pag
   await page.getByRole('link', { name: 'My profile' }).click();
   await expectAccessible(page);
   await page.getByLabel('Credentials (e.g. MD, LCSW, DVM)').fill('MD');
-  await page.getByLabel('Profession').fill('Family physician');
+  await page.getByLabel('Profession', { exact: true }).fill('Family physician');
   await page.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByRole('status')).toHaveText('Your profile has been saved.');
   await page.reload();
-  await expect(page.getByLabel('Profession')).toHaveValue('Family physician');
+  await expect(page.getByLabel('Profession', { exact: true })).toHaveValue('Family physician');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
