@@ -21,6 +21,7 @@ import { migrateDatabase } from '../../db/migrate.server.ts';
 import { reconcile } from '../../domain/billing/reconcile.server.ts';
 import { createBackup } from '../../server/backup/backup.server.ts';
 import { seedDemo } from '../../server/demo.server.ts';
+import { fingerprint, ledgerFigures, type TableFingerprint } from '../../tests/helpers/database-fingerprint.ts';
 import { payRegistration, setupCourse } from '../../tests/helpers/money-fixtures.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -31,35 +32,6 @@ export interface FigureResult {
   ok: boolean;
   figures: Record<string, string | number>;
   details?: string;
-}
-
-export interface TableFingerprint {
-  rows: number;
-  md5: string;
-}
-
-/** Every public table's row count and an order-independent checksum of its rows' text. */
-export async function fingerprint(client: pg.ClientBase): Promise<Map<string, TableFingerprint>> {
-  const tables = await client.query<{ name: string }>(
-    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by c.relname`,
-  );
-  const result = new Map<string, TableFingerprint>();
-  for (const { name } of tables.rows) {
-    const r = await client.query<{ rows: number; md5: string }>(
-      `select count(*)::int as rows, coalesce(md5(string_agg(t::text, E'\\n' order by t::text collate "C")), '') as md5 from "${name}" t`,
-    );
-    result.set(name, r.rows[0]!);
-  }
-  return result;
-}
-
-/** The ledger's own figures: entries, their sum, and the sum per kind. */
-async function ledgerFigures(client: pg.ClientBase): Promise<string> {
-  const r = await client.query<{ figures: string }>(
-    `select coalesce(string_agg(kind || ':' || n || ':' || total, ',' order by kind), '') as figures
-       from (select kind::text, count(*) as n, sum(amount_minor) as total from ledger_entries group by kind) k`,
-  );
-  return r.rows[0]!.figures;
 }
 
 function runChild(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {

@@ -2,6 +2,7 @@
 // migrations up to the version the backup recorded, every table's rows copied in one
 // transaction (a damaged or cut-short file leaves the target as empty as it was), the sequences
 // set, then the migrations this code has since the backup, and the money reconcile report.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -118,38 +119,91 @@ async function write(stream: Writable, chunk: Buffer): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
-/** Restores `file` into the (empty) database at `url`. */
-export async function restoreBackup(file: string, url: string, options: RestoreOptions): Promise<RestoreReport> {
-  const started = performance.now();
-  const archive = openArchive(file, options.passphrase);
+type Frame = { type: number; payload: Buffer };
+
+/** The frames of a backup file, decrypted and decompressed, as they are read. */
+function framesOf(file: string, passphrase: string | undefined): { next: () => Promise<Frame>; rest: () => Promise<boolean>; close: () => void } {
+  const archive = openArchive(file, passphrase);
   const source = fs.createReadStream(file, { start: archive.offset });
   const gunzip = zlib.createGunzip();
   const content = new PassThrough();
-  const reading = pipeline(archive.transform ? [source, archive.transform, gunzip, content] : [source, gunzip, content]).catch((error: unknown) => {
+  void pipeline(archive.transform ? [source, archive.transform, gunzip, content] : [source, gunzip, content]).catch((error: unknown) => {
     content.destroy(asFileError(error) as Error);
   });
   const frames = readFrames(content);
-  const next = async () => {
-    const r = await frames.next();
-    if (r.done) throw truncated();
-    return r.value;
+  return {
+    async next() {
+      try {
+        const r = await frames.next();
+        if (r.done) throw truncated();
+        return r.value;
+      } catch (error) {
+        throw asFileError(error);
+      }
+    },
+    /** True when the file ends here. */
+    async rest() {
+      try {
+        return (await frames.next()).done === true;
+      } catch (error) {
+        throw asFileError(error);
+      }
+    },
+    close: () => source.destroy(),
   };
+}
 
-  const database = connect(url, { max: 2, applicationName: 'balint-hub-restore' });
+export interface VerifiedBackup {
+  manifest: Manifest;
+  keys: BackupKeys | undefined;
+  tables: { name: string; rows: number; sha256: string }[];
+}
+
+/**
+ * Reads a whole backup file and checks it: the passphrase, every chunk's authentication, each
+ * table's rows against its recorded count and checksum, the end. Changes nothing.
+ */
+export async function verifyBackup(file: string, passphrase: string | undefined): Promise<VerifiedBackup> {
+  const frames = framesOf(file, passphrase);
   try {
-    const first = await next().catch((error: unknown) => {
-      throw asFileError(error);
-    });
+    const first = await frames.next();
     if (first.type !== FRAME.manifest) throw new BackupFileError('DAMAGED', 'The backup file does not start with its table of contents: it was changed or damaged.');
     const manifest = JSON.parse(first.payload.toString('utf8')) as Manifest;
-    const schema = schemaVersionOf(manifest);
-    let pendingFrame = await next();
     let keys: BackupKeys | undefined;
-    if (pendingFrame.type === FRAME.keys) {
-      keys = JSON.parse(pendingFrame.payload.toString('utf8')) as BackupKeys;
-      pendingFrame = await next();
+    const tables: VerifiedBackup['tables'] = [];
+    let current: { name: string; rows: number; hash: crypto.Hash } | undefined;
+    for (;;) {
+      const f = await frames.next();
+      if (f.type === FRAME.keys && !current && tables.length === 0) keys = JSON.parse(f.payload.toString('utf8')) as BackupKeys;
+      else if (f.type === FRAME.table && !current) current = { name: (JSON.parse(f.payload.toString('utf8')) as { name: string }).name, rows: 0, hash: crypto.createHash('sha256') };
+      else if (f.type === FRAME.data && current) {
+        current.hash.update(f.payload);
+        for (let i = f.payload.indexOf(10); i !== -1; i = f.payload.indexOf(10, i + 1)) current.rows++;
+      } else if (f.type === FRAME.tableEnd && current) {
+        const expected = JSON.parse(f.payload.toString('utf8')) as { rows: number; sha256: string };
+        const sha256 = current.hash.digest('hex');
+        if (expected.rows !== current.rows || expected.sha256 !== sha256) throw new BackupFileError('DAMAGED', `The backup file is damaged: table ${current.name} does not match its checksum.`);
+        tables.push({ name: current.name, rows: current.rows, sha256 });
+        current = undefined;
+      } else if (f.type === FRAME.end && !current) break;
+      else throw new BackupFileError('DAMAGED', 'The backup file is out of order: it was changed or damaged.');
     }
+    if (!(await frames.rest())) throw new BackupFileError('DAMAGED', 'The backup file has data after its end: it was changed or damaged.');
+    return { manifest, keys, tables };
+  } finally {
+    frames.close();
+  }
+}
 
+/** Restores `file` into the (empty) database at `url`. */
+export async function restoreBackup(file: string, url: string, options: RestoreOptions): Promise<RestoreReport> {
+  const started = performance.now();
+  // The whole file is checked before the target is touched: a bad file changes nothing.
+  const { manifest, keys } = await verifyBackup(file, options.passphrase);
+  const schema = schemaVersionOf(manifest);
+  const database = connect(url, { max: 2, applicationName: 'balint-hub-restore' });
+  const frames = framesOf(file, options.passphrase);
+  try {
     const full = await tablesWithRows(database.pool);
     if (full.length && !options.force) {
       throw new RestoreError(
@@ -172,7 +226,8 @@ export async function restoreBackup(file: string, url: string, options: RestoreO
       await client.query('begin');
       // Any foreign key that can wait does so until commit; today none has to.
       await client.query('set constraints all deferred');
-      let frameNow: { type: number; payload: Buffer } = pendingFrame;
+      let frameNow = await frames.next();
+      while (frameNow.type === FRAME.manifest || frameNow.type === FRAME.keys) frameNow = await frames.next();
       for (;;) {
         if (frameNow.type === FRAME.end) break;
         if (frameNow.type !== FRAME.table) throw new BackupFileError('DAMAGED', 'The backup file is out of order: it was changed or damaged.');
@@ -184,7 +239,7 @@ export async function restoreBackup(file: string, url: string, options: RestoreO
         });
         copied.catch(() => undefined);
         for (;;) {
-          frameNow = await next();
+          frameNow = await frames.next();
           if (frameNow.type !== FRAME.data) break;
           await write(copy, frameNow.payload);
         }
@@ -197,7 +252,7 @@ export async function restoreBackup(file: string, url: string, options: RestoreO
         const expected = JSON.parse(frameNow.payload.toString('utf8')) as { rows: number };
         if (copy.rowCount !== expected.rows) throw new BackupFileError('DAMAGED', `Table ${table.name}: ${copy.rowCount} rows read, the backup says ${expected.rows}.`);
         tables.push({ name: table.name, rows: copy.rowCount });
-        frameNow = await next();
+        frameNow = await frames.next();
       }
       for (const s of manifest.sequences) await client.query('select setval($1, $2::bigint, $3)', [ident(s.name), s.value, s.isCalled]);
       await client.query('commit');
@@ -207,9 +262,6 @@ export async function restoreBackup(file: string, url: string, options: RestoreO
     } finally {
       client.release();
     }
-    const trailing = await frames.next();
-    if (!trailing.done) throw new BackupFileError('DAMAGED', 'The backup file has data after its end: it was changed or damaged.');
-    await reading;
 
     // The restored schema brought up to this code's version, as `npm start` would.
     await migrateDatabase(database.pool);
@@ -229,7 +281,7 @@ export async function restoreBackup(file: string, url: string, options: RestoreO
       ms: Math.round(performance.now() - started),
     };
   } finally {
-    source.destroy();
+    frames.close();
     await database.close();
   }
 }

@@ -54,6 +54,7 @@ try {
       }
     },
   });
+  if (report.keys) fs.mkdirSync(config.dataDir, { recursive: true });
   if (report.keys?.dataEncryptionKey && !config.DATA_ENCRYPTION_KEY) fs.writeFileSync(files.dataEncryptionKey, `${report.keys.dataEncryptionKey}\n`, { mode: 0o600 });
   if (report.keys?.authSecret && !config.AUTH_SECRET) fs.writeFileSync(files.authSecret, `${report.keys.authSecret}\n`, { mode: 0o600 });
 
