@@ -192,7 +192,13 @@ describe('npm run backup and npm run restore', () => {
     const file = path.join(dir, 'cli.bhb');
     const env = { DATABASE_URL: source.url, DATA_DIR: dataDir };
 
-    const backup = await run(['server/cli/backup.ts', file], { ...env, BACKUP_PASSPHRASE: PASSPHRASE });
+    const keyed = path.join(dir, 'cli-keys.bhb');
+    // Independent commands run side by side: each child spends most of its time starting Node.
+    const [backup, keyedBackup] = await Promise.all([
+      run(['server/cli/backup.ts', file], { ...env, BACKUP_PASSPHRASE: PASSPHRASE }),
+      run(['server/cli/backup.ts', keyed, '--include-keys'], { ...env, BACKUP_PASSPHRASE: PASSPHRASE }),
+    ]);
+    expect(keyedBackup.out).toMatch(/data-encryption key: INCLUDED/);
     expect(backup.err).toBe('');
     expect(backup.code).toBe(0);
     const sha = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -206,11 +212,12 @@ describe('npm run backup and npm run restore', () => {
 
     const target = await emptyTarget();
     const restoreDir = path.join(dir, 'cli-target');
-    const wrong = await run(['server/cli/restore.ts', file], { DATABASE_URL: target.url, DATA_DIR: restoreDir, BACKUP_PASSPHRASE: 'a wrong passphrase here' });
+    const [wrong, restore] = await Promise.all([
+      run(['server/cli/restore.ts', file], { DATABASE_URL: target.url, DATA_DIR: restoreDir, BACKUP_PASSPHRASE: 'a wrong passphrase here' }),
+      run(['server/cli/restore.ts', file], { DATABASE_URL: target.url, DATA_DIR: restoreDir, BACKUP_PASSPHRASE: PASSPHRASE }),
+    ]);
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/Wrong passphrase/);
-
-    const restore = await run(['server/cli/restore.ts', file], { DATABASE_URL: target.url, DATA_DIR: restoreDir, BACKUP_PASSPHRASE: PASSPHRASE });
     expect(restore.err).toBe('');
     expect(restore.code).toBe(0);
     expect(restore.out).toMatch(/Money reconcile report \(\d+ organizations\): clean/);
@@ -222,14 +229,12 @@ describe('npm run backup and npm run restore', () => {
     expect(again.err).toMatch(/not empty.*--force/);
 
     // With --include-keys the key comes along and lands in the new DATA_DIR.
-    const keyed = path.join(dir, 'cli-keys.bhb');
-    expect((await run(['server/cli/backup.ts', keyed, '--include-keys'], { ...env, BACKUP_PASSPHRASE: PASSPHRASE })).out).toMatch(/data-encryption key: INCLUDED/);
     const keyedRestore = await run(['server/cli/restore.ts', keyed, '--force'], { DATABASE_URL: target.url, DATA_DIR: restoreDir, BACKUP_PASSPHRASE: PASSPHRASE });
     expect(keyedRestore.err).toBe('');
     expect(keyedRestore.code).toBe(0);
     expect(keyedRestore.out).toMatch(/Data-encryption key: restored from the backup/);
     expect(fs.readFileSync(path.join(restoreDir, 'data-encryption-key'), 'utf8').trim()).toBe(KEY);
-  });
+  }, 180_000);
 });
 
 function inflateSafe(file: string): boolean {
