@@ -49,7 +49,7 @@ try {
   say(`  schema: ${summary.migrations} migrations applied`);
   say(`  ${summary.tables.length} tables, ${summary.rows} rows:`);
   const width = Math.max(...summary.tables.map((t) => t.name.length));
-  for (const t of summary.tables) say(`    ${t.name.padEnd(width)}  ${String(t.rows).padStart(8)}`);
+  for (const t of [...summary.tables].sort((a, b) => a.name.localeCompare(b.name))) say(`    ${t.name.padEnd(width)}  ${String(t.rows).padStart(8)}`);
   say(
     summary.keysIncluded
       ? '  data-encryption key: INCLUDED (--include-keys): this file opens sealed financial-aid applications; keep it as safe as the key'

@@ -62,7 +62,7 @@ try {
   say(`  backup taken ${report.manifest.createdAt}; schema: ${report.schema.count} migrations${report.schema.last ? ` (up to ${report.schema.last})` : ''}, then brought up to this version's`);
   say(`  ${report.tables.length} tables, ${report.rows} rows:`);
   const width = Math.max(...report.tables.map((t) => t.name.length));
-  for (const t of report.tables) say(`    ${t.name.padEnd(width)}  ${String(t.rows).padStart(8)}`);
+  for (const t of [...report.tables].sort((a, b) => a.name.localeCompare(b.name))) say(`    ${t.name.padEnd(width)}  ${String(t.rows).padStart(8)}`);
   say(`Money reconcile report (${report.organizations} organizations): ${report.violations.length === 0 ? 'clean, no violation' : `${report.violations.length} violation(s)`}`);
   for (const v of report.violations) {
     say(`    ${v.organization}: ${v.check} registration ${v.registrationId ?? '-'} payment ${v.paymentId ?? '-'} refund ${v.refundId ?? '-'}: expected ${v.expectedMinor}, found ${v.actualMinor} (${v.currency} minor units)`);
