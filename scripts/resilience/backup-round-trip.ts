@@ -101,23 +101,24 @@ export async function run(opts: { quick: boolean; log: (line: string) => void })
     await new Promise((r) => setTimeout(r, opts.quick ? 1_000 : 3_000));
     const beforeBackup = load.acknowledged;
 
-    let atSnapshot: Map<string, TableFingerprint> | undefined;
-    let ledgerAtSnapshot = '';
     const checker = new pg.Client({ connectionString: source.url });
     await checker.connect();
+    let reading: Promise<[Map<string, TableFingerprint>, string]> | undefined;
     const summary = await createBackup(database.pool, file, {
       passphrase: PASSPHRASE,
       async onSnapshot(id) {
-        // The same moment, read independently of the backup's COPY, while the burst goes on.
+        // The same moment, imported by another connection and read independently of the
+        // backup's COPY, beside it, while the burst goes on.
         await checker.query('begin isolation level repeatable read read only');
         await checker.query(`set transaction snapshot '${id.replace(/'/g, "''")}'`);
-        atSnapshot = await fingerprint(checker);
-        ledgerAtSnapshot = await ledgerFigures(checker);
-        await checker.query('commit');
+        reading = (async () => [await fingerprint(checker), await ledgerFigures(checker)] as [Map<string, TableFingerprint>, string])();
+        reading.catch(() => undefined);
       },
     });
-    await checker.end();
     const duringBackup = load.acknowledged - beforeBackup;
+    const [atSnapshot, ledgerAtSnapshot] = await reading!;
+    await checker.query('commit');
+    await checker.end();
     await new Promise((r) => setTimeout(r, opts.quick ? 300 : 1_000));
     await load.stop();
     log(`backup: ${summary.rows} rows in ${summary.tables.length} tables, ${summary.bytes} bytes in ${summary.ms} ms; ${duringBackup} writes acknowledged meanwhile`);
@@ -139,15 +140,15 @@ export async function run(opts: { quick: boolean; log: (line: string) => void })
     await restoredDb.close();
     await restoredPool.end();
 
-    const differing = [...atSnapshot!.keys()].filter((t) => {
-      const a = atSnapshot!.get(t)!;
+    const differing = [...atSnapshot.keys()].filter((t) => {
+      const a = atSnapshot.get(t)!;
       const b = restored.get(t);
       return !b || a.rows !== b.rows || a.md5 !== b.md5;
     });
-    const missing = [...restored.keys()].filter((t) => !atSnapshot!.has(t));
-    const snapshotRows = [...atSnapshot!.values()].reduce((s, t) => s + t.rows, 0);
+    const missing = [...restored.keys()].filter((t) => !atSnapshot.has(t));
+    const snapshotRows = [...atSnapshot.values()].reduce((s, t) => s + t.rows, 0);
     const sourceRowsAfter = [...sourceAfter.values()].reduce((s, t) => s + t.rows, 0);
-    const ledgerEqual = ledgerAtSnapshot === ledgerRestored && atSnapshot!.get('ledger_entries')?.md5 === restored.get('ledger_entries')?.md5;
+    const ledgerEqual = ledgerAtSnapshot === ledgerRestored && atSnapshot.get('ledger_entries')?.md5 === restored.get('ledger_entries')?.md5;
     const problems = [
       restore.code !== 0 ? `restore exited ${restore.code}` : '',
       differing.length ? `tables differing from the snapshot: ${differing.join(', ')}` : '',
@@ -168,7 +169,7 @@ export async function run(opts: { quick: boolean; log: (line: string) => void })
         'rows at the snapshot': snapshotRows,
         'writes acknowledged during the backup': duringBackup,
         'rows in the source afterwards': sourceRowsAfter,
-        'tables equal to the snapshot': `${atSnapshot!.size - differing.length}/${atSnapshot!.size}`,
+        'tables equal to the snapshot': `${atSnapshot.size - differing.length}/${atSnapshot.size}`,
         'ledger equal to the snapshot': ledgerEqual ? 'yes' : 'no',
         'reconcile violations after restore': violations,
         'restore exit code': restore.code ?? -1,
