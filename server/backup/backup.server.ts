@@ -65,6 +65,8 @@ export interface BackupOptions {
    * (pg_export_snapshot): a checker can read the same moment from another connection.
    */
   onSnapshot?: (snapshotId: string) => Promise<void>;
+  /** Called after each table is read (a test commits writes between two tables' reads). */
+  onTableRead?: (table: string) => Promise<void>;
 }
 
 export const keyFingerprint = (key: Buffer) => crypto.createHash('sha256').update(key).digest('hex').slice(0, 16);
@@ -197,6 +199,7 @@ export async function createBackup(pool: pg.Pool, file: string, options: BackupO
       const summary = { name: t.name, rows: rowCount, sha256: tableHash.digest('hex') };
       tables.push(summary);
       await write(gzip, frame(FRAME.tableEnd, { rows: summary.rows, sha256: summary.sha256 }));
+      await options.onTableRead?.(t.name);
     }
     const rows = tables.reduce((sum, t) => sum + t.rows, 0);
     await write(gzip, frame(FRAME.end, { tables: tables.length, rows }));

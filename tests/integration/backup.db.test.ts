@@ -85,7 +85,7 @@ describe('a backup restored', () => {
     expect(BigInt(next.rows[0]!.v)).toBeGreaterThan(BigInt(max.rows[0]!.m));
   });
 
-  test('is the database as of its snapshot: a payment committed after it is in neither table, not half', async () => {
+  test('is the database as of its snapshot: a payment committed during the backup is in none of its tables, not half', async () => {
     const [registration] = await source.db.select().from(registrations).where(and(eq(registrations.status, 'confirmed'), eq(registrations.currency, 'USD'))).limit(1);
     expect(registration).toBeDefined();
     const counts = async (db: typeof source.db) => ({
@@ -94,15 +94,23 @@ describe('a backup restored', () => {
     });
     const atStart = await counts(source.db);
     const file = path.join(dir, 'snapshot.bhb');
+    const order: string[] = [];
     await createBackup(source.pool, file, {
       passphrase: PASSPHRASE,
       // After the snapshot, before any row is read: a payment and its ledger entry commit.
       onSnapshot: async () => {
         await payRegistration(source.db, registration!, 1_00, { reference: 'after the snapshot' });
       },
+      // Between the payments table's read and the ledger's: another one commits. Read outside
+      // one snapshot, its ledger entry would be in the backup without its payment.
+      onTableRead: async (table) => {
+        order.push(table);
+        if (table === 'payments') await payRegistration(source.db, registration!, 2_00, { reference: 'between two tables' });
+      },
     });
+    expect(order.indexOf('payments')).toBeLessThan(order.indexOf('ledger_entries'));
     const now = await counts(source.db);
-    expect(now).toEqual({ payments: atStart.payments + 1, ledger: atStart.ledger + 1 });
+    expect(now).toEqual({ payments: atStart.payments + 2, ledger: atStart.ledger + 2 });
 
     const target = await emptyTarget();
     const report = await restoreBackup(file, target.url, { passphrase: PASSPHRASE, force: false });
