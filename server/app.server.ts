@@ -11,6 +11,7 @@ import { openDatabase } from './database.server.ts';
 import { seedDemo, type DemoAccount } from './demo.server.ts';
 import { createFetchHandler } from './http.server.ts';
 import { startJobs, type JobQueue, type PasswordResetRequest } from './jobs.server.ts';
+import { backupTasks } from './jobs/backup.jobs.ts';
 import { createGroupingRunner } from './grouping-runner.server.ts';
 import { authSecret, dataEncryptionKey } from './secrets.server.ts';
 
@@ -56,7 +57,7 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
     const sendPasswordReset = async ({ email, redirectTo }: PasswordResetRequest) => {
       await auth.api.requestPasswordReset({ body: { email, redirectTo } });
     };
-    const queue = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS, publicUrl, payments, sendPasswordReset });
+    const queue = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS, publicUrl, payments, sendPasswordReset, configuredTasks: backupTasks(config) });
     jobs = queue;
     cleanups.push(() => queue.stop());
 

@@ -75,9 +75,30 @@ export const configSchema = z.object({
   INQUIRY_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(3600).default(3),
   /** Inquiries one client address may send an hour, across organizations (ADR 0060); 0: no limit. */
   INQUIRIES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(10),
+  /** Encrypts backups (`npm run backup`, the scheduled backup; ADR 0071). Never logged. */
+  BACKUP_PASSPHRASE: z
+    .string()
+    .min(12, 'must be at least 12 characters')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Folder of the scheduled backup; unset: no scheduled backup. Needs BACKUP_PASSPHRASE. */
+  BACKUP_DIR: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v)),
+  /** How many scheduled backups the folder keeps (the oldest beyond go). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
+  /** When the scheduled backup runs (cron, the server's clock); daily at 02:15 by default. */
+  BACKUP_SCHEDULE: z
+    .string()
+    .default('15 2 * * *')
+    .refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()), 'must be a cron expression of five fields (minute hour day month weekday)'),
 }).superRefine((env, ctx) => {
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required when STRIPE_SECRET_KEY is set' });
+  }
+  if (env.BACKUP_DIR && !env.BACKUP_PASSPHRASE) {
+    ctx.addIssue({ code: 'custom', path: ['BACKUP_PASSPHRASE'], message: 'is required when BACKUP_DIR is set (scheduled backups are always encrypted)' });
   }
 });
 

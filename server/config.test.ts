@@ -44,6 +44,10 @@ describe('parseConfig', () => {
     [{ DATA_ENCRYPTION_KEY: 'aHVudGVyMg==' }, 'DATA_ENCRYPTION_KEY'],
     [{ INQUIRY_MIN_FILL_SECONDS: '-1' }, 'INQUIRY_MIN_FILL_SECONDS'],
     [{ INQUIRIES_PER_ADDRESS_PER_HOUR: 'many' }, 'INQUIRIES_PER_ADDRESS_PER_HOUR'],
+    [{ BACKUP_PASSPHRASE: 'hunter2' }, 'BACKUP_PASSPHRASE'],
+    [{ BACKUP_DIR: '/srv/hunter2' }, 'BACKUP_PASSPHRASE'],
+    [{ BACKUP_KEEP: '0' }, 'BACKUP_KEEP'],
+    [{ BACKUP_SCHEDULE: 'hunter2' }, 'BACKUP_SCHEDULE'],
   ])('%j is refused with a message naming %s and not echoing the value', (env, name) => {
     try {
       parseConfig(env);

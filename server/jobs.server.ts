@@ -13,6 +13,7 @@ import type { Logger } from '#lib/log.server.ts';
 import type { JobQueue, PasswordResetRequest } from '#lib/services.ts';
 import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { PERIODIC_TASKS } from './jobs/index.ts';
+import type { PeriodicTask } from './jobs/task.ts';
 
 export const QUEUES = {
   deliverEmail: 'email.deliver',
@@ -43,6 +44,8 @@ export interface JobOptions {
   payments?: PaymentSettings | null;
   /** Mails a reset link (better-auth); without it, reset requests wait for a worker that has it. */
   sendPasswordReset?: (input: PasswordResetRequest) => Promise<void>;
+  /** Periodic tasks that depend on the configuration (the scheduled backup, ADR 0071). */
+  configuredTasks?: PeriodicTask[];
 }
 
 export async function startJobs(options: JobOptions): Promise<JobQueue> {
@@ -55,7 +58,8 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
   await boss.createQueue(QUEUES.expireOffers, {});
   await boss.createQueue(QUEUES.passwordReset, { retryLimit: 3, retryDelay: 10 });
   await boss.createQueue(QUEUES.pruneThrottle, {});
-  for (const task of PERIODIC_TASKS) await boss.createQueue(task.queue, {});
+  const periodic = [...PERIODIC_TASKS, ...(options.configuredTasks ?? [])];
+  for (const task of periodic) await boss.createQueue(task.queue, {});
 
   if (options.work) {
     await boss.work<{ id: string }>(QUEUES.deliverEmail, { localConcurrency: 2, pollingIntervalSeconds: 1 }, async (jobs) => {
@@ -92,7 +96,7 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
     await boss.schedule(QUEUES.pruneThrottle, '17 * * * *');
     // The other capabilities' periodic work (server/jobs/*.jobs.ts): each returns emails to deliver.
     const taskContext = { db, log, publicUrl: options.publicUrl ?? 'http://localhost:3000', payments: options.payments ?? null };
-    for (const task of PERIODIC_TASKS) {
+    for (const task of periodic) {
       await boss.work(task.queue, async () => {
         await enqueue(await task.run(taskContext));
       });

@@ -6,6 +6,7 @@ import { createLogger } from '#lib/log.server.ts';
 import { parseConfigOrExit } from './config.server.ts';
 import { openDatabase } from './database.server.ts';
 import { startJobs } from './jobs.server.ts';
+import { backupTasks } from './jobs/backup.jobs.ts';
 import { authSecret } from './secrets.server.ts';
 
 const config = parseConfigOrExit();
@@ -32,6 +33,7 @@ jobs = await startJobs({
   sendPasswordReset: async ({ email, redirectTo }) => {
     await auth.api.requestPasswordReset({ body: { email, redirectTo } });
   },
+  configuredTasks: backupTasks(config),
   payments: config.STRIPE_SECRET_KEY ? { secretKey: config.STRIPE_SECRET_KEY, webhookSecret: config.STRIPE_WEBHOOK_SECRET!, apiUrl: config.STRIPE_API_URL } : null,
 });
 log.info('worker started');
