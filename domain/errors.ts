@@ -14,6 +14,7 @@ import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
 import type { ROTATION_ERRORS } from './rotation/error-codes.ts';
 import type { SCHEDULE_ERRORS } from './schedule/error-codes.ts';
 import type { SERIES_ERRORS } from './series/error-codes.ts';
+import type { MESSAGES_ERRORS } from './messages/error-codes.ts';
 import type { SMALL_GROUPS_ERRORS } from './small-groups/error-codes.ts';
 
 // One capability per line (several are built at once; each adds its own line).
@@ -31,7 +32,8 @@ export type CapabilityErrorCode =
   | keyof typeof DIRECTORY_ERRORS
   | keyof typeof INQUIRIES_ERRORS
   | keyof typeof CONTENT_ERRORS
-  | keyof typeof SERIES_ERRORS;
+  | keyof typeof SERIES_ERRORS
+  | keyof typeof MESSAGES_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

@@ -75,6 +75,8 @@ export const configSchema = z.object({
   INQUIRY_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(3600).default(3),
   /** Inquiries one client address may send an hour, across organizations (ADR 0060); 0: no limit. */
   INQUIRIES_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(10),
+  /** Course message recipients handed to the outbox per minute, across the deployment (ADR 0067): the SMTP provider's limit. */
+  COURSE_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
 }).superRefine((env, ctx) => {
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required when STRIPE_SECRET_KEY is set' });

@@ -15,6 +15,7 @@ import { ROTATION_ERRORS } from '#domain/rotation/error-codes.ts';
 import { SMALL_GROUPS_ERRORS } from '#domain/small-groups/error-codes.ts';
 import { DIRECTORY_ERRORS } from '#domain/directory/error-codes.ts';
 import { SERIES_ERRORS } from '#domain/series/error-codes.ts';
+import { MESSAGES_ERRORS } from '#domain/messages/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -62,6 +63,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...INQUIRIES_ERRORS,
   ...CONTENT_ERRORS,
   ...SERIES_ERRORS,
+  ...MESSAGES_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

@@ -8,7 +8,8 @@ export interface OutboxAttachment {
   filename: string;
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held';
+/** `bounced`: the SMTP server refused the recipient permanently (a 5xx reply); never retried. */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held' | 'bounced';
 
 /**
  * Every message Balint Hub sends. Written in the same transaction as the change that causes

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   // Every listed group's series (ADR 0063); a group's own leaders manage theirs (a row-level rule:
   // domain/series/series.server.ts).
   'series:manage': ['admin', 'course_director'],
+  // Messages to the people of a course and scheduled course messages (issues 18 and 15).
+  'course_messages:send': ['admin', 'course_director'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 

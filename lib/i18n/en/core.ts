@@ -144,6 +144,7 @@ export const core = {
     status_sent: 'Sent',
     status_failed: 'Failed',
     status_held: 'Held (no SMTP)',
+    status_bounced: 'Bounced (refused by the recipient’s mail server)',
     messageTitle: 'Message',
     textPart: 'Plain-text part',
     peopleTitle: 'People and roles',
