@@ -13,6 +13,7 @@ import { contentAdminRoutes, contentDeploymentRoutes, contentPublicRoutes } from
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { inquiriesAdminRoutes, inquiriesPublicRoutes } from './route-config/inquiries.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
+import { messagesAdminRoutes } from './route-config/messages.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { directoryAdminRoutes, directoryPublicRoutes } from './route-config/directory.ts';
 import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
@@ -75,6 +76,7 @@ export default [
           ...directoryAdminRoutes,
           ...inquiriesAdminRoutes,
           ...contentAdminRoutes,
+          ...messagesAdminRoutes,
         ]),
       ]),
     ]),

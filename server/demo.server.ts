@@ -14,6 +14,7 @@ import { seedDemoDirectory } from './demo-directory.server.ts';
 import { seedDemoInquiries } from './demo-inquiries.server.ts';
 import { seedDemoSiteLook } from './demo-site.server.ts';
 import { seedDemoSeries } from './demo-series.server.ts';
+import { seedDemoMessages } from './demo-messages.server.ts';
 import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
 
 // Links in messages the demo data would send; the demo issues certificates without mail, and
@@ -92,6 +93,8 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
     // Inquiries from each site (speaker, demonstration, Intensive on the Road, general contact)
     // in their inboxes, in different statuses, with replies sent.
     await seedDemoInquiries(tx, { orgs: { abs: orgs.abs, nwbc: orgs.nwbc }, userIds, publicUrl: DEMO_PUBLIC_URL });
+    // Course messages (ADR 0067): one sent to Spokane's waitlist with each recipient's status, one scheduled.
+    await seedDemoMessages(tx, { pastCourseId: orgs.pastCourseId, upcomingCourseId: orgs.upcomingCourseId, directorUserId: userIds['director@abs.example.org']!, publicUrl: DEMO_PUBLIC_URL });
     // The deployment's operator: reads credential mail (resets, confirmations) that cannot be
     // sent without SMTP. No organization's staff can.
     const password = randomPassword();

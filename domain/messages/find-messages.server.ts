@@ -20,7 +20,8 @@ export async function findCourseMessages(db: DbOrTx, organizationId: string, cou
       schedule: courseMessages.schedule,
       frozenAt: courseMessages.frozenAt,
       createdAt: courseMessages.createdAt,
-      recipients: sql<number>`(select count(*)::int from ${courseMessageRecipients} r where r.message_id = ${courseMessages.id})`,
+      // Qualified by hand: inside a select list drizzle writes a column without its table.
+      recipients: sql<number>`(select count(*)::int from course_message_recipients r where r.message_id = course_messages.id)`,
     })
     .from(courseMessages)
     .where(and(eq(courseMessages.organizationId, organizationId), eq(courseMessages.courseId, courseId)))

@@ -108,7 +108,7 @@ export async function sendNextBatch(db: Db, options: SendOptions): Promise<strin
         .where(
           and(
             inArray(courseMessages.id, touched),
-            sql`not exists (select 1 from ${courseMessageRecipients} r where r.message_id = ${courseMessages.id} and r.queued_at is null)`,
+            sql`not exists (select 1 from course_message_recipients r where r.message_id = course_messages.id and r.queued_at is null)`,
           ),
         );
     }

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { evaluationCompletions, evaluationForms } from '#db/schema/credit.ts';
 import { outboxMessages } from '#db/schema/email.ts';
 import { courseMessageRecipients, courseMessages, type RecipientFilter } from '#db/schema/messages.ts';
 import { registrations } from '#db/schema/registration.ts';
@@ -185,5 +186,23 @@ describe('sending a course message', () => {
     await expect(
       sendCourseMessage(testDb.db, { organizationId: setup.org.id, courseId: setup.course.id, subject: 'x', body: 'y', filter: { statuses: ['offered'], categoryKeys: [], payment: 'any', missing: 'any' } }, systemActor),
     ).rejects.toMatchObject({ code: 'MESSAGE_NO_RECIPIENTS' });
+  });
+});
+
+describe('missing a required item', () => {
+  test('an evaluation not completed (only where the course asks for one), an address not confirmed', async () => {
+    const s = await setupCourse(testDb.db, {}, { publicUrl });
+    const a = await s.apply();
+    const b = await s.apply();
+    await testDb.db.update(registrations).set({ status: 'confirmed', addressConfirmedAt: new Date() }).where(inArray(registrations.id, [a.id, b.id]));
+    const evaluation: RecipientFilter = { statuses: ['confirmed'], categoryKeys: [], payment: 'any', missing: 'evaluation' };
+    expect(await findMatchingRecipients(testDb.db, s.org.id, s.course.id, evaluation)).toHaveLength(0);
+    await testDb.db.insert(evaluationForms).values({ courseId: s.course.id, organizationId: s.org.id, questions: [] });
+    await testDb.db.insert(evaluationCompletions).values({ registrationId: a.id, organizationId: s.org.id, courseId: s.course.id, completedOn: '2025-04-26' });
+    expect((await findMatchingRecipients(testDb.db, s.org.id, s.course.id, evaluation)).map((r) => r.registrationId)).toEqual([b.id]);
+
+    await testDb.db.update(registrations).set({ addressConfirmedAt: null }).where(eq(registrations.id, a.id));
+    const unconfirmed = await findMatchingRecipients(testDb.db, s.org.id, s.course.id, { ...evaluation, missing: 'address_unconfirmed' });
+    expect(unconfirmed.map((r) => r.registrationId)).toEqual([a.id]);
   });
 });

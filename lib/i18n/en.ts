@@ -21,5 +21,6 @@ import { security } from './en/security.ts';
 import { series } from './en/series.ts';
 import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
+import { messagesCatalog } from './en/messages.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content, ...series } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content, ...series, ...messagesCatalog } as const;
