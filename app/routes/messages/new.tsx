@@ -214,13 +214,15 @@ export default function NewCourseMessage({ loaderData }: Route.ComponentProps) {
             </button>
           </div>
           {actionData?.preview ? (
-            <section aria-labelledby="preview" className="notice" role="status">
+            <div role="status">
+            <section aria-labelledby="preview" className="notice">
               <h3 id="preview">{t('courseMessages.previewTitle', { name: actionData.preview.name })}</h3>
               <p>
                 <strong>{t('courseMessages.previewSubject', { subject: actionData.preview.subject })}</strong>
               </p>
               <pre className="mail-text">{actionData.preview.text}</pre>
             </section>
+            </div>
           ) : null}
 
           <fieldset className="field">
