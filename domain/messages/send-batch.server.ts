@@ -15,6 +15,7 @@ import { courseMessageRecipients, courseMessages } from '#db/schema/messages.ts'
 import { organizations } from '#db/schema/organizations.ts';
 import { registrationBalances } from '#domain/money/read-account.server.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
+import { locksDisabledForTest, racePoint } from '#db/test-hooks.server.ts';
 import { findMatchingRecipients } from './recipients.server.ts';
 import { renderCourseMessage } from './render.ts';
 import { freezeRecipients, getReplyTo, MESSAGE_KIND } from './write-message.server.ts';
@@ -62,14 +63,16 @@ export async function freezeDueMessages(db: Db, now: Date = new Date()): Promise
 /** Hands one batch (at most what the rate allows now) to the outbox; returns the outbox ids to deliver. */
 export async function sendNextBatch(db: Db, options: SendOptions): Promise<string[]> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${RATE_LOCK})`);
+    // Test-only negative control (db/test-hooks.server.ts): without the locks two senders claim the same people.
+    const locks = !locksDisabledForTest();
+    if (locks) await tx.execute(sql`select pg_advisory_xact_lock(${RATE_LOCK})`);
     const [recent] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(courseMessageRecipients)
       .where(sql`${courseMessageRecipients.queuedAt} > now() - interval '1 minute'`);
     const budget = options.perMinute - (recent?.n ?? 0);
     if (budget <= 0) return [];
-    const claimed = await tx
+    const query = tx
       .select({ recipient: courseMessageRecipients, message: courseMessages, course: courses, org: { slug: organizations.slug, name: organizations.name } })
       .from(courseMessageRecipients)
       .innerJoin(courseMessages, eq(courseMessages.id, courseMessageRecipients.messageId))
@@ -77,8 +80,9 @@ export async function sendNextBatch(db: Db, options: SendOptions): Promise<strin
       .innerJoin(organizations, eq(organizations.id, courseMessages.organizationId))
       .where(and(isNull(courseMessageRecipients.queuedAt), eq(courseMessages.state, 'sending')))
       .orderBy(asc(courseMessages.frozenAt), asc(courseMessageRecipients.messageId), asc(courseMessageRecipients.position))
-      .limit(Math.min(budget, options.batchSize ?? 50))
-      .for('update', { of: courseMessageRecipients, skipLocked: true });
+      .limit(Math.min(budget, options.batchSize ?? 50));
+    const claimed = locks ? await query.for('update', { of: courseMessageRecipients, skipLocked: true }) : await query;
+    await racePoint('messages.claimed');
     const balances = await registrationBalances(
       tx,
       claimed.map((c) => c.recipient.registrationId),
