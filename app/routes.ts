@@ -15,6 +15,7 @@ import { inquiriesAdminRoutes, inquiriesPublicRoutes } from './route-config/inqu
 import { emailTemplatesAdminRoutes, emailTemplatesPublicRoutes } from './route-config/email-templates.ts';
 import { membershipAdminRoutes } from './route-config/membership.ts';
 import { memberDirectoryPublicRoutes } from './route-config/member-directory.ts';
+import { messagesAdminRoutes } from './route-config/messages.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { directoryAdminRoutes, directoryPublicRoutes } from './route-config/directory.ts';
 import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
@@ -80,6 +81,7 @@ export default [
           ...inquiriesAdminRoutes,
           ...emailTemplatesAdminRoutes,
           ...contentAdminRoutes,
+          ...messagesAdminRoutes,
         ]),
       ]),
     ]),

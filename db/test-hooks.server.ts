@@ -27,7 +27,9 @@ export type RacePoint =
   /** recordMarks read a person's current attendance and is about to apply a mark to it. */
   | 'attendance.read'
   /** deleteAccount counted the other administrators of the person's organizations (ADR 0070). */
-  | 'account.admins-counted';
+  | 'account.admins-counted'
+  /** sendNextBatch claimed course message recipients not yet handed over (ADR 0067). */
+  | 'messages.claimed';
 
 export const testHooks: {
   skipLocks?: boolean;

@@ -16,6 +16,7 @@ import type { SCHEDULE_ERRORS } from './schedule/error-codes.ts';
 import type { SERIES_ERRORS } from './series/error-codes.ts';
 import type { EMAIL_TEMPLATES_ERRORS } from './email-templates/error-codes.ts';
 import type { PERSONAL_DATA_ERRORS } from './personal-data/error-codes.ts';
+import type { MESSAGES_ERRORS } from './messages/error-codes.ts';
 import type { SMALL_GROUPS_ERRORS } from './small-groups/error-codes.ts';
 
 // One capability per line (several are built at once; each adds its own line).
@@ -35,7 +36,8 @@ export type CapabilityErrorCode =
   | keyof typeof CONTENT_ERRORS
   | keyof typeof SERIES_ERRORS
   | keyof typeof EMAIL_TEMPLATES_ERRORS
-  | keyof typeof PERSONAL_DATA_ERRORS;
+  | keyof typeof PERSONAL_DATA_ERRORS
+  | keyof typeof MESSAGES_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

@@ -17,6 +17,8 @@ export interface PasswordResetRequest {
 export interface JobQueue {
   /** Ask for delivery of outbox messages already committed. Never throws: the sweeper catches up. */
   deliverEmails(ids: string[]): Promise<void>;
+  /** Hand the next batch of course messages to the outbox now (not waiting for the minute's run). Never throws. */
+  runCourseMessages?(): Promise<void>;
   /**
    * Ask for a password-reset (or set-up) link to be mailed, later, by a worker: the request
    * answers in the same time whether or not the address has an account.

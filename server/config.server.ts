@@ -93,6 +93,8 @@ export const configSchema = z.object({
     .string()
     .default('15 2 * * *')
     .refine((v) => /^(\S+\s+){4}\S+$/.test(v.trim()), 'must be a cron expression of five fields (minute hour day month weekday)'),
+  /** Course message recipients handed to the outbox per minute, across the deployment (ADR 0067): the SMTP provider's limit. */
+  COURSE_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
 }).superRefine((env, ctx) => {
   if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required when STRIPE_SECRET_KEY is set' });

@@ -17,6 +17,7 @@ import { seedDemoEmailTemplates } from './demo-email-templates.server.ts';
 import { seedDemoMemberDirectory } from './demo-member-directory.server.ts';
 import { seedDemoSiteLook } from './demo-site.server.ts';
 import { seedDemoSeries } from './demo-series.server.ts';
+import { seedDemoMessages } from './demo-messages.server.ts';
 import { seedRotationAndAttendance } from './demo-rotation-attendance.server.ts';
 
 // Links in messages the demo data would send; the demo issues certificates without mail, and
@@ -100,6 +101,8 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
     await seedDemoInquiries(tx, { orgs: { abs: orgs.abs, nwbc: orgs.nwbc }, userIds, publicUrl: DEMO_PUBLIC_URL, secretKey });
     // The ABS's own words for its evaluation reminder (ADR 0069).
     await seedDemoEmailTemplates(tx, orgs.abs);
+    // Course messages (ADR 0067): one sent to Spokane's waitlist with each recipient's status, one scheduled.
+    await seedDemoMessages(tx, { pastCourseId: orgs.pastCourseId, upcomingCourseId: orgs.upcomingCourseId, directorUserId: userIds['director@abs.example.org']!, publicUrl: DEMO_PUBLIC_URL });
     // The deployment's operator: reads credential mail (resets, confirmations) that cannot be
     // sent without SMTP. No organization's staff can.
     const password = randomPassword();

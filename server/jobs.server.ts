@@ -14,6 +14,7 @@ import type { JobQueue, PasswordResetRequest } from '#lib/services.ts';
 import type { PaymentSettings } from '#lib/stripe.server.ts';
 import { PERIODIC_TASKS } from './jobs/index.ts';
 import type { PeriodicTask } from './jobs/task.ts';
+import { COURSE_MESSAGES_QUEUE } from './jobs/messages.jobs.ts';
 
 export const QUEUES = {
   deliverEmail: 'email.deliver',
@@ -46,6 +47,8 @@ export interface JobOptions {
   sendPasswordReset?: (input: PasswordResetRequest) => Promise<void>;
   /** Periodic tasks that depend on the configuration (the scheduled backup, ADR 0071). */
   configuredTasks?: PeriodicTask[];
+  /** Course message recipients handed to the outbox per minute (COURSE_MESSAGES_PER_MINUTE; default 60). */
+  courseMessagesPerMinute?: number;
 }
 
 export async function startJobs(options: JobOptions): Promise<JobQueue> {
@@ -95,7 +98,7 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
     });
     await boss.schedule(QUEUES.pruneThrottle, '17 * * * *');
     // The other capabilities' periodic work (server/jobs/*.jobs.ts): each returns emails to deliver.
-    const taskContext = { db, log, publicUrl: options.publicUrl ?? 'http://localhost:3000', payments: options.payments ?? null };
+    const taskContext = { db, log, publicUrl: options.publicUrl ?? 'http://localhost:3000', payments: options.payments ?? null, courseMessagesPerMinute: options.courseMessagesPerMinute ?? 60 };
     for (const task of periodic) {
       await boss.work(task.queue, async () => {
         await enqueue(await task.run(taskContext));
@@ -117,6 +120,14 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
         await enqueue(ids);
       } catch (error) {
         log.warn({ err: error }, 'could not enqueue email delivery; the sweeper will retry');
+      }
+    },
+    async runCourseMessages() {
+      try {
+        // One waiting run is enough: the singleton key collapses a burst of sends into it.
+        await boss.send(COURSE_MESSAGES_QUEUE, {}, { singletonKey: 'now' });
+      } catch (error) {
+        log.warn({ err: error }, 'could not start the course message job; it runs every minute');
       }
     },
     async requestPasswordReset(input) {

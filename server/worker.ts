@@ -30,6 +30,7 @@ jobs = await startJobs({
   mailFrom: config.MAIL_FROM,
   work: true,
   publicUrl,
+  courseMessagesPerMinute: config.COURSE_MESSAGES_PER_MINUTE,
   sendPasswordReset: async ({ email, redirectTo }) => {
     await auth.api.requestPasswordReset({ body: { email, redirectTo } });
   },

@@ -17,6 +17,7 @@ import { DIRECTORY_ERRORS } from '#domain/directory/error-codes.ts';
 import { SERIES_ERRORS } from '#domain/series/error-codes.ts';
 import { EMAIL_TEMPLATES_ERRORS } from '#domain/email-templates/error-codes.ts';
 import { PERSONAL_DATA_ERRORS } from '#domain/personal-data/error-codes.ts';
+import { MESSAGES_ERRORS } from '#domain/messages/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -66,6 +67,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   ...SERIES_ERRORS,
   ...EMAIL_TEMPLATES_ERRORS,
   ...PERSONAL_DATA_ERRORS,
+  ...MESSAGES_ERRORS,
 };
 
 /** Field-level problem codes from the domain (validateAnswers and friends). */

@@ -9,7 +9,8 @@ export interface OutboxAttachment {
 }
 
 /** `suppressed`: a non-essential message to an address that unsubscribed; kept, never sent. */
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held' | 'suppressed';
+/** `bounced`: the SMTP server refused the recipient permanently (a 5xx reply); never retried. */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held' | 'suppressed' | 'bounced';
 
 /**
  * Every message Balint Hub sends. Written in the same transaction as the change that causes

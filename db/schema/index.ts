@@ -14,3 +14,4 @@ export * from './content.ts';
 export * from './series.ts';
 export * from './email-templates.ts';
 export * from './member-directory.ts';
+export * from './messages.ts';

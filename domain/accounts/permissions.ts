@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   'series:manage': ['admin', 'course_director'],
   // The organization's words for its automated messages (ADR 0069).
   'email_templates:manage': ['admin'],
+  // Messages to the people of a course and scheduled course messages (issues 18 and 15).
+  'course_messages:send': ['admin', 'course_director'],
   'member:area': ['admin', 'course_director', 'treasurer', 'faculty', 'financial_aid_committee', 'member'],
 } as const satisfies Record<string, readonly Role[]>;
 

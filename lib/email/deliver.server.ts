@@ -10,7 +10,17 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
   return nodemailer.createTransport(smtpUrl);
 }
 
-export type DeliveryOutcome = 'sent' | 'held' | 'skipped';
+export type DeliveryOutcome = 'sent' | 'held' | 'skipped' | 'bounced';
+
+/**
+ * A permanent refusal of the recipient (a 5xx reply to RCPT TO, e.g. 550 no such user): retrying
+ * cannot help, so the message is marked bounced at once. Any other error is retried.
+ */
+export function isPermanentRecipientRejection(error: unknown): boolean {
+  const e = error as { responseCode?: unknown; code?: unknown; command?: unknown; rejected?: unknown };
+  const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
+  return permanent && (e.code === 'EENVELOPE' || e.command === 'RCPT TO');
+}
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
 
@@ -48,6 +58,13 @@ export async function deliverOutboxMessage(db: Db, id: string, transport: MailTr
       });
     } catch (error) {
       const attempts = message.attempts + 1;
+      if (isPermanentRecipientRejection(error)) {
+        await tx
+          .update(outboxMessages)
+          .set({ attempts, lastError: (error as Error).message.slice(0, 500), status: 'bounced' })
+          .where(eq(outboxMessages.id, id));
+        return 'bounced';
+      }
       await tx
         .update(outboxMessages)
         .set({

@@ -88,3 +88,22 @@ test('a non-essential message goes out with List-Unsubscribe and one-click List-
   const essential = await waitFor(async () => delivery.sink.received.find((m) => m.to === 'kim-unsub@example.org'));
   expect(essential.raw).not.toMatch(/List-Unsubscribe/);
 });
+
+test('a recipient the SMTP server refuses for good (550) is marked bounced at once, never retried', async () => {
+  const [org] = await testDb.db.insert(organizations).values({ slug: 'smtp-bounce', name: 'Bounce Society', shortName: 'BS', kind: 'regional_circle' }).returning();
+  const email = composeEmail({ subject: 'Hello', greeting: 'Hi', paragraphs: ['x'], signature: 'BS' });
+  const id = await queueEmail(testDb.db, { organizationId: org!.id, kind: 'course.message', to: 'bounce-nobody@example.org', ...email });
+  await delivery.jobs.deliverEmails([id]);
+  const row = await waitFor(async () => {
+    const [r] = await testDb.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
+    return r?.status === 'bounced' ? r : undefined;
+  });
+  expect(row.attempts).toBe(1);
+  expect(row.lastError).toMatch(/550/);
+  // The job completed (no retry is waiting): the bounce is final.
+  await waitFor(async () => {
+    const { rows } = await testDb.pool.query<{ state: string }>(`select state from pgboss.job where name = 'email.deliver' and data->>'id' = $1`, [id]);
+    return rows.length === 1 && rows[0]!.state === 'completed' ? rows : undefined;
+  });
+  expect(delivery.sink.received.filter((m) => m.to.startsWith('bounce'))).toHaveLength(0);
+});

@@ -24,4 +24,6 @@ import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
 import { members } from './en/members.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content, ...series, ...emailTemplatesCatalog, ...members } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content, ...series, ...emailTemplatesCatalog, ...members, ...messagesCatalog } as const;
+import { messagesCatalog } from './en/messages.ts';
+

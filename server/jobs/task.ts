@@ -7,6 +7,8 @@ export interface TaskContext {
   log: Logger;
   publicUrl: string;
   payments: PaymentSettings | null;
+  /** Course message recipients handed to the outbox per minute (COURSE_MESSAGES_PER_MINUTE). */
+  courseMessagesPerMinute: number;
 }
 
 /** A job pg-boss runs on a cron schedule (in the app, or in `npm run worker`). */

@@ -1,5 +1,6 @@
 // A real SMTP server on a free local port, collecting what it receives; it can refuse the next
-// messages with a temporary error (451) to exercise retries. Used with the real job queue.
+// messages with a temporary error (451) to exercise retries, and refuses any recipient whose
+// address starts with "bounce" for good (550). Used with the real job queue.
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
@@ -22,6 +23,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    // An address whose local part starts with "bounce" does not exist here: refused for good (550).
+    onRcptTo(address, _session, callback) {
+      if (/^bounce/i.test(address.address)) return callback(Object.assign(new Error('5.1.1 no such user here'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (c: Buffer) => (raw += c.toString()));

@@ -17,6 +17,7 @@ export function CourseNav({ base, title }: { base: string; title: string }) {
     ['/evaluation', 'creditNav.evaluation'],
     ['/cancel-course', 'moneyNav.cancelCourse'],
     ['/rotation', 'rotation.link'],
+    ['/messages', 'courseMessages.nav'],
     ['/paper', 'coursePaper.nav'],
     ['/copy', 'courseCopy.nav'],
   ] as const;

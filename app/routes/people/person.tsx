@@ -5,6 +5,7 @@ import { DataTable } from '#app/components/data-table.tsx';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { personRecord } from '#domain/people/person-record.server.ts';
+import { findPersonMessages } from '#domain/messages/find-messages.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
@@ -14,7 +15,16 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org, roles } = await requirePermission(request, context, params.org, 'people:search');
   try {
     const record = await personRecord(services(context).db, org.id, params.userId);
-    return { base: `/o/${org.slug}/admin`, record, canReview: rolesGrant(roles, 'registration:review') };
+    // The course messages sent to them (issue 18), kept on their record.
+    const messages = (await findPersonMessages(services(context).db, org.id, { userId: record.person.id })).map((m) => ({
+      messageId: m.messageId,
+      courseId: m.courseId,
+      courseTitle: m.courseTitle,
+      subject: m.subject,
+      status: m.status,
+      on: (m.queuedAt ?? m.createdAt).toISOString().slice(0, 10),
+    }));
+    return { base: `/o/${org.slug}/admin`, record, messages, canReview: rolesGrant(roles, 'registration:review'), canMessage: rolesGrant(roles, 'course_messages:send') };
   } catch (error) {
     if (error instanceof DomainError && error.code === 'PERSON_NOT_FOUND') throw new Response(t('people.notFound'), { status: 404 });
     throw error;
@@ -22,7 +32,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export default function Person({ loaderData }: Route.ComponentProps) {
-  const { record, base, canReview } = loaderData;
+  const { record, base, canReview, messages, canMessage } = loaderData;
   const p = record.person;
   return (
     <main id="main">
@@ -100,6 +110,31 @@ export default function Person({ loaderData }: Route.ComponentProps) {
                 <th scope="row">{m.what === 'donation' ? t('people.donation') : m.what}</th>
                 <td>{t(`money.kind_${m.kind}`)}{m.method ? ` (${t(`money.method_${m.method}`)})` : ''}</td>
                 <td>{formatMoney(Math.abs(m.amountMinor), m.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+      <h2>{t('courseMessages.onRecord')}</h2>
+      {messages.length === 0 ? (
+        <p>{t('courseMessages.onRecordNone')}</p>
+      ) : (
+        <DataTable caption={t('courseMessages.onRecord')} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t('courseMessages.colSubject')}</th>
+              <th scope="col">{t('people.course')}</th>
+              <th scope="col">{t('courseMessages.colStatus')}</th>
+              <th scope="col">{t('courseMessages.colWhen')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((m) => (
+              <tr key={m.messageId}>
+                <th scope="row">{canMessage ? <Link to={`${base}/courses/${m.courseId}/messages/${m.messageId}`}>{m.subject}</Link> : m.subject}</th>
+                <td>{m.courseTitle}</td>
+                <td>{t(`courseMessages.status_${m.status}`)}</td>
+                <td>{formatDate(m.on, 'en-US', 'medium')}</td>
               </tr>
             ))}
           </tbody>

@@ -13,6 +13,7 @@ import { verifyMembership } from '#domain/registration/verify-membership.server.
 import { decideApplication } from '#domain/registration/decide-application.server.ts';
 import { getApplication } from '#domain/registration/find-applications.server.ts';
 import { addressStatus } from '#domain/registration/confirmation.server.ts';
+import { findPersonMessages } from '#domain/messages/find-messages.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
@@ -50,11 +51,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org, course, registration: r } = await load(request, context, params);
   const categories = await getPriceTable(services(context).db, org.id, course.id);
   const account = await registrationAccount(services(context).db, r.id);
+  // The course messages sent for this registration (issue 18).
+  const messages = (await findPersonMessages(services(context).db, org.id, { registrationId: r.id })).map((m) => ({ id: m.messageId, subject: m.subject, status: m.status }));
   const a = r.answers;
   const yes = (v: boolean) => t(v ? 'staffApplications.yes' : 'staffApplications.no');
   return {
     base: `/o/${org.slug}/admin/courses/${course.id}`,
     course: { title: course.title },
+    messages,
     categories: categories.map((c) => ({ value: c.key, label: c.label })),
     registration: {
       id: r.id,
@@ -201,6 +205,18 @@ export default function Application({ loaderData }: Route.ComponentProps) {
           </>
         ) : null}
       </dl>
+      <h2>{t('courseMessages.onRecord')}</h2>
+      {loaderData.messages.length === 0 ? (
+        <p>{t('courseMessages.onRecordNone')}</p>
+      ) : (
+        <ul>
+          {loaderData.messages.map((m) => (
+            <li key={m.id}>
+              <Link to={`${loaderData.base}/messages/${m.id}`}>{m.subject}</Link> — {t(`courseMessages.status_${m.status}`)}
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>{t('staffApplications.answers')}</h2>
       <dl className="facts">
         {loaderData.answers.map((a, i) => (

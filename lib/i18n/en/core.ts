@@ -145,6 +145,7 @@ export const core = {
     status_failed: 'Failed',
     status_held: 'Held (no SMTP)',
     status_suppressed: 'Not sent: unsubscribed',
+    status_bounced: 'Bounced (refused by the recipient’s mail server)',
     messageTitle: 'Message',
     textPart: 'Plain-text part',
     peopleTitle: 'People and roles',
