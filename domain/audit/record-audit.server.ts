@@ -17,6 +17,19 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/**
+ * Columns PostgreSQL derives from others (the people search's folded `searchText`): a row
+ * returned whole by `.returning()` carries them, but an audit record keeps what was changed,
+ * and a copy of a name folded out of reach of the account deletion's anonymising (ADR 0070).
+ */
+const DERIVED_KEYS = ['searchText'];
+
+function withoutDerived(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  if (!DERIVED_KEYS.some((key) => key in value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !DERIVED_KEYS.includes(key)));
+}
+
 /** Call inside the transaction that makes the change, so the audit row commits with it. */
 export async function recordAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
@@ -25,8 +38,8 @@ export async function recordAudit(tx: DbOrTx, actor: Actor, entry: AuditEntry): 
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
+    before: withoutDerived(entry.before ?? null),
+    after: withoutDerived(entry.after ?? null),
     requestId: actor.requestId ?? null,
   });
 }
