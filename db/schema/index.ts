@@ -12,3 +12,4 @@ export * from './directory.ts';
 export * from './inquiries.ts';
 export * from './content.ts';
 export * from './series.ts';
+export * from './membership.ts';
