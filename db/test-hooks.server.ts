@@ -25,7 +25,9 @@ export type RacePoint =
   /** createSession/updateSession read the course's other sessions and found no overlap. */
   | 'schedule.checked'
   /** recordMarks read a person's current attendance and is about to apply a mark to it. */
-  | 'attendance.read';
+  | 'attendance.read'
+  /** grantComplimentaryMembership checked the person holds no membership and no earlier grant. */
+  | 'membership.granting';
 
 export const testHooks: {
   skipLocks?: boolean;

@@ -8,6 +8,7 @@ import type { CERTIFICATE_ERRORS } from './certificates/error-codes.ts';
 import type { DIRECTORY_ERRORS } from './directory/error-codes.ts';
 import type { INQUIRIES_ERRORS } from './inquiries/error-codes.ts';
 import type { CONTENT_ERRORS } from './content/error-codes.ts';
+import type { MEMBERSHIP_ERRORS } from './membership/error-codes.ts';
 import type { MONEY_ERRORS } from './money/error-codes.ts';
 import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
@@ -31,7 +32,8 @@ export type CapabilityErrorCode =
   | keyof typeof DIRECTORY_ERRORS
   | keyof typeof INQUIRIES_ERRORS
   | keyof typeof CONTENT_ERRORS
-  | keyof typeof SERIES_ERRORS;
+  | keyof typeof SERIES_ERRORS
+  | keyof typeof MEMBERSHIP_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

@@ -15,6 +15,7 @@ import { ROTATION_ERRORS } from '#domain/rotation/error-codes.ts';
 import { SMALL_GROUPS_ERRORS } from '#domain/small-groups/error-codes.ts';
 import { DIRECTORY_ERRORS } from '#domain/directory/error-codes.ts';
 import { SERIES_ERRORS } from '#domain/series/error-codes.ts';
+import { MEMBERSHIP_ERRORS } from '#domain/membership/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -49,6 +50,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   DISCOUNT_CODE_NOT_FOUND: 'staffErrors.discountCodeNotFound',
   MEMBERSHIP_IMPORT_INVALID: 'staffErrors.membershipImportInvalid',
   ...MONEY_ERRORS,
+  ...MEMBERSHIP_ERRORS,
   ...PAYMENTS_ERRORS,
   ...REFUNDS_ERRORS,
   ...AID_ERRORS,

@@ -90,7 +90,7 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
       .returning();
     const lines = await tx
       .insert(checkoutLines)
-      .values(prepared.map((p, position) => ({ checkoutId: checkout!.id, position, kind: p.kind, registrationId: p.registrationId, donationId: p.donationId, seriesEnrollmentId: p.seriesEnrollmentId ?? null, description: p.description, amountMinor: p.amountMinor })))
+      .values(prepared.map((p, position) => ({ checkoutId: checkout!.id, position, kind: p.kind, registrationId: p.registrationId, donationId: p.donationId, seriesEnrollmentId: p.seriesEnrollmentId ?? null, membershipTermId: p.membershipTermId ?? null, description: p.description, amountMinor: p.amountMinor })))
       .returning();
     await recordAudit(tx, actor, {
       organizationId: org.id,

@@ -11,6 +11,7 @@ import { people } from './en/people.ts';
 import { credit } from './en/credit.ts';
 import { directory } from './en/directory.ts';
 import { inquiriesCatalog } from './en/inquiries.ts';
+import { membership } from './en/membership.ts';
 import { meta } from './en/meta.ts';
 import { money } from './en/money.ts';
 import { payments } from './en/payments.ts';
@@ -22,4 +23,4 @@ import { series } from './en/series.ts';
 import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content, ...series } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content, ...series, ...membership } as const;

@@ -53,9 +53,10 @@ async function suggestCategory(
 ) {
   const today = Temporal.Now.plainDateISO(page.course.timeZone).toString();
   const membership = await findCurrentMembership(db, organizationId, person, today);
-  const fits = page.categories.find((c) => c.requiresMembership === Boolean(membership) && !c.requiresTraineeStatus);
+  const member = Boolean(membership?.grantsMemberPrices);
+  const fits = page.categories.find((c) => c.requiresMembership === member && !c.requiresTraineeStatus);
   if (!fits) return null;
-  return { categoryKey: fits.key, memberUntil: membership?.validTo ?? null };
+  return { categoryKey: fits.key, memberUntil: member ? membership!.validTo : null };
 }
 
 async function loadPage(db: Parameters<typeof getApplicationForm>[0], organizationId: string, slug: string) {
