@@ -12,7 +12,7 @@ import { billingAdminRoutes, billingPublicRoutes } from './route-config/billing.
 import { contentAdminRoutes, contentDeploymentRoutes, contentPublicRoutes } from './route-config/content.ts';
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { inquiriesAdminRoutes, inquiriesPublicRoutes } from './route-config/inquiries.ts';
-import { membershipAdminRoutes } from './route-config/membership.ts';
+import { membershipAdminRoutes, membershipPublicRoutes } from './route-config/membership.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { directoryAdminRoutes, directoryPublicRoutes } from './route-config/directory.ts';
 import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
@@ -54,6 +54,7 @@ export default [
       ...inquiriesPublicRoutes,
       ...contentPublicRoutes,
       ...seriesPublicRoutes,
+      ...membershipPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,
