@@ -9,6 +9,7 @@ import { courseMembershipGrants, membershipTerms, membershipTypes } from '#db/sc
 import { ledgerEntries } from '#db/schema/money.ts';
 import { memberships, registrations } from '#db/schema/registration.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
+import { moneyReport } from '#domain/billing/reports.server.ts';
 import { recordInvoicePayment } from '#domain/billing/record-invoice-payment.server.ts';
 import { addDays, localDate } from '#domain/money/policy.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
@@ -83,6 +84,10 @@ describe('joining with a course registration in one checkout', () => {
     expect(await findMemberStanding(testDb.db, org.id, { userId: registration.userId, email: registration.email }, todayHere(), 'member_prices')).toMatchObject({ status: 'active' });
     const welcome = await testDb.db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, org.id), eq(outboxMessages.kind, 'membership.welcome')));
     expect(welcome.map((m) => m.toAddress)).toEqual([registration.email]);
+    // The money report shows the dues on their own, apart from course revenue.
+    const report = await moneyReport(testDb.db, { organizationId: org.id, now: new Date() });
+    expect(report.dues).toEqual([{ typeName: 'Regular', currency: 'USD', terms: 1, netMinor: 15000, paidMinor: 15000, refundedMinor: 0 }]);
+    expect(report.revenue.reduce((s, r) => s + r.paidMinor, 0)).toBe(80000);
   });
 
   test('an unpaid card checkout that expires voids the pending term: no standing, nothing owed', async () => {
@@ -99,6 +104,7 @@ describe('joining with a course registration in one checkout', () => {
     const entries = await testDb.db.select().from(ledgerEntries).where(eq(ledgerEntries.membershipTermId, term!.id));
     expect(entries.reduce((s, e) => s + e.amountMinor, 0)).toBe(0);
     expect(await findMemberStanding(testDb.db, org.id, { userId: registration.userId, email: registration.email }, todayHere())).toBeUndefined();
+    expect((await moneyReport(testDb.db, { organizationId: org.id, now: new Date() })).dues).toEqual([{ typeName: 'Regular', currency: 'USD', terms: 0, netMinor: 0, paidMinor: 0, refundedMinor: 0 }]);
   });
 });
 

@@ -111,6 +111,14 @@ export const membership = {
     joinWithRegistration: 'Join {{org}} now as a {{type}} member ({{amount}}) and pay both together',
     joinWithRegistrationHint: 'Your registration is at the member rate; joining now makes it count.',
   },
+  membershipReport: {
+    title: 'Membership dues',
+    caption: 'Membership dues by membership type: charged (net of unpaid checkouts) and received.',
+    type: 'Membership type',
+    terms: 'Memberships',
+    net: 'Dues charged',
+    paid: 'Received',
+  },
   membershipEmail: {
     welcome: {
       subject: 'Welcome to {{org}}',
