@@ -8,6 +8,7 @@ import { send } from './http.ts';
 import { createRunningRows } from './sweep-running.ts';
 import { createSiteRows } from './sweep-site.ts';
 import { createSweepSeries } from './sweep-series.ts';
+import { createSweepMembershipTypes } from './sweep-membership.ts';
 
 /** Sample values for one organization's route params, and whose rows they are. */
 export interface IdSet {
@@ -184,6 +185,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
   ]);
 
   const [absSeries, nwbcSeries] = await createSweepSeries(['abs', 'nwbc']);
+  const [absMembershipType, nwbcMembershipType] = await createSweepMembershipTypes(['abs', 'nwbc']);
 
   const abs: IdSet = {
     org: 'abs',
@@ -205,6 +207,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
       inquiryId: absInquiry,
       ...absSite,
       seriesId: absSeries!,
+      membershipType: absMembershipType!,
     },
   };
   return {
@@ -235,6 +238,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
         inquiryId: nwbcInquiry,
         ...nwbcSite,
         seriesId: nwbcSeries!,
+        membershipType: nwbcMembershipType!,
       },
     },
   };
