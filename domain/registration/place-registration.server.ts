@@ -1,6 +1,7 @@
 // placeRegistration: an application, from the form or the API. The whole decision (place or
 // waitlist, early or regular, discount-code use) happens under the course lock.
 import { findMemberStanding } from '#domain/membership/standing.server.ts';
+import { orgToday } from '#domain/membership/membership-terms.server.ts';
 import crypto from 'node:crypto';
 import { chargeRegistration } from '#domain/money/charges.server.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -184,7 +185,7 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
       newAccount = true;
     }
     const userId = applicant.id;
-    const membershipCheck = category.requiresMembership ? await membershipStatus(tx, course.organizationId, { id: userId, email: applicant.email }, today) : 'not_needed';
+    const membershipCheck = category.requiresMembership ? await membershipStatus(tx, course.organizationId, { id: userId, email: applicant.email }, await orgToday(tx, course.organizationId, context.now)) : 'not_needed';
     // Only a signed-in applicant with a verified email is confirmed at once (ADR 0047).
     const confirmedNow = applicant.signedIn && applicant.emailVerified;
 
@@ -246,7 +247,7 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
   });
 }
 
-/** Verified when the person is a member on that day (active or in grace) of a type that grants member prices (ADR 0068). */
+/** Verified when the person is a member on the organization's today (active or in grace) of a type that grants member prices (ADR 0068). */
 async function membershipStatus(tx: Tx, organizationId: string, applicant: { id: string; email: string }, today: string) {
   const standing = await findMemberStanding(tx, organizationId, { userId: applicant.id, email: applicant.email }, today, 'member_prices');
   return standing ? ('verified' as const) : ('to_verify' as const);
