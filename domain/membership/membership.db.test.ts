@@ -20,6 +20,8 @@ import { paymentsFixtures } from '../../tests/helpers/payments-fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { grantComplimentaryMembership } from './grant-complimentary.server.ts';
 import { findMemberStanding } from './standing.server.ts';
+import { revokeMembershipTerm } from './membership-terms.server.ts';
+import { joinOfferForRegistration } from './self-service.server.ts';
 import { rollingEnd } from './terms.ts';
 
 const testDb = useTestDatabase();
@@ -213,6 +215,35 @@ describe('complimentary memberships', () => {
       for (let round = 0; round < 3; round++) expect(await confirmBothAtOnce()).toHaveLength(2);
     });
   }, 120_000);
+});
+
+describe('staff revoke, and the pay page offers joining', () => {
+  test('revoking ends the standing; an active term only; another organization’s term is not found', async () => {
+    const { org, registration, checkout } = await setup();
+    const other = await setup();
+    const type = await addType(org.id);
+    const created = await checkout([{ kind: 'membership_dues', membershipTypeId: type.id }], 'invoice');
+    await payInvoice(org.id, created.checkout.id);
+    const termId = created.lines[0]!.membershipTermId!;
+    const person = { userId: registration.userId, email: registration.email };
+    expect(await findMemberStanding(testDb.db, org.id, person, todayHere())).toMatchObject({ status: 'active' });
+    const attempt = (organizationId: string) => testDb.db.transaction((tx) => revokeMembershipTerm(tx, { organizationId, termId, reason: 'given by mistake' }, systemActor)).catch((e: unknown) => e);
+    expect(await attempt(other.org.id)).toMatchObject({ code: 'MEMBERSHIP_TERM_NOT_FOUND' });
+    expect(await attempt(org.id)).toMatchObject({ status: 'revoked', revokeReason: 'given by mistake' });
+    expect(await attempt(org.id)).toMatchObject({ code: 'MEMBERSHIP_NOT_REVOCABLE' });
+    expect(await findMemberStanding(testDb.db, org.id, person, todayHere())).toBeUndefined();
+  });
+
+  test('a registration at a member rate to verify is offered joining in the same payment; a member is not', async () => {
+    const { org, course } = await setup({ requiresApproval: false });
+    await addType(org.id);
+    const placed = await placeRegistration(testDb.db, application(org.id, course.id, { categoryKey: 'member' }), systemActor, { publicUrl, now: DURING_REGISTRATION });
+    const r = placed.registration;
+    const offer = await joinOfferForRegistration(testDb.db, { id: org.id, currency: 'USD' }, { userId: r.userId, email: r.email }, r.id);
+    expect(offer).toMatchObject({ typeName: 'Regular', quote: { duesMinor: 15000, renewal: false } });
+    const nonMember = await placeRegistration(testDb.db, application(org.id, course.id, { categoryKey: 'non_member' }), systemActor, { publicUrl, now: DURING_REGISTRATION });
+    expect(await joinOfferForRegistration(testDb.db, { id: org.id, currency: 'USD' }, { userId: nonMember.registration.userId, email: nonMember.registration.email }, nonMember.registration.id)).toBeNull();
+  });
 });
 
 describe('imported records and grace', () => {
