@@ -10,6 +10,7 @@ import { ledgerEntries } from '#db/schema/money.ts';
 import { memberships, registrations } from '#db/schema/registration.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { moneyReport } from '#domain/billing/reports.server.ts';
+import { reportCsv } from '#domain/billing/report-csv.ts';
 import { recordInvoicePayment } from '#domain/billing/record-invoice-payment.server.ts';
 import { addDays, localDate } from '#domain/money/policy.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
@@ -90,6 +91,7 @@ describe('joining with a course registration in one checkout', () => {
     const report = await moneyReport(testDb.db, { organizationId: org.id, now: new Date() });
     expect(report.dues).toEqual([{ typeName: 'Regular', currency: 'USD', terms: 1, netMinor: 15000, paidMinor: 15000, refundedMinor: 0 }]);
     expect(report.revenue.reduce((s, r) => s + r.paidMinor, 0)).toBe(80000);
+    expect(reportCsv(report, 'dues', (k) => k)).toBe('membershipType,memberships,net,paid,refunded,currency\r\nRegular,1,150.00,150.00,0.00,USD\r\n');
   });
 
   test('an unpaid card checkout that expires voids the pending term: no standing, nothing owed', async () => {

@@ -176,6 +176,7 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
               ))}
             </tbody>
           </DataTable>
+          <CsvLink href={csv('dues')} table={t('membershipReport.title')} />
         </>
       ) : null}
 
