@@ -4,7 +4,7 @@
 // day — and is voided if its checkout closes unpaid.
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
-import { ledgerEntries } from '#db/schema/money.ts';
+import { checkoutLines, checkouts, ledgerEntries } from '#db/schema/money.ts';
 import { membershipTerms, membershipTypes } from '#db/schema/membership.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { registrations } from '#db/schema/registration.ts';
@@ -55,10 +55,15 @@ export async function openMembershipTerm(
   const person = { userId: input.userId, email: input.email };
   // One person's purchases are serialized: two checkouts at once cannot both open a term.
   await lockMembershipPerson(tx, input.organizationId, input.email);
+  // A term waiting on an invoice blocks a second one (pay or cancel that invoice first); one
+  // waiting on an unpaid card page does not: that page is superseded by the new checkout
+  // (createCheckout expires it, voiding its term), as a registration's older card page is.
   const [pending] = await tx
     .select({ id: membershipTerms.id })
     .from(membershipTerms)
-    .where(and(eq(membershipTerms.organizationId, input.organizationId), eq(membershipTerms.status, 'pending'), eq(membershipTerms.userId, input.userId)));
+    .innerJoin(checkoutLines, eq(checkoutLines.membershipTermId, membershipTerms.id))
+    .innerJoin(checkouts, eq(checkouts.id, checkoutLines.checkoutId))
+    .where(and(eq(membershipTerms.organizationId, input.organizationId), eq(membershipTerms.status, 'pending'), eq(membershipTerms.userId, input.userId), ne(checkouts.status, 'open')));
   if (pending) throw new DomainError('MEMBERSHIP_ALREADY_PENDING', pending.id);
   const quote = await quoteMembership(tx, input.organizationId, person, type, input.currency, input.today);
   const [term] = await tx
@@ -88,6 +93,18 @@ export async function openMembershipTerm(
 
 export async function membershipTermBalance(tx: DbOrTx, termId: string): Promise<number> {
   return summarize(await tx.select().from(ledgerEntries).where(eq(ledgerEntries.membershipTermId, termId))).balanceMinor;
+}
+
+/** Open card checkouts holding the person's pending terms: superseded by a newer checkout. */
+export async function findOpenMembershipCheckouts(tx: DbOrTx, organizationId: string, userId: string | null): Promise<string[]> {
+  if (!userId) return [];
+  const rows = await tx
+    .selectDistinct({ id: checkouts.id })
+    .from(checkouts)
+    .innerJoin(checkoutLines, eq(checkoutLines.checkoutId, checkouts.id))
+    .innerJoin(membershipTerms, eq(membershipTerms.id, checkoutLines.membershipTermId))
+    .where(and(eq(checkouts.organizationId, organizationId), eq(checkouts.status, 'open'), eq(membershipTerms.status, 'pending'), eq(membershipTerms.userId, userId)));
+  return rows.map((r) => r.id);
 }
 
 /** The checkout closed unpaid: the term is void and its charge taken back. */

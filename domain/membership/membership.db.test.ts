@@ -112,6 +112,23 @@ describe('joining with a course registration in one checkout', () => {
   });
 });
 
+describe('trying again', () => {
+  test('a second try after leaving the card page supersedes it (its term void); an unpaid invoice blocks a second one', async () => {
+    const { org, checkout, checkoutRow } = await setup();
+    const type = await addType(org.id);
+    const first = await checkout([{ kind: 'membership_dues', membershipTypeId: type.id }], 'card');
+    const second = await checkout([{ kind: 'membership_dues', membershipTypeId: type.id }], 'card');
+    expect((await checkoutRow(first.checkout.id)).status).toBe('expired');
+    const status = async (id: string) => (await testDb.db.select().from(membershipTerms).where(eq(membershipTerms.id, id)))[0]!.status;
+    expect(await status(first.lines[0]!.membershipTermId!)).toBe('void');
+    expect(await status(second.lines[0]!.membershipTermId!)).toBe('pending');
+    const invoice = await checkout([{ kind: 'membership_dues', membershipTypeId: type.id }], 'invoice');
+    expect(await status(second.lines[0]!.membershipTermId!)).toBe('void');
+    expect(await checkout([{ kind: 'membership_dues', membershipTypeId: type.id }], 'card').catch((e: unknown) => e)).toMatchObject({ code: 'MEMBERSHIP_ALREADY_PENDING' });
+    expect(await status(invoice.lines[0]!.membershipTermId!)).toBe('pending');
+  });
+});
+
 describe('renewing', () => {
   async function renewWithTermEnding(endsOn: string) {
     const { org, registration, checkout } = await setup();
