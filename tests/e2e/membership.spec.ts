@@ -3,7 +3,7 @@
 // application form then selects the member rate; the demo member renews from the end of the
 // current year; staff see members and types.
 import { type Page } from '@playwright/test';
-import { demoAccount, expect, expectAccessible, firstLink, openApplicationForm, readMailAsAdmin, signIn, test, uniqueEmail } from './support.ts';
+import { demoAccount, expect, expectAccessible, firstLink, openApplicationForm, readMailAsAdmin, signIn, submitIntensiveApplication, test, uniqueEmail } from './support.ts';
 
 async function newAccount(page: Page, name: string): Promise<string> {
   const email = uniqueEmail('joiner');
@@ -89,6 +89,35 @@ test('a visitor joins by invoice; once the treasurer records the check, the memb
   await page.goto('/o/abs/membership');
   await expect(page.getByText(/^Status today: Active, until /)).toBeVisible();
   await expectMemberRateOffered(page);
+});
+
+test('a non-member who chose the member rate joins on the pay page: one card payment for both', async ({ page }) => {
+  await newAccount(page, 'Ruth Register');
+  await page.goto('/o/abs');
+  await page.getByRole('region', { name: 'Upcoming courses' }).getByRole('link').first().click();
+  await openApplicationForm(page);
+  await submitIntensiveApplication(page, undefined, { submit: false });
+  await page.getByRole('radio', { name: /^ABS Member Registration/ }).check();
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await expect(page.getByRole('heading', { name: 'Application received' })).toBeVisible();
+  await page.goto('/o/abs/registrations');
+  await page.getByRole('link', { name: /^Pay for / }).click();
+  await page.waitForURL(/\/registrations\/[0-9a-f-]+\/pay$/);
+  const join = page.getByRole('checkbox', { name: /^Join American Balint Society now as a Regular member \(\$150\)/ });
+  await expect(join).toBeVisible();
+  await expectAccessible(page);
+  await join.check();
+  await page.getByRole('radio', { name: /^By card/ }).check();
+  await page.getByRole('button', { name: 'Continue to payment' }).click();
+  await page.waitForURL(/\/pay\/cs_test_/);
+  await expect(page.getByText('Total: $950.00')).toBeVisible();
+  await page.getByRole('button', { name: /^Pay \$950/ }).click();
+  await page.waitForURL(/\/o\/abs\/checkouts\/[0-9a-f-]+\?session_id=cs_test_/);
+  await expect(page.getByRole('status')).toContainText('Payment received. Thank you!');
+  await page.goto('/o/abs/membership');
+  await expect(page.getByText(/^Status today: Active, until /)).toBeVisible();
+  await page.goto('/o/abs/registrations');
+  await expect(page.getByText('Paid in full').first()).toBeVisible();
 });
 
 test('the demo member renews by card: the new term starts the day after the current one ends', async ({ page }) => {
