@@ -10,6 +10,7 @@ import { ledgerEntries } from '#db/schema/money.ts';
 import { memberships, registrations } from '#db/schema/registration.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { moneyReport } from '#domain/billing/reports.server.ts';
+import { loadReceipt } from '#domain/billing/documents.server.ts';
 import { reportCsv } from '#domain/billing/report-csv.ts';
 import { recordInvoicePayment } from '#domain/billing/record-invoice-payment.server.ts';
 import { addDays, localDate } from '#domain/money/policy.ts';
@@ -87,6 +88,13 @@ describe('joining with a course registration in one checkout', () => {
     expect(await findMemberStanding(testDb.db, org.id, { userId: registration.userId, email: registration.email }, todayHere(), 'member_prices')).toMatchObject({ status: 'active' });
     const welcome = await testDb.db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, org.id), eq(outboxMessages.kind, 'membership.welcome')));
     expect(welcome.map((m) => m.toAddress)).toEqual([registration.email]);
+    // The receipt (emailed with its PDF attached) names both accounts: the registration and the dues.
+    const receipt = await loadReceipt(testDb.db, org.id, paid.payment.id);
+    expect(receipt!.document.accounts.map((a) => [a.account, a.amountMinor, a.balanceAfterMinor])).toEqual([
+      [`${registration.policy.courseTitle} — ${registration.name}`, 80000, 0],
+      [`Membership dues — ${registration.name}`, 15000, 0],
+    ]);
+    expect((await testDb.db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, org.id), eq(outboxMessages.kind, 'billing.receipt')))).map((m) => m.toAddress)).toEqual([registration.email]);
     // The money report shows the dues on their own, apart from course revenue.
     const report = await moneyReport(testDb.db, { organizationId: org.id, now: new Date() });
     expect(report.dues).toEqual([{ typeName: 'Regular', currency: 'USD', terms: 1, netMinor: 15000, paidMinor: 15000, refundedMinor: 0 }]);
