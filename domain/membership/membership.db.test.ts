@@ -22,6 +22,7 @@ import { paymentsFixtures } from '../../tests/helpers/payments-fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { grantComplimentaryMembership } from './grant-complimentary.server.ts';
 import { findMemberStanding } from './standing.server.ts';
+import { findCourseGrants, setCourseGrant } from './types.server.ts';
 import { revokeMembershipTerm } from './membership-terms.server.ts';
 import { joinOfferForRegistration } from './self-service.server.ts';
 import { rollingEnd } from './terms.ts';
@@ -270,6 +271,22 @@ describe('staff revoke, and the pay page offers joining', () => {
     expect(offer).toMatchObject({ typeName: 'Regular', quote: { duesMinor: 15000, renewal: false } });
     const nonMember = await placeRegistration(testDb.db, application(org.id, course.id, { categoryKey: 'non_member' }), systemActor, { publicUrl, now: DURING_REGISTRATION });
     expect(await joinOfferForRegistration(testDb.db, { id: org.id, currency: 'USD' }, { userId: nonMember.registration.userId, email: nonMember.registration.email }, nonMember.registration.id)).toBeNull();
+  });
+});
+
+describe('course grants set by staff', () => {
+  test('a course of the organization grants a complimentary type of the organization; another organization’s course or a paid type is refused', async () => {
+    const a = await setup();
+    const b = await setup();
+    const comp = await addType(a.org.id, { key: 'complimentary', complimentary: true, dues: {} });
+    const paidType = await addType(a.org.id);
+    const set = (courseId: string, typeId: string | null) => setCourseGrant(testDb.db, { organizationId: a.org.id, courseId, typeId }, systemActor).catch((e: unknown) => e);
+    expect(await set(b.course.id, comp.id)).toMatchObject({ code: 'COURSE_NOT_FOUND' });
+    expect(await set(a.course.id, paidType.id)).toMatchObject({ code: 'MEMBERSHIP_TYPE_NOT_FOUND' });
+    await set(a.course.id, comp.id);
+    expect((await findCourseGrants(testDb.db, a.org.id)).map((g) => g.courseId)).toEqual([a.course.id]);
+    await set(a.course.id, null);
+    expect(await findCourseGrants(testDb.db, a.org.id)).toEqual([]);
   });
 });
 

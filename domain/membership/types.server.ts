@@ -1,5 +1,5 @@
 // Staff manage the organization's membership types and its grace period (ADR 0068).
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { courses } from '#db/schema/courses.ts';
 import { courseMembershipGrants, membershipSettings, membershipTypes } from '#db/schema/membership.ts';
@@ -48,4 +48,34 @@ export async function findCourseGrants(db: DbOrTx, organizationId: string) {
     .innerJoin(membershipTypes, eq(membershipTypes.id, courseMembershipGrants.typeId))
     .where(eq(courseMembershipGrants.organizationId, organizationId))
     .orderBy(asc(courses.startsOn));
+}
+
+/**
+ * Sets whether a course grants a complimentary membership (and of which complimentary type), or
+ * stops it (`typeId` null). Both the course and the type must be the organization's.
+ */
+export async function setCourseGrant(db: DbOrTx, input: { organizationId: string; courseId: string; typeId: string | null }, actor: Actor) {
+  await db.transaction(async (tx) => {
+    const [course] = await tx.select({ id: courses.id }).from(courses).where(and(eq(courses.id, input.courseId), eq(courses.organizationId, input.organizationId)));
+    if (!course) throw new DomainError('COURSE_NOT_FOUND', input.courseId, { courseId: 'COURSE_NOT_FOUND' });
+    if (input.typeId === null) {
+      await tx.delete(courseMembershipGrants).where(and(eq(courseMembershipGrants.courseId, course.id), eq(courseMembershipGrants.organizationId, input.organizationId)));
+    } else {
+      const [type] = await tx
+        .select({ id: membershipTypes.id })
+        .from(membershipTypes)
+        .where(and(eq(membershipTypes.id, input.typeId), eq(membershipTypes.organizationId, input.organizationId), eq(membershipTypes.complimentary, true)));
+      if (!type) throw new DomainError('MEMBERSHIP_TYPE_NOT_FOUND', input.typeId, { typeId: 'MEMBERSHIP_TYPE_NOT_FOUND' });
+      await tx
+        .insert(courseMembershipGrants)
+        .values({ courseId: course.id, organizationId: input.organizationId, typeId: type.id })
+        .onConflictDoUpdate({ target: courseMembershipGrants.courseId, set: { typeId: type.id } });
+    }
+    await recordAudit(tx, actor, { organizationId: input.organizationId, action: 'membership.course_grant_set', entityType: 'course', entityId: course.id, after: { typeId: input.typeId } });
+  });
+}
+
+/** The organization's courses, newest first, for choosing one that grants. */
+export async function findGrantableCourses(db: DbOrTx, organizationId: string) {
+  return db.select({ id: courses.id, title: courses.title, startsOn: courses.startsOn }).from(courses).where(eq(courses.organizationId, organizationId)).orderBy(desc(courses.startsOn));
 }

@@ -180,4 +180,18 @@ test('staff see members with their status, filter them, download the CSV and edi
   await page.getByRole('button', { name: 'Save membership type' }).click();
   await expect(page.getByRole('status')).toContainText('Membership type saved.');
   await expect(page.getByRole('link', { name: 'Emeritus' })).toBeVisible();
+
+  // The courses that grant a complimentary membership: stop one, then grant it again.
+  const granting = page.getByRole('button', { name: /^Stop granting with / });
+  const before = await granting.count();
+  expect(before).toBeGreaterThan(0);
+  await granting.first().click();
+  await expect(page.getByRole('status')).toContainText('Saved.');
+  await expect(page.getByRole('button', { name: /^Stop granting with / })).toHaveCount(before - 1);
+  await page.getByRole('button', { name: 'Grant it with this course' }).click();
+  await expect(page.getByText('This field is required.').first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Course', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Grant it with this course' }).click();
+  await expect(page.getByRole('status')).toContainText('Saved.');
 });

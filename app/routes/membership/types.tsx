@@ -1,6 +1,8 @@
 // /o/:org/admin/membership-types — the organization's membership types with their dues and
 // terms, a new type, the grace period, and the courses that grant a complimentary membership.
 import { data, Link, useActionData, useNavigation, Form } from 'react-router';
+import { z } from 'zod';
+import { SelectField } from '#app/components/choices.tsx';
 import { DataTable } from '#app/components/data-table.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { Field, FormAlert } from '#app/components/field.tsx';
@@ -10,7 +12,7 @@ import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { graceDaysOf } from '#domain/membership/standing.server.ts';
 import { graceSchema, membershipTypeSchema } from '#domain/membership/type-form.ts';
-import { findCourseGrants, findMembershipTypes, saveGraceDays, saveMembershipType } from '#domain/membership/types.server.ts';
+import { findCourseGrants, findGrantableCourses, findMembershipTypes, saveGraceDays, saveMembershipType, setCourseGrant } from '#domain/membership/types.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import { MembershipTypeForm, TYPE_LABELS } from './type-form.tsx';
@@ -19,11 +21,13 @@ import type { Route } from './+types/types.ts';
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org } = await requirePermission(request, context, params.org, 'membership:manage');
   const { db } = services(context);
-  const [types, graceDays, grants] = await Promise.all([findMembershipTypes(db, org.id), graceDaysOf(db, org.id), findCourseGrants(db, org.id)]);
+  const [types, graceDays, grants, courses] = await Promise.all([findMembershipTypes(db, org.id), graceDaysOf(db, org.id), findCourseGrants(db, org.id), findGrantableCourses(db, org.id)]);
   return {
     base: `/o/${org.slug}/admin`,
     graceDays,
     grants,
+    courses: courses.map((c) => ({ value: c.id, label: `${c.title} (${formatDate(c.startsOn, 'en-US', 'medium')})` })),
+    complimentaryTypes: types.filter((type) => type.complimentary).map((type) => ({ value: type.id, label: type.name })),
     types: types.map((type) => ({
       id: type.id,
       key: type.key,
@@ -37,10 +41,27 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   };
 }
 
+const grantSchema = z.object({ courseId: z.uuid({ message: t('form.required') }), typeId: z.union([z.uuid(), z.literal('')]).optional() });
+
 export async function action({ request, context, params }: Route.ActionArgs) {
   const { org, actor } = await requirePermission(request, context, params.org, 'membership:manage');
   const { db } = services(context);
   const form = await request.formData();
+  if (form.get('intent') === 'grant' || form.get('intent') === 'stop-grant') {
+    const parsed = parseForm(grantSchema, form);
+    if (!parsed.ok || (form.get('intent') === 'grant' && !parsed.data.typeId)) {
+      const errors = parsed.ok ? { typeId: t('form.required') } : parsed.errors;
+      return data({ errors, values: parsed.values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
+    }
+    try {
+      await setCourseGrant(db, { organizationId: org.id, courseId: parsed.data.courseId, typeId: form.get('intent') === 'grant' ? parsed.data.typeId! : null }, actor);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const errors = Object.fromEntries(Object.entries(error.fields).map(([f, code]) => [f, fieldMessage(code)]));
+      return data({ errors, values: parsed.values, alert: t('form.fixErrors'), done: undefined }, { status: 404 });
+    }
+    return { errors: {}, values: {}, alert: undefined, done: t('membershipTypes.grantSaved') };
+  }
   if (form.get('intent') === 'grace') {
     const parsed = parseForm(graceSchema, form);
     if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
@@ -73,7 +94,7 @@ export default function MembershipTypes({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to={`${base}/members`}>{t('membershipMembers.title')}</Link>
       </p>
-      <ErrorSummary message={actionData?.alert} errors={errors} labels={{ ...TYPE_LABELS, graceDays: t('membershipTypes.graceDays') }} attempt={actionData} />
+      <ErrorSummary message={actionData?.alert} errors={errors} labels={{ ...TYPE_LABELS, graceDays: t('membershipTypes.graceDays'), courseId: t('membershipTypes.grantCourse'), typeId: t('membershipTypes.grantType') }} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
       {loaderData.types.length === 0 ? (
         <p>{t('membershipTypes.none')}</p>
@@ -119,11 +140,30 @@ export default function MembershipTypes({ loaderData }: Route.ComponentProps) {
         <ul>
           {loaderData.grants.map((g) => (
             <li key={g.courseId}>
-              {g.courseTitle} ({formatDate(g.startsOn, 'en-US', 'medium')}): {g.typeName}
+              <Form method="post" className="inline">
+                {g.courseTitle} ({formatDate(g.startsOn, 'en-US', 'medium')}): {g.typeName}{' '}
+                <input type="hidden" name="intent" value="stop-grant" />
+                <input type="hidden" name="courseId" value={g.courseId} />
+                <button type="submit" disabled={busy} aria-label={t('membershipTypes.stopGrantFor', { course: g.courseTitle })}>
+                  {t('membershipTypes.stopGrant')}
+                </button>
+              </Form>
             </li>
           ))}
         </ul>
       )}
+      {loaderData.complimentaryTypes.length > 0 && loaderData.courses.length > 0 ? (
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="grant" />
+          <SelectField name="courseId" label={t('membershipTypes.grantCourse')} options={loaderData.courses} placeholder="" defaultValue={values.courseId} error={errors.courseId} />
+          <SelectField name="typeId" label={t('membershipTypes.grantType')} options={loaderData.complimentaryTypes} defaultValue={values.typeId} error={errors.typeId} />
+          <div>
+            <button type="submit" disabled={busy}>
+              {t('membershipTypes.grant')}
+            </button>
+          </div>
+        </Form>
+      ) : null}
       <h2>{t('membershipTypes.new')}</h2>
       <MembershipTypeForm values={values} errors={errors} busy={busy} checked={(name) => (actionData?.alert ? values[name] === 'on' : name !== 'complimentary')} />
     </main>

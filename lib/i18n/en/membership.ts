@@ -61,6 +61,12 @@ export const membership = {
     courseGrantTitle: 'Courses that grant a complimentary membership',
     courseGrantIntro: 'Non-members who ask for it get a one-year membership when their registration is confirmed.',
     courseGrantNone: 'No course grants one.',
+    grantCourse: 'Course',
+    grantType: 'Complimentary membership type',
+    grant: 'Grant it with this course',
+    grantSaved: 'Saved.',
+    stopGrant: 'Stop granting',
+    stopGrantFor: 'Stop granting with {{course}}',
   },
   membershipMembers: {
     title: 'Members',
