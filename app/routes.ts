@@ -13,9 +13,9 @@ import { contentAdminRoutes, contentDeploymentRoutes, contentPublicRoutes } from
 import { coursesAdminRoutes, coursesPublicRoutes } from './route-config/courses.ts';
 import { inquiriesAdminRoutes, inquiriesPublicRoutes } from './route-config/inquiries.ts';
 import { emailTemplatesAdminRoutes, emailTemplatesPublicRoutes } from './route-config/email-templates.ts';
-import { membershipAdminRoutes } from './route-config/membership.ts';
 import { memberDirectoryPublicRoutes } from './route-config/member-directory.ts';
 import { messagesAdminRoutes } from './route-config/messages.ts';
+import { membershipAdminRoutes, membershipPublicRoutes } from './route-config/membership.ts';
 import { outboxAdminRoutes, outboxOperatorRoutes } from './route-config/outbox.ts';
 import { directoryAdminRoutes, directoryPublicRoutes } from './route-config/directory.ts';
 import { creditAdminRoutes, creditDeploymentRoutes, creditPublicRoutes } from './route-config/credit.ts';
@@ -59,6 +59,7 @@ export default [
       ...emailTemplatesPublicRoutes,
       ...contentPublicRoutes,
       ...seriesPublicRoutes,
+      ...membershipPublicRoutes,
       ...prefix('admin', [
         layout('routes/staff/layout.tsx', [
           ...staffAdminRoutes,

@@ -29,7 +29,9 @@ export type RacePoint =
   /** deleteAccount counted the other administrators of the person's organizations (ADR 0070). */
   | 'account.admins-counted'
   /** sendNextBatch claimed course message recipients not yet handed over (ADR 0067). */
-  | 'messages.claimed';
+  | 'messages.claimed'
+  /** grantComplimentaryMembership checked the person holds no membership and no earlier grant. */
+  | 'membership.granting';
 
 export const testHooks: {
   skipLocks?: boolean;

@@ -8,6 +8,7 @@ import type { CERTIFICATE_ERRORS } from './certificates/error-codes.ts';
 import type { DIRECTORY_ERRORS } from './directory/error-codes.ts';
 import type { INQUIRIES_ERRORS } from './inquiries/error-codes.ts';
 import type { CONTENT_ERRORS } from './content/error-codes.ts';
+import type { MEMBERSHIP_ERRORS } from './membership/error-codes.ts';
 import type { MONEY_ERRORS } from './money/error-codes.ts';
 import type { PAYMENTS_ERRORS } from './payments/error-codes.ts';
 import type { REFUNDS_ERRORS } from './refunds/error-codes.ts';
@@ -37,7 +38,8 @@ export type CapabilityErrorCode =
   | keyof typeof SERIES_ERRORS
   | keyof typeof EMAIL_TEMPLATES_ERRORS
   | keyof typeof PERSONAL_DATA_ERRORS
-  | keyof typeof MESSAGES_ERRORS;
+  | keyof typeof MESSAGES_ERRORS
+  | keyof typeof MEMBERSHIP_ERRORS;
 
 export type DomainErrorCode =
   | CapabilityErrorCode

@@ -12,6 +12,7 @@ import { addMembership } from '#domain/membership/memberships.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { seedDemoCredit } from './demo-credit.server.ts';
 import { seedDemoDirectory } from './demo-directory.server.ts';
+import { seedDemoMembership } from './demo-membership.server.ts';
 import { seedDemoInquiries } from './demo-inquiries.server.ts';
 import { seedDemoEmailTemplates } from './demo-email-templates.server.ts';
 import { seedDemoMemberDirectory } from './demo-member-directory.server.ts';
@@ -60,7 +61,8 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
       // Everyone with a role in a society is also its member, so the member rate applies to
       // them on the demo course (and the director sees a verified membership).
       const year = Number(today.slice(0, 4));
-      await addMembership(
+      // The demo member's membership is a paid term instead (demo-membership.server.ts).
+      if (person.email !== 'member@abs.example.org') await addMembership(
         tx,
         { organizationId: orgs[person.org], email: person.email, name: person.name, type: 'regular', validFrom: `${year}-01-01`, validTo: `${year + 1}-12-31` },
         systemActor,
@@ -96,6 +98,9 @@ export async function seedDemo(db: Db, today = Temporal.Now.plainDateISO('Americ
     );
     // The member directory: ABS members with varied consent (ADR 0070).
     await seedDemoMemberDirectory(tx, { organizationId: orgs.abs, today });
+    // Membership types and dues in both organizations, the member's paid year, people in grace
+    // and lapsed, the Spokane intensive's complimentary memberships (ADR 0068).
+    await seedDemoMembership(tx, { abs: orgs.abs, nwbc: orgs.nwbc, pastCourseId: orgs.pastCourseId, upcomingCourseId: orgs.upcomingCourseId, member: { userId: userIds['member@abs.example.org']!, name: 'Morgan Member', email: 'member@abs.example.org' } }, today);
     // Inquiries from each site (speaker, demonstration, Intensive on the Road, general contact)
     // in their inboxes, in different statuses, with replies sent.
     await seedDemoInquiries(tx, { orgs: { abs: orgs.abs, nwbc: orgs.nwbc }, userIds, publicUrl: DEMO_PUBLIC_URL, secretKey });

@@ -18,6 +18,7 @@ import { SERIES_ERRORS } from '#domain/series/error-codes.ts';
 import { EMAIL_TEMPLATES_ERRORS } from '#domain/email-templates/error-codes.ts';
 import { PERSONAL_DATA_ERRORS } from '#domain/personal-data/error-codes.ts';
 import { MESSAGES_ERRORS } from '#domain/messages/error-codes.ts';
+import { MEMBERSHIP_ERRORS } from '#domain/membership/error-codes.ts';
 
 // The one place where domain error codes become words.
 const MESSAGES: Record<DomainErrorCode, string> = {
@@ -52,6 +53,7 @@ const MESSAGES: Record<DomainErrorCode, string> = {
   DISCOUNT_CODE_NOT_FOUND: 'staffErrors.discountCodeNotFound',
   MEMBERSHIP_IMPORT_INVALID: 'staffErrors.membershipImportInvalid',
   ...MONEY_ERRORS,
+  ...MEMBERSHIP_ERRORS,
   ...PAYMENTS_ERRORS,
   ...REFUNDS_ERRORS,
   ...AID_ERRORS,

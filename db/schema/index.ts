@@ -15,3 +15,4 @@ export * from './series.ts';
 export * from './email-templates.ts';
 export * from './member-directory.ts';
 export * from './messages.ts';
+export * from './membership.ts';

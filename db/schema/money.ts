@@ -8,6 +8,7 @@ import { users } from './accounts.ts';
 import { organizations } from './organizations.ts';
 import { registrations } from './registration.ts';
 import { seriesEnrollments } from './series.ts';
+import { membershipTerms } from './membership.ts';
 
 /**
  * The kinds of ledger entry. The sign is part of the kind: a positive amount raises what the
@@ -91,10 +92,11 @@ export const checkoutLines = pgTable(
     registrationId: uuid('registration_id').references(() => registrations.id),
     donationId: uuid('donation_id').references(() => donations.id),
     seriesEnrollmentId: uuid('series_enrollment_id').references(() => seriesEnrollments.id),
+    membershipTermId: uuid('membership_term_id').references(() => membershipTerms.id),
     description: text('description').notNull(),
     amountMinor: integer('amount_minor').notNull(),
   },
-  (t) => [index('checkout_lines_checkout').on(t.checkoutId), index('checkout_lines_registration').on(t.registrationId), index('checkout_lines_series_enrollment').on(t.seriesEnrollmentId), check('checkout_lines_amount_positive', sql`${t.amountMinor} > 0`)],
+  (t) => [index('checkout_lines_checkout').on(t.checkoutId), index('checkout_lines_registration').on(t.registrationId), index('checkout_lines_series_enrollment').on(t.seriesEnrollmentId), index('checkout_lines_membership_term').on(t.membershipTermId), check('checkout_lines_amount_positive', sql`${t.amountMinor} > 0`)],
 );
 
 /** Money received. Card payments come from the provider's webhook; others are recorded by staff. */
@@ -223,6 +225,7 @@ export const ledgerEntries = pgTable(
     registrationId: uuid('registration_id').references(() => registrations.id),
     donationId: uuid('donation_id').references(() => donations.id),
     seriesEnrollmentId: uuid('series_enrollment_id').references(() => seriesEnrollments.id),
+    membershipTermId: uuid('membership_term_id').references(() => membershipTerms.id),
     kind: text('kind').$type<LedgerKind>().notNull(),
     amountMinor: integer('amount_minor').notNull(),
     currency: text('currency').notNull(),
@@ -241,15 +244,17 @@ export const ledgerEntries = pgTable(
     index('ledger_registration').on(t.registrationId, t.sequence),
     index('ledger_donation').on(t.donationId, t.sequence),
     index('ledger_series_enrollment').on(t.seriesEnrollmentId, t.sequence),
+    index('ledger_membership_term').on(t.membershipTermId, t.sequence),
     index('ledger_org_kind').on(t.organizationId, t.kind, t.effectiveOn),
     // Every payment has exactly one entry per account it pays, every refund exactly one.
     uniqueIndex('ledger_payment_registration').on(t.paymentId, t.registrationId).where(sql`${t.kind} = 'payment' and ${t.registrationId} is not null`),
     uniqueIndex('ledger_payment_donation').on(t.paymentId, t.donationId).where(sql`${t.kind} = 'payment' and ${t.donationId} is not null`),
     uniqueIndex('ledger_payment_series_enrollment').on(t.paymentId, t.seriesEnrollmentId).where(sql`${t.kind} = 'payment' and ${t.seriesEnrollmentId} is not null`),
+    uniqueIndex('ledger_payment_membership_term').on(t.paymentId, t.membershipTermId).where(sql`${t.kind} = 'payment' and ${t.membershipTermId} is not null`),
     uniqueIndex('ledger_refund').on(t.refundId).where(sql`${t.kind} = 'refund'`),
     uniqueIndex('ledger_refund_reversal').on(t.refundId).where(sql`${t.kind} = 'refund_reversal'`),
     uniqueIndex('ledger_aid_award').on(t.aidApplicationId).where(sql`${t.kind} = 'aid_award'`),
-    check('ledger_one_account', sql`num_nonnulls(${t.registrationId}, ${t.donationId}, ${t.seriesEnrollmentId}) = 1`),
+    check('ledger_one_account', sql`num_nonnulls(${t.registrationId}, ${t.donationId}, ${t.seriesEnrollmentId}, ${t.membershipTermId}) = 1`),
     check(
       'ledger_sign',
       sql`(${t.kind} = 'charge' and ${t.amountMinor} > 0) or (${t.kind} in ('discount','aid_award','payment','refund_reversal') and ${t.amountMinor} < 0)

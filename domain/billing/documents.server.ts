@@ -95,16 +95,23 @@ export async function loadReceipt(db: DbOrTx, organizationId: string, paymentId:
   const regs = regIds.length ? await db.select().from(registrations).where(and(inArray(registrations.id, regIds), eq(registrations.organizationId, organizationId))) : [];
   const gifts = donationIds.length ? await db.select().from(donations).where(and(inArray(donations.id, donationIds), eq(donations.organizationId, organizationId))) : [];
   const accounts = [];
+  const payer0 = checkout ? { name: checkout.payerName } : { name: '' };
   for (const entry of entries) {
     // The balance right after this payment: every entry of the account up to this one.
-    const accountFilter = entry.registrationId ? eq(ledgerEntries.registrationId, entry.registrationId) : eq(ledgerEntries.donationId, entry.donationId!);
+    const accountFilter = entry.registrationId
+      ? eq(ledgerEntries.registrationId, entry.registrationId)
+      : entry.membershipTermId
+        ? eq(ledgerEntries.membershipTermId, entry.membershipTermId)
+        : eq(ledgerEntries.donationId, entry.donationId!);
     const history = await db.select().from(ledgerEntries).where(accountFilter).orderBy(asc(ledgerEntries.sequence));
     const upTo = history.filter((h) => h.sequence <= entry.sequence);
     const reg = regs.find((r) => r.id === entry.registrationId);
     const gift = gifts.find((d) => d.id === entry.donationId);
     const account = reg
       ? `${reg.policy.courseTitle} — ${reg.name}`
-      : t('billingPdf.donationLine', { fund: t(`billingPdf.fund_${gift?.fund ?? 'general'}`) });
+      : entry.membershipTermId
+        ? t('membershipSelf.receiptLine', { name: payer0.name })
+        : t('billingPdf.donationLine', { fund: t(`billingPdf.fund_${gift?.fund ?? 'general'}`) });
     accounts.push({ account, description: entryDescription(entry, { courseTitle: reg?.policy.courseTitle }), amountMinor: -entry.amountMinor, balanceAfterMinor: summarize(upTo).balanceMinor });
   }
   const payer = checkout ? { name: checkout.payerName, email: checkout.payerEmail } : regs[0] ? { name: regs[0].name, email: regs[0].email } : gifts[0] ? { name: gifts[0].name, email: gifts[0].email } : { name: '', email: '' };

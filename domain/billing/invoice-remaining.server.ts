@@ -17,16 +17,16 @@ import { registrationBalances, seriesEnrollmentBalances } from '#domain/money/re
 export async function invoiceRemaining(tx: DbOrTx, organizationId: string, checkoutId: string) {
   const lines = await tx.select().from(checkoutLines).where(eq(checkoutLines.checkoutId, checkoutId)).orderBy(asc(checkoutLines.position));
   const posted = await tx
-    .select({ registrationId: ledgerEntries.registrationId, donationId: ledgerEntries.donationId, seriesEnrollmentId: ledgerEntries.seriesEnrollmentId, paid: sql<number>`(-sum(${ledgerEntries.amountMinor}))::int` })
+    .select({ registrationId: ledgerEntries.registrationId, donationId: ledgerEntries.donationId, seriesEnrollmentId: ledgerEntries.seriesEnrollmentId, membershipTermId: ledgerEntries.membershipTermId, paid: sql<number>`(-sum(${ledgerEntries.amountMinor}))::int` })
     .from(ledgerEntries)
     .innerJoin(payments, eq(payments.id, ledgerEntries.paymentId))
     .where(and(eq(payments.checkoutId, checkoutId), eq(payments.organizationId, organizationId), eq(ledgerEntries.kind, 'payment')))
-    .groupBy(ledgerEntries.registrationId, ledgerEntries.donationId, ledgerEntries.seriesEnrollmentId);
-  const used = new Map(posted.map((p) => [p.registrationId ?? p.donationId ?? p.seriesEnrollmentId ?? '', p.paid]));
+    .groupBy(ledgerEntries.registrationId, ledgerEntries.donationId, ledgerEntries.seriesEnrollmentId, ledgerEntries.membershipTermId);
+  const used = new Map(posted.map((p) => [p.registrationId ?? p.donationId ?? p.seriesEnrollmentId ?? p.membershipTermId ?? '', p.paid]));
   const owed = await registrationBalances(tx, lines.flatMap((l) => (l.registrationId ? [l.registrationId] : [])));
   const owedSeries = await seriesEnrollmentBalances(tx, lines.flatMap((l) => (l.seriesEnrollmentId ? [l.seriesEnrollmentId] : [])));
   return lines.map((line) => {
-    const key = line.registrationId ?? line.donationId ?? line.seriesEnrollmentId ?? '';
+    const key = line.registrationId ?? line.donationId ?? line.seriesEnrollmentId ?? line.membershipTermId ?? '';
     const paid = Math.min(line.amountMinor, used.get(key) ?? 0);
     used.set(key, (used.get(key) ?? 0) - paid);
     const left = line.amountMinor - paid;

@@ -43,7 +43,9 @@ export async function recordInvoicePayment(
           ? { registrationId: r.line.registrationId, amountMinor: r.remainingMinor }
           : r.line.seriesEnrollmentId
             ? { seriesEnrollmentId: r.line.seriesEnrollmentId, amountMinor: r.remainingMinor }
-            : { donationId: r.line.donationId!, amountMinor: r.remainingMinor },
+            : r.line.membershipTermId
+              ? { membershipTermId: r.line.membershipTermId, amountMinor: r.remainingMinor }
+              : { donationId: r.line.donationId!, amountMinor: r.remainingMinor },
       );
     const amountMinor = allocations.reduce((sum, a) => sum + a.amountMinor, 0);
     if (amountMinor <= 0) throw new DomainError('NOTHING_DUE', checkout.id);

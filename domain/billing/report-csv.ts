@@ -4,7 +4,7 @@ import { toCsv } from '#domain/registration/export-applications.ts';
 import { formatAmountInput } from '#lib/money.ts';
 import type { MoneyReport } from './reports.server.ts';
 
-export const REPORT_TABLES = ['revenue', 'outstanding', 'refunds', 'aid'] as const;
+export const REPORT_TABLES = ['revenue', 'outstanding', 'refunds', 'aid', 'dues'] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 /** Column headers come from the caller's catalog (key → words). */
@@ -41,5 +41,10 @@ export function reportCsv(report: MoneyReport, table: ReportTable, label: (key: 
       ]);
     case 'aid':
       return toCsv([['course', 'awards', 'awarded', 'currency'].map(label), ...report.aid.map((r) => [r.courseTitle, r.awards, amount(r.awardedMinor, r.currency), r.currency])]);
+    case 'dues':
+      return toCsv([
+        ['membershipType', 'memberships', 'net', 'paid', 'refunded', 'currency'].map(label),
+        ...report.dues.map((r) => [r.typeName, r.terms, amount(r.netMinor, r.currency), amount(r.paidMinor, r.currency), amount(r.refundedMinor, r.currency), r.currency]),
+      ]);
   }
 }

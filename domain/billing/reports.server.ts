@@ -63,8 +63,19 @@ export interface AidRow {
   awardedMinor: number;
 }
 
+/** Membership dues (ADR 0068), per membership type and currency: void (unpaid, closed) terms net to zero. */
+export interface DuesRow {
+  typeName: string;
+  currency: string;
+  terms: number;
+  netMinor: number;
+  paidMinor: number;
+  refundedMinor: number;
+}
+
 export interface MoneyReport {
   revenue: RevenueRow[];
+  dues: DuesRow[];
   outstanding: OutstandingRow[];
   refunds: RefundRow[];
   refundTotals: { currency: string; dueMinor: number; dueCount: number; overdueMinor: number; overdueCount: number }[];
@@ -98,6 +109,25 @@ export async function revenueReport(db: DbOrTx, scope: ReportScope): Promise<Rev
         where l.organization_id = ${scope.organizationId} and r.organization_id = ${scope.organizationId} ${courseFilter(scope)}
         group by c.title, c.starts_on, 2, r.tier, r.currency
         order by c.starts_on, c.title, 2, r.tier`,
+  );
+}
+
+export async function duesReport(db: DbOrTx, scope: ReportScope): Promise<DuesRow[]> {
+  // Dues belong to no course: a course's report has none.
+  if (scope.courseId) return [];
+  return rows<DuesRow>(
+    db,
+    sql`select mt.name as "typeName", l.currency,
+          count(distinct m.id) filter (where m.status in ('active', 'revoked'))::int as terms,
+          coalesce(sum(l.amount_minor) filter (where l.kind in ('charge', 'discount', 'aid_award', 'adjustment', 'fee_retained')), 0)::int as "netMinor",
+          coalesce(-sum(l.amount_minor) filter (where l.kind = 'payment'), 0)::int as "paidMinor",
+          coalesce(sum(l.amount_minor) filter (where l.kind in ('refund', 'refund_reversal')), 0)::int as "refundedMinor"
+        from ledger_entries l
+        join membership_terms m on m.id = l.membership_term_id
+        join membership_types mt on mt.id = m.type_id
+        where l.organization_id = ${scope.organizationId} and m.organization_id = ${scope.organizationId}
+        group by mt.name, mt.position, l.currency
+        order by mt.position, mt.name, l.currency`,
   );
 }
 
@@ -162,8 +192,8 @@ export function refundTotals(refunds: readonly RefundRow[]): MoneyReport['refund
 }
 
 export async function moneyReport(db: DbOrTx, scope: ReportScope): Promise<MoneyReport> {
-  const [revenue, outstanding, refunds, aid] = [await revenueReport(db, scope), await outstandingReport(db, scope), await refundsReport(db, scope), await aidReport(db, scope)];
-  return { revenue, outstanding, refunds, refundTotals: refundTotals(refunds), aid };
+  const [revenue, dues, outstanding, refunds, aid] = [await revenueReport(db, scope), await duesReport(db, scope), await outstandingReport(db, scope), await refundsReport(db, scope), await aidReport(db, scope)];
+  return { revenue, dues, outstanding, refunds, refundTotals: refundTotals(refunds), aid };
 }
 
 /** The organization's courses, newest first, for the report's course choice. */

@@ -6,6 +6,7 @@ import { users } from '#db/schema/accounts.ts';
 import { memberships } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { DomainError } from '#domain/errors.ts';
+import { findMemberStanding } from './standing.server.ts';
 import { parseMembershipCsv, type MembershipInput, type RowProblem } from './parse-membership-csv.ts';
 
 export async function findMemberships(db: DbOrTx, organizationId: string, limit = 500) {
@@ -73,23 +74,13 @@ export async function importMemberships(db: Db, input: { organizationId: string;
 }
 
 /**
- * The person's membership of the organization current on `today` (a local date), by their
- * account or their email: what the application form uses to suggest a member rate.
+ * The person's membership of the organization on `today` (a local date), by their account or
+ * their email: active, or in grace after its end (ADR 0068). A wrapper over findMemberStanding,
+ * the one answer to "is this person a member", kept for its callers.
  */
 export async function findCurrentMembership(db: DbOrTx, organizationId: string, person: { userId: string; email: string }, today: string) {
-  const [row] = await db
-    .select({ type: memberships.type, validTo: memberships.validTo })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.organizationId, organizationId),
-        sql`(${memberships.userId} = ${person.userId} or lower(${memberships.email}) = ${person.email.toLowerCase()})`,
-        sql`${memberships.validFrom} <= ${today} and ${memberships.validTo} >= ${today}`,
-      ),
-    )
-    .orderBy(desc(memberships.validTo))
-    .limit(1);
-  return row;
+  const standing = await findMemberStanding(db, organizationId, person, today);
+  return standing ? { type: standing.type, validTo: standing.validTo, status: standing.status, grantsMemberPrices: standing.grantsMemberPrices } : undefined;
 }
 
 /** Only for tests and checks: the records of one email. */

@@ -14,6 +14,8 @@ import { registrationAccount, seriesEnrollmentAccount } from './read-account.ser
 import { settleSeriesCredit } from './settle-series-credit.server.ts';
 import { settleCredit } from './settle-credit.server.ts';
 import { localDate } from './policy.ts';
+import { grantComplimentaryMembership } from '#domain/membership/grant-complimentary.server.ts';
+import { activatePaidTerms } from '#domain/membership/membership-terms.server.ts';
 
 export type Payment = typeof payments.$inferSelect;
 
@@ -21,6 +23,7 @@ export interface Allocation {
   registrationId?: string;
   donationId?: string;
   seriesEnrollmentId?: string;
+  membershipTermId?: string;
   amountMinor: number;
 }
 
@@ -52,7 +55,7 @@ export interface AppliedPayment {
  */
 export async function applyPayment(tx: DbOrTx, input: PaymentInput, allocations: Allocation[], actor: Actor, now = new Date()): Promise<AppliedPayment> {
   const total = allocations.reduce((sum, a) => sum + a.amountMinor, 0);
-  if (total !== input.amountMinor || allocations.some((a) => a.amountMinor <= 0 || [a.registrationId, a.donationId, a.seriesEnrollmentId].filter(Boolean).length !== 1)) {
+  if (total !== input.amountMinor || allocations.some((a) => a.amountMinor <= 0 || [a.registrationId, a.donationId, a.seriesEnrollmentId, a.membershipTermId].filter(Boolean).length !== 1)) {
     throw new DomainError('INVALID_APPLICATION', 'allocations must be positive, name one account each and add up to the payment');
   }
   const [payment] = await tx
@@ -76,6 +79,7 @@ export async function applyPayment(tx: DbOrTx, input: PaymentInput, allocations:
       registrationId: a.registrationId ?? null,
       donationId: a.donationId ?? null,
       seriesEnrollmentId: a.seriesEnrollmentId ?? null,
+      membershipTermId: a.membershipTermId ?? null,
       kind: 'payment' as const,
       amountMinor: -a.amountMinor,
       currency: input.currency,
@@ -126,6 +130,8 @@ export async function applyPayment(tx: DbOrTx, input: PaymentInput, allocations:
         after: { status: 'confirmed', paymentId: payment!.id },
       });
       confirmed.push(after!);
+      // A course that grants a complimentary membership does so now (ADR 0068).
+      await grantComplimentaryMembership(tx, after!, actor, now);
     }
   }
   // A series enrollment whose place ended (its series was called off) keeps the record of the
@@ -147,5 +153,7 @@ export async function applyPayment(tx: DbOrTx, input: PaymentInput, allocations:
       if (refund) refunds.push(refund);
     }
   }
+  // Membership dues paid in full make their terms active (ADR 0068).
+  await activatePaidTerms(tx, allocations.flatMap((a) => (a.membershipTermId ? [a.membershipTermId] : [])), actor, now);
   return { payment: payment!, confirmed, refunds };
 }

@@ -12,6 +12,7 @@ export interface NewEntry {
   registrationId?: string | null;
   donationId?: string | null;
   seriesEnrollmentId?: string | null;
+  membershipTermId?: string | null;
   kind: LedgerKind;
   amountMinor: number;
   currency: string;

@@ -78,7 +78,7 @@ describe('creating a card checkout', () => {
     expect(await attempt([{ kind: 'registration', registrationId: a.registration.id }], b.registration.userId)).toMatchObject({ code: 'NOT_YOUR_REGISTRATION' });
     expect(await attempt([{ kind: 'donation', amountMinor: 99, fund: 'financial_aid' }])).toMatchObject({ code: 'DONATION_TOO_SMALL' });
     expect(await attempt([{ kind: 'donation', amountMinor: 500, fund: 'bogus' as 'general' }])).toMatchObject({ code: 'DONATION_FUND_UNKNOWN' });
-    expect(await attempt([{ kind: 'membership_dues' } as unknown as LineInput])).toMatchObject({ code: 'LINE_KIND_UNSUPPORTED' });
+    expect(await attempt([{ kind: 'merchandise' } as unknown as LineInput])).toMatchObject({ code: 'LINE_KIND_UNSUPPORTED' });
     expect(await attempt([])).toMatchObject({ code: 'CHECKOUT_EMPTY' });
     expect((await attempt([])) instanceof DomainError).toBe(true);
     // Nothing half-made: no checkout and no gift rows were left by the refused attempts.

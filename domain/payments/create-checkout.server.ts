@@ -22,6 +22,7 @@ import { expireCheckout } from './expire-checkout.server.ts';
 import { findReplaceableInvoices } from './find-replaceable-invoices.server.ts';
 import { guestCheckoutKey, guestCheckoutPath } from './guest-links.server.ts';
 import { lineKind, type LineInput, type PreparedLine } from './line-kinds.server.ts';
+import { findOpenMembershipCheckouts } from '#domain/membership/membership-terms.server.ts';
 
 export interface CreateCheckoutInput {
   organizationId: string;
@@ -90,7 +91,7 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
       .returning();
     const lines = await tx
       .insert(checkoutLines)
-      .values(prepared.map((p, position) => ({ checkoutId: checkout!.id, position, kind: p.kind, registrationId: p.registrationId, donationId: p.donationId, seriesEnrollmentId: p.seriesEnrollmentId ?? null, description: p.description, amountMinor: p.amountMinor })))
+      .values(prepared.map((p, position) => ({ checkoutId: checkout!.id, position, kind: p.kind, registrationId: p.registrationId, donationId: p.donationId, seriesEnrollmentId: p.seriesEnrollmentId ?? null, membershipTermId: p.membershipTermId ?? null, description: p.description, amountMinor: p.amountMinor })))
       .returning();
     await recordAudit(tx, actor, {
       organizationId: org.id,
@@ -102,6 +103,8 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
 
     // Older card checkouts for the same registrations are superseded: expired below, so one
     // registration never has two payable Stripe pages at once.
+    // So are older card pages for the person's membership dues (ADR 0068).
+    const membershipPages = input.lines.some((l) => l.kind === 'membership_dues') ? await findOpenMembershipCheckouts(tx, org.id, input.userId) : [];
     const superseded = regIds.length
       ? await tx
           .selectDistinct({ id: checkouts.id })
@@ -124,7 +127,7 @@ export async function createCheckout(db: Db, input: CreateCheckoutInput, actor: 
     // The invoice email (billing's, with the invoice PDF attached at delivery), queued with the change.
     const viewUrl = input.userId === null ? `${deps.publicUrl}${guestCheckoutPath(org.slug, checkout!.id, deps.guestLinkSecret!)}` : undefined;
     const emailIds = input.method === 'invoice' ? [await queueInvoiceEmail(tx, { organizationId: org.id, checkoutId: checkout!.id, publicUrl: deps.publicUrl, viewUrl })] : [];
-    return { checkout: checkout!, lines, emailIds, org, superseded: superseded.map((s) => s.id).filter((id) => id !== checkout!.id) };
+    return { checkout: checkout!, lines, emailIds, org, superseded: [...new Set([...superseded.map((s) => s.id), ...membershipPages])].filter((id) => id !== checkout!.id) };
   });
 
   // Whichever way the person now pays, an older card page for the same registration is closed

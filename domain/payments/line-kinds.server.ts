@@ -2,11 +2,9 @@
 // price a line when the checkout is made (under the money locks), which ledger account a
 // payment for it is posted to, and what to undo when the checkout expires unpaid.
 //
-// Today: registration (the person's own registration's current balance) and donation (a gift
-// to a fund, its own account). Membership dues slot in as one more entry here — a `prepare`
-// that prices the membership year and an `account` naming its ledger account — plus the
-// account column on ledger_entries that a membership account needs (see ADR 0041). Nothing
-// else in checkouts, the webhook or applyPayment changes.
+// Today: registration (the person's own registration's current balance), donation (a gift
+// to a fund, its own account), series_enrollment (ADR 0063) and membership_dues (ADR 0068: a
+// pending membership term, its own account, priced by the membership's term rules).
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { donations, type CheckoutLineKind } from '#db/schema/money.ts';
@@ -23,6 +21,7 @@ import { groupSeries } from '#db/schema/series.ts';
 import { summarize } from '#domain/money/account.ts';
 import { ledgerEntries } from '#db/schema/money.ts';
 import { maxGiftMinor, minGiftMinor } from './gifts.ts';
+import { openMembershipTerm, reinstateMembershipTerm, voidMembershipTerm } from '#domain/membership/membership-terms.server.ts';
 
 export const DONATION_FUNDS = ['financial_aid', 'general'] as const;
 export type DonationFund = (typeof DONATION_FUNDS)[number];
@@ -30,7 +29,8 @@ export type DonationFund = (typeof DONATION_FUNDS)[number];
 export type LineInput =
   | { kind: 'registration'; registrationId: string }
   | { kind: 'donation'; amountMinor: number; fund: DonationFund; note?: string }
-  | { kind: 'series_enrollment'; seriesEnrollmentId: string };
+  | { kind: 'series_enrollment'; seriesEnrollmentId: string }
+  | { kind: 'membership_dues'; membershipTypeId: string };
 
 export interface LineContext {
   organizationId: string;
@@ -49,6 +49,7 @@ export interface PreparedLine {
   registrationId: string | null;
   donationId: string | null;
   seriesEnrollmentId?: string | null;
+  membershipTermId?: string | null;
   description: string;
   amountMinor: number;
   currency: string;
@@ -60,6 +61,7 @@ export interface StoredLine {
   registrationId: string | null;
   donationId: string | null;
   seriesEnrollmentId?: string | null;
+  membershipTermId?: string | null;
   amountMinor: number;
 }
 
@@ -179,11 +181,37 @@ const seriesEnrollmentKind: LineKind<Extract<LineInput, { kind: 'series_enrollme
   async reinstate() {},
 };
 
-/** The registry. A kind missing here (membership_dues, for now) is refused with LINE_KIND_UNSUPPORTED. */
+/**
+ * Membership dues (ADR 0068): a pending term of the chosen type for the signed-in payer, its
+ * dues charged on the term's own account. Paid in full, the term becomes active (applyPayment);
+ * closed unpaid, it is void.
+ */
+const membershipDuesKind: LineKind<Extract<LineInput, { kind: 'membership_dues' }>> = {
+  locks: () => [],
+  async prepare(tx, ctx, input) {
+    if (ctx.userId === null) throw new DomainError('MEMBERSHIP_SIGN_IN');
+    const { term, description } = await openMembershipTerm(
+      tx,
+      { organizationId: ctx.organizationId, userId: ctx.userId, name: ctx.payer.name, email: ctx.payer.email, typeId: input.membershipTypeId, currency: ctx.currency, today: ctx.today },
+      ctx.actor,
+    );
+    return { kind: 'membership_dues', registrationId: null, donationId: null, membershipTermId: term.id, description, amountMinor: term.duesMinor, currency: term.currency };
+  },
+  account: (line) => ({ membershipTermId: line.membershipTermId! }),
+  async void(tx, line, ctx) {
+    await voidMembershipTerm(tx, line.membershipTermId!, ctx);
+  },
+  async reinstate(tx, line, ctx) {
+    await reinstateMembershipTerm(tx, line.membershipTermId!, line.amountMinor, ctx);
+  },
+};
+
+/** The registry. A kind missing here is refused with LINE_KIND_UNSUPPORTED. */
 export const LINE_KINDS: Partial<Record<CheckoutLineKind, LineKind<any>>> = {
   registration: registrationKind,
   donation: donationKind,
   series_enrollment: seriesEnrollmentKind,
+  membership_dues: membershipDuesKind,
 };
 
 export function lineKind(kind: string): LineKind<any> {

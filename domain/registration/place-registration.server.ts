@@ -1,12 +1,14 @@
 // placeRegistration: an application, from the form or the API. The whole decision (place or
 // waitlist, early or regular, discount-code use) happens under the course lock.
+import { findMemberStanding } from '#domain/membership/standing.server.ts';
+import { orgToday } from '#domain/membership/membership-terms.server.ts';
 import crypto from 'node:crypto';
 import { chargeRegistration } from '#domain/money/charges.server.ts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#db/client.server.ts';
 import { users } from '#db/schema/accounts.ts';
 import { coursePriceCategories, coursePrices, type courses } from '#db/schema/courses.ts';
-import { ACTIVE, memberships, registrations, type ApplicationAnswers, type PolicySnapshot } from '#db/schema/registration.ts';
+import { ACTIVE, registrations, type ApplicationAnswers, type PolicySnapshot } from '#db/schema/registration.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { priceTable } from '#domain/courses/get-course.server.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -183,7 +185,7 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
       newAccount = true;
     }
     const userId = applicant.id;
-    const membershipCheck = category.requiresMembership ? await membershipStatus(tx, course.organizationId, { id: userId, email: applicant.email }, today) : 'not_needed';
+    const membershipCheck = category.requiresMembership ? await membershipStatus(tx, course.organizationId, { id: userId, email: applicant.email }, await orgToday(tx, course.organizationId, context.now)) : 'not_needed';
     // Only a signed-in applicant with a verified email is confirmed at once (ADR 0047).
     const confirmedNow = applicant.signedIn && applicant.emailVerified;
 
@@ -245,17 +247,8 @@ export async function placeRegistration(db: Db, input: ApplicationInput, actor: 
   });
 }
 
+/** Verified when the person is a member on the organization's today (active or in grace) of a type that grants member prices (ADR 0068). */
 async function membershipStatus(tx: Tx, organizationId: string, applicant: { id: string; email: string }, today: string) {
-  const [membership] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.organizationId, organizationId),
-        sql`(${memberships.userId} = ${applicant.id} or lower(${memberships.email}) = ${applicant.email.toLowerCase()})`,
-        sql`${memberships.validFrom} <= ${today} and ${memberships.validTo} >= ${today}`,
-      ),
-    )
-    .limit(1);
-  return membership ? ('verified' as const) : ('to_verify' as const);
+  const standing = await findMemberStanding(tx, organizationId, { userId: applicant.id, email: applicant.email }, today, 'member_prices');
+  return standing ? ('verified' as const) : ('to_verify' as const);
 }

@@ -12,6 +12,7 @@ import { credit } from './en/credit.ts';
 import { directory } from './en/directory.ts';
 import { emailTemplatesCatalog } from './en/email-templates.ts';
 import { inquiriesCatalog } from './en/inquiries.ts';
+import { membership } from './en/membership.ts';
 import { meta } from './en/meta.ts';
 import { money } from './en/money.ts';
 import { payments } from './en/payments.ts';
@@ -24,6 +25,6 @@ import { smallGroups } from './en/small-groups.ts';
 import { staff } from './en/staff.ts';
 import { members } from './en/members.ts';
 
-export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content, ...series, ...emailTemplatesCatalog, ...members, ...messagesCatalog } as const;
+export const en = { ...core, ...registration, ...staff, ...money, ...payments, ...refunds, ...aid, ...billing, ...security, ...credit, ...schedule, ...attendanceCatalog, ...smallGroups, ...courseCopy, ...coursePaper, ...people, ...directory, ...inquiriesCatalog, ...meta, ...content, ...series, ...emailTemplatesCatalog, ...members, ...messagesCatalog, ...membership } as const;
 import { messagesCatalog } from './en/messages.ts';
 

@@ -190,6 +190,7 @@ export const PAGES: Record<string, Entry> = {
   // rule the table cannot name: no sweep caller leads a listing).
   '/o/:org/series': { GET: staffOrLeader('series:manage', false), note: 'Leaders of a listed group manage its series too.' },
   '/o/:org/series/new': both(staffOrLeader('series:manage', false)),
+  '/o/:org/membership': { GET: PUBLIC, POST: SIGNED_IN, note: "A person's own memberships (ADR 0068); anyone reads the offer, joining needs an account; an empty POST is a 400." },
   '/o/:org/series/:seriesId': { ...both(PUBLIC), note: 'The public sign-up page; an empty POST is a 400 (a paid series: sign in first).' },
   '/o/:org/series/:seriesId/manage': { ...both(staffOrLeader('series:manage', true)), note: "A leader manages only their own groups' series: the sweep's series is not theirs." },
   '/o/:org/series/:seriesId/edit': both(staffOrLeader('series:manage', true)),
@@ -279,6 +280,10 @@ export const PAGES: Record<string, Entry> = {
   // ── Admin: memberships ─────────────────────────────────────────────────────────────────
   '/o/:org/admin/memberships': both(staff('membership:manage')),
   '/o/:org/admin/memberships/import': both(staff('membership:manage')),
+  '/o/:org/admin/members': { ...both(staff('membership:manage')), note: 'An empty POST (revoke) is a 400: no term id.' },
+  '/o/:org/admin/members/export': { GET: staff('membership:manage') },
+  '/o/:org/admin/membership-types': both(staff('membership:manage')),
+  '/o/:org/admin/membership-types/:membershipType': { ...both(staff('membership:manage')), note: "The sweep's retired type in each organization; the other organization's id is 404." },
 
   // ── Admin: money ───────────────────────────────────────────────────────────────────────
   '/o/:org/admin/money': { GET: staff('money:read') },

@@ -9,6 +9,7 @@ import { createRunningRows } from './sweep-running.ts';
 import { createSiteRows } from './sweep-site.ts';
 import { createSweepSeries } from './sweep-series.ts';
 import { createSweepMessages } from './sweep-messages.ts';
+import { createSweepMembershipTypes } from './sweep-membership.ts';
 
 /** Sample values for one organization's route params, and whose rows they are. */
 export interface IdSet {
@@ -186,6 +187,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
 
   const [absSeries, nwbcSeries] = await createSweepSeries(['abs', 'nwbc']);
   const [absCourseMessage, nwbcCourseMessage] = await createSweepMessages([absCourse.courseId, nwbcCourse.courseId]);
+  const [absMembershipType, nwbcMembershipType] = await createSweepMembershipTypes(['abs', 'nwbc']);
 
   const abs: IdSet = {
     org: 'abs',
@@ -208,6 +210,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
       ...absSite,
       seriesId: absSeries!,
       messageId: absCourseMessage!,
+      membershipType: absMembershipType!,
     },
   };
   return {
@@ -239,6 +242,7 @@ export async function createSweepData(baseURL: string, callers: Caller[]): Promi
         ...nwbcSite,
         seriesId: nwbcSeries!,
         messageId: nwbcCourseMessage!,
+        membershipType: nwbcMembershipType!,
       },
     },
   };

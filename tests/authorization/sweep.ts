@@ -78,7 +78,7 @@ export interface Variant {
   ids: IdSet | null;
 }
 
-const ID_PARAMS = ['course', 'courseId', 'registrationId', 'checkoutId', 'file', 'message', 'applicationId', 'id', 'sessionId', 'groupId', 'userId', 'inquiryId', 'slug', 'pageId', 'entryId', 'image', 'seriesId', 'messageId'];
+const ID_PARAMS = ['course', 'courseId', 'registrationId', 'checkoutId', 'file', 'message', 'applicationId', 'id', 'sessionId', 'groupId', 'userId', 'inquiryId', 'slug', 'pageId', 'entryId', 'image', 'seriesId', 'messageId', 'membershipType'];
 const PERSON_PARAMS = ['registrationId', 'checkoutId', 'file', 'id'];
 
 export function paramsOf(pattern: string): string[] {

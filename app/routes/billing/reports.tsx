@@ -56,6 +56,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       overdue: `${m(r.overdueMinor, r.currency)} (${t('billingReports.count', { count: r.overdueCount })})`,
     })),
     aid: report.aid.map((r, i) => ({ key: String(i), course: r.courseTitle, awards: r.awards, awarded: m(r.awardedMinor, r.currency) })),
+    dues: report.dues.map((r, i) => ({ key: String(i), type: r.typeName, terms: r.terms, net: m(r.netMinor, r.currency), paid: m(r.paidMinor, r.currency) })),
   };
 }
 
@@ -151,6 +152,33 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
         </DataTable>
       )}
       <CsvLink href={csv('revenue')} table={t('billingReports.revenue')} />
+
+      {d.dues.length > 0 ? (
+        <>
+          <h2>{t('membershipReport.title')}</h2>
+          <DataTable caption={t('membershipReport.caption')} label={t('membershipReport.title')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('membershipReport.type')}</th>
+                <th scope="col" className="numeric">{t('membershipReport.terms')}</th>
+                <th scope="col" className="numeric">{t('membershipReport.net')}</th>
+                <th scope="col" className="numeric">{t('membershipReport.paid')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.dues.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{r.type}</th>
+                  <td className="numeric">{r.terms}</td>
+                  <td className="numeric">{r.net}</td>
+                  <td className="numeric">{r.paid}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+          <CsvLink href={csv('dues')} table={t('membershipReport.title')} />
+        </>
+      ) : null}
 
       <h2>{t('billingReports.outstanding')}</h2>
       {d.outstanding.length === 0 ? (

@@ -58,7 +58,8 @@ export default function Memberships({ loaderData }: Route.ComponentProps) {
       <h1>{t('staffMemberships.title')}</h1>
       <p>{t('staffMemberships.intro')}</p>
       <p>
-        <Link to={`${loaderData.base}/import`}>{t('staffMemberships.importLink')}</Link>
+        <Link to={`${loaderData.base}/import`}>{t('staffMemberships.importLink')}</Link> · <Link to={`${loaderData.base.replace(/memberships$/, 'members')}`}>{t('membershipMembers.title')}</Link> ·{' '}
+        <Link to={`${loaderData.base.replace(/memberships$/, 'membership-types')}`}>{t('membershipMembers.typesLink')}</Link>
       </p>
       <ErrorSummary
         message={actionData?.alert}

@@ -3,6 +3,7 @@
 // without JavaScript: a plain POST, then a redirect to Stripe's page or to the invoice.
 import { data, Form, Link, useActionData, useNavigation } from 'react-router';
 import { z } from 'zod';
+import { CheckboxField } from '#app/components/choices.tsx';
 import { Field } from '#app/components/field.tsx';
 import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
@@ -10,13 +11,14 @@ import { requireOrganization, requireUser, services, requireIds } from '#app/lib
 import { giftMessage, parseGift } from '#domain/payments/gifts.ts';
 import type { LineInput } from '#domain/payments/line-kinds.server.ts';
 import { findPayableRegistration } from '#domain/payments/find-payable-registration.server.ts';
+import { joinOfferForRegistration } from '#domain/membership/self-service.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import { RadioGroup } from './parts.tsx';
 import { startCheckout } from './start-checkout.server.ts';
 import type { Route } from './+types/pay.ts';
 
-const schema = z.object({ method: z.enum(['card', 'invoice']), donation: z.string().max(20).optional().default('') });
+const schema = z.object({ method: z.enum(['card', 'invoice']), donation: z.string().max(20).optional().default(''), join: z.string().optional() });
 
 async function load({ request, context, params }: Route.LoaderArgs | Route.ActionArgs) {
   const org = await requireOrganization(context, params.org);
@@ -25,16 +27,24 @@ async function load({ request, context, params }: Route.LoaderArgs | Route.Actio
   const { db } = services(context);
   const page = await findPayableRegistration(db, org.id, user.id, params.registrationId);
   if (!page) throw data(null, { status: 404 });
-  return { org, user, page };
+  // A member rate chosen without a membership on record: joining now, in the same payment, makes it count (ADR 0068).
+  const joinOffer = await joinOfferForRegistration(db, org, { userId: user.id, email: user.email }, params.registrationId);
+  return { org, user, page, joinOffer };
 }
 
 export async function loader(args: Route.LoaderArgs) {
-  const { org, page } = await load(args);
-  return { slug: org.slug, page, cardEnabled: services(args.context).payments !== null };
+  const { org, page, joinOffer } = await load(args);
+  return {
+    slug: org.slug,
+    orgName: org.name,
+    page,
+    cardEnabled: services(args.context).payments !== null,
+    joinOffer: joinOffer ? { typeName: joinOffer.typeName, amount: formatMoney(joinOffer.quote.duesMinor, org.currency) } : null,
+  };
 }
 
 export async function action(args: Route.ActionArgs) {
-  const { org, user, page } = await load(args);
+  const { org, user, page, joinOffer } = await load(args);
   const parsed = parseForm(schema, await args.request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
   const typedGift = parseGift(parsed.data.donation, page.currency, { optional: true });
@@ -42,6 +52,7 @@ export async function action(args: Route.ActionArgs) {
   const gift = typedGift.minor;
   const lines: LineInput[] = [{ kind: 'registration', registrationId: page.registrationId }];
   if (gift > 0) lines.push({ kind: 'donation', amountMinor: gift, fund: 'financial_aid' });
+  if (joinOffer && parsed.data.join === 'on') lines.push({ kind: 'membership_dues', membershipTypeId: joinOffer.typeId });
   return startCheckout(args.context, { org, user, lines, method: parsed.data.method, values: parsed.values });
 }
 
@@ -89,6 +100,14 @@ export default function Pay({ loaderData }: Route.ComponentProps) {
               error={errors.donation}
             />
           </fieldset>
+          {loaderData.joinOffer ? (
+            <CheckboxField
+              name="join"
+              label={t('membershipSelf.joinWithRegistration', { org: loaderData.orgName, type: loaderData.joinOffer.typeName, amount: loaderData.joinOffer.amount })}
+              hint={t('membershipSelf.joinWithRegistrationHint')}
+              defaultChecked={values.join === 'on'}
+            />
+          ) : null}
           {cardEnabled ? null : <p className="hint">{t('payments.cardOff')}</p>}
           {page.invoicesAvailable ? null : <p className="hint">{t('payments.invoiceOff')}</p>}
           <RadioGroup name="method" legend={t('payments.methodLegend')} options={methods} defaultValue={values.method ?? methods[0]!.value} error={errors.method} />

@@ -36,26 +36,28 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const registrationId = search.get('registration');
   const own = user && registrationId ? await getOwnApplication(db, { organizationId: org.id, courseId: page.course.id, userId: user.id, registrationId }) : undefined;
   const done = own ? { kind: 'registration' as const, registration: own } : search.get('sent') === '1' ? { kind: 'sent' as const } : null;
-  const suggestion = user ? await suggestCategory(db, org.id, { userId: user.id, email: user.email }, page) : null;
+  const suggestion = user ? await suggestCategory(db, org, { userId: user.id, email: user.email }, page) : null;
   return { ...page, org: { slug: org.slug, name: org.name }, user: user ? { name: user.name, email: user.email } : null, profile, done, suggestion };
 }
 
 /**
  * For a signed-in person, the category that fits them: a member rate when their membership is
- * on record today (in the course's zone), else a non-member rate; trainee rates are theirs to
+ * on record today (in the organization's zone), else a non-member rate; trainee rates are theirs to
  * choose. The form pre-selects it and says why.
  */
 async function suggestCategory(
   db: Parameters<typeof findCurrentMembership>[0],
-  organizationId: string,
+  org: { id: string; timeZone: string },
   person: { userId: string; email: string },
-  page: { course: { timeZone: string }; categories: { key: string; requiresMembership: boolean; requiresTraineeStatus: boolean }[] },
+  page: { categories: { key: string; requiresMembership: boolean; requiresTraineeStatus: boolean }[] },
 ) {
-  const today = Temporal.Now.plainDateISO(page.course.timeZone).toString();
-  const membership = await findCurrentMembership(db, organizationId, person, today);
-  const fits = page.categories.find((c) => c.requiresMembership === Boolean(membership) && !c.requiresTraineeStatus);
+  // Membership status is the organization's (ADR 0068): today in its zone.
+  const today = Temporal.Now.plainDateISO(org.timeZone).toString();
+  const membership = await findCurrentMembership(db, org.id, person, today);
+  const member = Boolean(membership?.grantsMemberPrices);
+  const fits = page.categories.find((c) => c.requiresMembership === member && !c.requiresTraineeStatus);
   if (!fits) return null;
-  return { categoryKey: fits.key, memberUntil: membership?.validTo ?? null };
+  return { categoryKey: fits.key, memberUntil: member ? membership!.validTo : null };
 }
 
 async function loadPage(db: Parameters<typeof getApplicationForm>[0], organizationId: string, slug: string) {

@@ -258,6 +258,8 @@ export const billing = {
     csv_overdue: 'Overdue',
     csv_awards: 'Awards',
     csv_awarded: 'Amount awarded',
+    csv_membershipType: 'Membership type',
+    csv_memberships: 'Memberships',
   },
   billingReconcile: {
     title: 'Reconcile report',
