@@ -80,16 +80,17 @@ export async function run(opts: ModuleOptions): Promise<ModuleResult> {
       await sleep(250);
     }
 
-    const ready: { at: number; status: number }[] = [];
+    // at: when the answer came; sent: when the poll was sent.
+    const ready: { sent: number; at: number; status: number }[] = [];
     const traffic: ApplicationAnswer[] = [];
     let going = true;
     const poller = (async () => {
       while (going) {
-        const at = Date.now();
+        const sent = Date.now();
         const status = await fetch(`${app!.url}/readyz`, { signal: AbortSignal.timeout(5000) })
           .then(async (r) => (await r.arrayBuffer(), r.status))
           .catch(() => 0);
-        ready.push({ at, status });
+        ready.push({ sent, at: Date.now(), status });
         await sleep(200);
       }
     })();
@@ -117,7 +118,7 @@ export async function run(opts: ModuleOptions): Promise<ModuleResult> {
     going = false;
     await Promise.all([poller, ...workers]);
 
-    const down = ready.filter((r) => r.at >= downAt + 300 && r.at < upAt);
+    const down = ready.filter((r) => r.sent >= downAt + 300 && r.at < upAt);
     const notReady = down.filter((r) => r.status === 503).length;
     if (down.length === 0 || notReady !== down.length) violations.push(`restart: /readyz while the database was down answered ${down.map((r) => r.status).join(',')}`);
     const recovery = readyAt === undefined ? Infinity : (readyAt - upAt) / 1000;
