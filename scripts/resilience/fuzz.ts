@@ -163,7 +163,7 @@ interface Target {
 const AUTH_FORMS = /sign-in|sign-up|forgot-password|reset-password|sign-out|choose-password|verify/;
 
 export async function run(opts: ModuleOptions): Promise<ModuleResult> {
-  const perAction = opts.sizes?.perAction ?? (opts.quick ? 50 : 10_000);
+  const perAction = opts.sizes?.perAction ?? (opts.quick ? 15 : 10_000);
   const { log } = opts;
   const violations: string[] = [];
   const figures: Record<string, string | number> = {};

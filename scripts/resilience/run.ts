@@ -4,12 +4,14 @@
 // interface (run({ quick, log }) → { name, ok, figures, details }):
 //   crash       SIGKILL of the app during writes, 20 rounds (quick: 3)
 //   db-faults   pg_terminate_backend mid-transaction; PostgreSQL immediate shutdown and restart
-//   fuzz        generated requests to every form action and API operation (quick: 50 each)
-//   soak        10 minutes of mixed traffic (quick: 45 s)
+//   fuzz        generated requests to every form action and API operation, 10,000 each
+//               (quick: 15 each; --per-action N)
+//   soak        10 minutes of mixed traffic (quick: 30 s; --soak-seconds N)
 //   backup      the backup round trip under load (backup-round-trip.ts, when present)
 // On a production build (built first if the source changed), each module on its own
 // throwaway embedded PostgreSQL. Prints a table of figures; exits 1 if any module failed.
-// `--quick` is a step of `npm test` (tests/run-all.ts) and stays under about 3 minutes.
+// `--quick` is a step of `npm test` (tests/run-all.ts, one item: passed or failed) and is meant
+// to stay around 3 minutes on an idle 2-core machine.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
