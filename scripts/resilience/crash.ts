@@ -43,18 +43,37 @@ export async function run(opts: ModuleOptions): Promise<ModuleResult> {
       // Each event twice, shuffled (Stripe delivers at least once).
       const deliveries = [...paying.events, ...paying.events].sort(() => Math.random() - 0.5);
       const run = crypto.randomBytes(3).toString('hex');
-      const killAt = 100 + Math.random() * 1400;
+      // The kill lands at a random moment once both streams are flowing (each has had an answer):
+      // on a loaded machine a just-started app can take seconds to answer its first requests.
+      const killAt = Math.random() * 1500;
       let killed = false;
       const url = app.url;
       const started = performance.now();
-      const kill = sleep(killAt).then(() => {
-        killed = true;
-        app!.child.kill('SIGKILL');
-        killedAfter.push(Math.round(performance.now() - started));
-      });
+      let flowing = 0;
+      let markFlowing!: () => void;
+      const bothFlowing = new Promise<void>((resolve) => (markFlowing = resolve));
+      const first = <T,>(answer: T) => {
+        if (++flowing === 2) markFlowing();
+        return answer;
+      };
+      let appsAnswered = false;
+      let hooksAnswered = false;
+      const kill = bothFlowing
+        .then(() => sleep(killAt))
+        .then(() => {
+          killed = true;
+          app!.child.kill('SIGKILL');
+          killedAfter.push(Math.round(performance.now() - started));
+        });
       const [applications, webhooks] = await Promise.all([
-        pool<ApplicationAnswer>(applicants, 8, (i) => apply(url, org.slug, course.slug, `crash-${run}-${i}@example.org`), () => killed),
-        pool<Answer>(100_000, 4, (i) => deliver(url, fake, deliveries[i % deliveries.length]!), () => killed),
+        pool<ApplicationAnswer>(applicants, 8, async (i) => {
+          const a = await apply(url, org.slug, course.slug, `crash-${run}-${i}@example.org`);
+          return appsAnswered ? a : ((appsAnswered = true), first(a));
+        }, () => killed),
+        pool<Answer>(100_000, 4, async (i) => {
+          const d = await deliver(url, fake, deliveries[i % deliveries.length]!);
+          return hooksAnswered ? d : ((hooksAnswered = true), first(d));
+        }, () => killed),
         kill,
       ]);
       await app.exited;

@@ -27,6 +27,9 @@ export interface ModuleResult {
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
+/** What is running now (apps, databases): stopped by run.ts if the run is interrupted or gives up. */
+export const running = new Set<() => Promise<void>>();
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function percentile(values: number[], p: number): number {
@@ -54,6 +57,13 @@ export async function startDatabase(): Promise<TestDatabase> {
   let server: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir, lock: false });
   const port = server.port;
   const database = connect(server.url, { max: 4, applicationName: 'resilience-check' });
+  const stopAll = async () => {
+    running.delete(stopAll);
+    await database.close().catch(() => undefined);
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  running.add(stopAll);
   return {
     ...database,
     url: server.url,
@@ -68,11 +78,7 @@ export async function startDatabase(): Promise<TestDatabase> {
     async restart() {
       server = await startEmbeddedPostgres({ dataDir, port, lock: false });
     },
-    async stop() {
-      await database.close().catch(() => undefined);
-      await server.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop: stopAll,
   };
 }
 
@@ -108,20 +114,18 @@ export async function startApp(env: Record<string, string>, port?: number): Prom
     NODE_OPTIONS: '--inspect=127.0.0.1:0',
     ...env,
   });
-  return {
-    ...app,
-    port: chosen,
-    pid: app.child.pid ?? 0,
-    errors: () => errorLines(app.output()),
-    async stop() {
-      if (app.child.exitCode === null && app.child.signalCode === null) {
-        app.child.kill('SIGTERM');
-        const timer = setTimeout(() => app.child.kill('SIGKILL'), 20_000);
-        await app.exited;
-        clearTimeout(timer);
-      }
-    },
+  const stop = async () => {
+    running.delete(stop);
+    if (app.child.exitCode === null && app.child.signalCode === null) {
+      app.child.kill('SIGTERM');
+      const timer = setTimeout(() => app.child.kill('SIGKILL'), 20_000);
+      await app.exited;
+      clearTimeout(timer);
+    }
   };
+  running.add(stop);
+  void app.exited.then(() => running.delete(stop));
+  return { ...app, port: chosen, pid: app.child.pid ?? 0, errors: () => errorLines(app.output()), stop };
 }
 
 /** Error-level log lines (pino: level 50 error, 60 fatal) and Node's reports of unhandled rejections. */

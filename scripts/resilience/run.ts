@@ -18,7 +18,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureBuild } from '../../server/build.ts';
-import type { ModuleOptions, ModuleResult } from './lib.ts';
+import { running, type ModuleOptions, type ModuleResult } from './lib.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,6 +50,16 @@ if (only) for (const key of only) if (!MODULES.some((m) => m.key === key)) throw
 // Stray rejections in the runner itself (a request the module abandoned) are reported, not fatal.
 const strays: string[] = [];
 process.on('unhandledRejection', (reason) => strays.push(String(reason)));
+
+// Interrupted, or stuck past the guard: stop the apps before their databases (newest first), then exit.
+async function abandon(why: string, code: number) {
+  say(`\n${why}: stopping what is running…`);
+  for (const stop of [...running].reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void abandon(signal, 130));
+const guardMinutes = values.quick ? 15 : 180;
+setTimeout(() => void abandon(`still running after ${guardMinutes} minutes`, 2), guardMinutes * 60_000).unref();
 
 ensureBuild(root, { force: values.build, say });
 const sizes = { rounds: num(values.rounds), perAction: num(values['per-action']), soakSeconds: num(values['soak-seconds']) };
