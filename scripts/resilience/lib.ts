@@ -113,7 +113,8 @@ export async function startApp(env: Record<string, string>, port?: number): Prom
     APPLICATIONS_PER_ADDRESS_PER_HOUR: '0',
     NODE_OPTIONS: '--inspect=127.0.0.1:0',
     ...env,
-  });
+    // A first start seeds the demo: minutes, not seconds, on a busy shared machine.
+  }, 300_000);
   const stop = async () => {
     running.delete(stop);
     if (app.child.exitCode === null && app.child.signalCode === null) {

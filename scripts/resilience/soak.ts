@@ -3,7 +3,7 @@
 // app with the demo data: public pages, applications through the API, card payments (a
 // checkout made, paid on the local fake Stripe and its signed webhook delivered), and staff
 // pages as the demo administrator. The verdict: zero errors (every answer the one expected),
-// p99 latency of the last minute within 20 % of the first (after a warm-up not counted), and the
+// p99 latency of the last minute within 20 % of the first (after a minute's warm-up), and the
 // app's resident memory over the last minute within 20 % of the first (the last two are gated
 // from 3 minutes up; the quick run prints them).
 // Applications and payments go to an organization of their own, so the staff pages read the
@@ -34,7 +34,9 @@ interface Sample {
 export async function run(opts: ModuleOptions): Promise<ModuleResult> {
   const seconds = opts.sizes?.soakSeconds ?? (opts.quick ? 30 : 600);
   // The windows compared: the first and last minute (quick: 15 s each), after a warm-up.
-  const warmup = opts.quick ? 5 : 15;
+  // A fresh process loads route modules and compiles on first use, and its heap grows to its
+  // working size: the first minute compared is the one after a minute of warm-up (quick: 5 s).
+  const warmup = opts.quick ? 5 : Math.min(60, Math.floor(seconds / 5));
   // A p99 over a few seconds' requests on a shared machine measures the neighbours: under a
   // minute, drift and memory growth are printed but only errors fail the run.
   const gated = seconds >= 180;
@@ -51,7 +53,9 @@ export async function run(opts: ModuleOptions): Promise<ModuleResult> {
     const admin = app.demoAccounts().find((a) => a.role === 'admin' && a.organization === 'abs');
     if (!admin) throw new Error('no demo admin of abs');
     const cookie = await signIn(base, 'abs', admin.email, admin.password);
-    const pages = (await publicPages(base)).map((p) => p.path);
+    // A certificate lookup by code is throttled per address (against guessing codes): from one
+    // address at this rate it answers 429 as designed, so the soak leaves it out.
+    const pages = (await publicPages(base)).map((p) => p.path).filter((p) => !p.startsWith('/verify/'));
     const staffPages = ['/o/abs/admin', '/o/abs/admin/courses', '/o/abs/admin/refunds', '/o/abs/admin/people', '/o/abs/admin/outbox'];
     const org = await createOrganization(database.db);
     const course = await createCourse(database.db, org.id, { ...OPEN_NOW, capacity: 100_000, earlyPlaceLimit: 10 });
