@@ -215,10 +215,18 @@ export async function halfWritten(pool: pg.Pool, organizationId: string, anonymo
  * row of courses can be locked at once (NOWAIT) — the lock every application takes.
  */
 export async function locksHeld(pool: pg.Pool, courseIds: string[]): Promise<number> {
-  const { rows: [row] } = await pool.query<{ n: number }>(
-    `select count(*)::int as n from pg_stat_activity where application_name like 'balint-hub%' and state like 'idle in transaction%'`,
-  );
-  let held = row!.n;
+  // A transaction of the app's pool may be between two statements at the moment of looking
+  // (the job queue's are its own pool): held means still held after 2 s.
+  let idle = 0;
+  for (let i = 0; i < 5; i++) {
+    const { rows: [row] } = await pool.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity where application_name = 'balint-hub' and state like 'idle in transaction%'`,
+    );
+    idle = row!.n;
+    if (idle === 0) break;
+    await sleep(500);
+  }
+  let held = idle;
   const client = await pool.connect();
   try {
     for (const id of courseIds) {
