@@ -204,7 +204,7 @@ export async function run(opts: ModuleOptions): Promise<ModuleResult> {
     log(`  ${targets.length} targets (${routes.length} form actions, ${targets.length - routes.length} API operations), ${perAction} requests each`);
 
     const before = await memoryAfterGc(app);
-    const seed = Date.now() % 2_147_483_647;
+    const seed = opts.sizes?.seed ?? Date.now() % 2_147_483_647;
     const statuses = new Map<number, number>();
     const serverErrors: string[] = [];
     let sent = 0;

@@ -1,5 +1,6 @@
 // npm run verify:resilience [-- --quick] [--only crash,db-faults,fuzz,soak,backup] [--rounds 20]
-//                          [--per-action 10000] [--soak-seconds 600] [--json]
+//                          [--per-action 10000] [--soak-seconds 600] [--seed N] [--json]
+// (--seed replays a fuzz run: the seed is printed with its figures)
 // The resilience figures of issue 16, each from one module in this folder with the same
 // interface (run({ quick, log }) → { name, ok, figures, details }):
 //   crash       SIGKILL of the app during writes, 20 rounds (quick: 3)
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     'per-action': { type: 'string' },
     'soak-seconds': { type: 'string' },
+    seed: { type: 'string' },
     json: { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
   },
@@ -62,7 +64,7 @@ const guardMinutes = values.quick ? 15 : 180;
 setTimeout(() => void abandon(`still running after ${guardMinutes} minutes`, 2), guardMinutes * 60_000).unref();
 
 ensureBuild(root, { force: values.build, say });
-const sizes = { rounds: num(values.rounds), perAction: num(values['per-action']), soakSeconds: num(values['soak-seconds']) };
+const sizes = { rounds: num(values.rounds), perAction: num(values['per-action']), soakSeconds: num(values['soak-seconds']), seed: num(values.seed) };
 const results: (ModuleResult & { seconds: number })[] = [];
 const started = Date.now();
 const loadAtStart = os.loadavg()[0]!;
