@@ -22,6 +22,11 @@ export function connect(url: string, options: { max?: number; applicationName?: 
   });
   // A dropped idle connection must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Nor one dropped while checked out (pg_terminate_backend, a database restart) between two
+  // statements of a transaction: the client emits 'error' with no query to reject, which
+  // unhandled ends the process. The transaction's next statement fails instead, and the pool
+  // discards the client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }

@@ -181,7 +181,9 @@ export function createFetchHandler(options: HostOptions) {
       if (formHasNul(incoming, body)) return done(problem(requestId, 400, 'Bad Request', 'The form contains a NUL character.'));
     }
     let formType: string | null = null;
-    if (bodyKind(url.pathname) === 'page') {
+    const kind = bodyKind(url.pathname);
+    // Pages with uploads (site images) have their own limit but are page actions all the same.
+    if (kind === 'page' || kind === 'siteImage') {
       const verdict = await checkFormBody(url.pathname, incoming.method, incoming.headers.get('content-type'), body);
       if (!verdict.ok) return done(problem(requestId, 400, 'Bad Request', verdict.detail));
       formType = verdict.contentType;

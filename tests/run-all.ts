@@ -1,8 +1,8 @@
 // `npm test`: the whole suite, as CI runs it. Build, typecheck, unit and database tests
 // (Vitest), every benchmark in bench/ in its quick mode (small sizes, all its correctness
-// checks; timings printed, never asserted), then the browser tests (Playwright) against the
-// built app. Ends with one line "total: N passed, N failed": Vitest's and Playwright's tests,
-// and each benchmark as one item.
+// checks; timings printed, never asserted), the resilience figures in their quick mode, then
+// the browser tests (Playwright) against the built app. Ends with one line "total: N passed,
+// N failed": Vitest's and Playwright's tests, each benchmark and the resilience run as one item.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,6 +59,16 @@ if (wants('bench')) {
       failed += 1;
       ok = false;
     }
+  }
+}
+
+if (wants('resilience')) {
+  // The resilience figures in their quick mode (scripts/resilience/run.ts, ADR 0072): crash,
+  // database faults, fuzzing, soak (and the backup round trip when present); one item.
+  if (run('resilience figures --quick (npm run verify:resilience -- --quick)', process.execPath, [path.join('scripts', 'resilience', 'run.ts'), '--quick'])) passed += 1;
+  else {
+    failed += 1;
+    ok = false;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, test } from 'vitest';
-import { courseSchema, mergeSections, parseAccreditation, parsePriceRows, parseQuestionRows } from './course-schema.ts';
+import { courseSchema, mergeSections, parseAccreditation, parsePriceRows, parseQuestionRows, questionRowCount } from './course-schema.ts';
 
 const validCourse = {
   title: 'Leadership Training Intensive',
@@ -156,5 +156,23 @@ describe('the waitlist offer hold time', () => {
   });
   test.each(['0', '721', '2.5', 'two days'])('%j is refused', (value) => {
     expect(courseSchema.safeParse({ ...validCourse, offerHoldHours: value }).success).toBe(false);
+  });
+});
+
+// Found by the fuzzing figure (`npm run verify:resilience`): the questions page re-renders as many
+// rows as the posted questionCount after an error; "1e309" was Array.from({ length: Infinity }), a 500.
+describe('the number of posted question rows', () => {
+  test.each([
+    ['3', 3],
+    ['1e309', 0],
+    ['Infinity', 0],
+    ['-1', 0],
+    ['999', 50],
+    ['2.7', 2],
+    ['NaN', 0],
+    [undefined, 0],
+  ] as const)('%j gives %i rows', (posted, rows) => {
+    expect(questionRowCount(posted)).toBe(rows);
+    expect(() => Array.from({ length: questionRowCount(posted) })).not.toThrow();
   });
 });

@@ -214,9 +214,19 @@ export function parsePriceRows(values: Record<string, string>, needsEarly: boole
 
 export const QUESTION_TYPES: readonly CustomQuestionType[] = ['text', 'textarea', 'yes_no', 'choice'];
 
+/**
+ * How many question rows a posted form has (its hidden `questionCount`): a whole number from 0
+ * to 50, whatever was sent. The page re-renders that many rows after an error, so "1e309" or
+ * "-1" must not reach `Array.from` (found by the fuzzing figure: it was a 500).
+ */
+export function questionRowCount(posted: string | undefined): number {
+  const n = Math.floor(Number(posted ?? 0));
+  return Number.isFinite(n) ? Math.max(0, Math.min(50, n)) : 0;
+}
+
 /** Custom questions posted as questions.N.field; keys of kept questions stay stable. */
 export function parseQuestionRows(values: Record<string, string>, existing: CustomQuestion[]): RowsResult<CustomQuestion> {
-  const count = Math.min(50, Number(values.questionCount ?? 0) || 0);
+  const count = questionRowCount(values.questionCount);
   const rows: CustomQuestion[] = [];
   const errors: Record<string, string> = {};
   const taken = new Set(existing.map((q) => q.key));

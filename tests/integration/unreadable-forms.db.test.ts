@@ -31,4 +31,14 @@ describe('bodies that are not forms', () => {
     const cookie = host.cookiesOf(await host.signIn(admin.email, admin.password));
     for (const [type, body] of BAD_BODIES) expect(`${type}: ${await post('/o/abs/admin/people', type, body, cookie)}`).toBe(`${type}: 400`);
   });
+
+  // Found by the fuzzing figure (`npm run verify:resilience`): the two pages that take image
+  // uploads have their own body limit, and missed the check — a malformed multipart body was a 500.
+  test('the site image and settings pages, which take uploads, too', async () => {
+    const admin = host.demo('admin');
+    const cookie = host.cookiesOf(await host.signIn(admin.email, admin.password));
+    for (const path of ['/o/abs/admin/site/images', '/o/abs/admin/site/settings', '/o/abs/admin/site/images.data']) {
+      for (const [type, body] of BAD_BODIES) expect(`${path} ${type}: ${await post(path, type, body, cookie)}`).toBe(`${path} ${type}: 400`);
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { parseQuestionRows, QUESTION_TYPES } from '#domain/courses/course-schema.ts';
+import { parseQuestionRows, QUESTION_TYPES, questionRowCount } from '#domain/courses/course-schema.ts';
 import { saveQuestions } from '#domain/courses/save-questions.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { t } from '#lib/i18n.ts';
@@ -51,7 +51,7 @@ export default function Questions({ loaderData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string> = actionData?.errors ?? {};
   const posted: Record<string, string> | undefined = actionData?.values;
-  const count = posted ? Number(posted.questionCount ?? 0) : loaderData.questions.length + BLANK_ROWS;
+  const count = posted ? questionRowCount(posted.questionCount) : loaderData.questions.length + BLANK_ROWS;
   const row = (i: number) => {
     if (posted) {
       const get = (f: string) => posted[`questions.${i}.${f}`] ?? '';
