@@ -78,6 +78,25 @@ describe('searching for people', () => {
     expect(await names(abs.id, 'rd@example.org')).toEqual([]);
   });
 
+  test('a broad query: names starting with it come first, in folded alphabetical order, a page of 50 and "more"', async () => {
+    const broad = await createOrganization(testDb.db, 'broad-search');
+    // Inserted out of order, with accents and case that the order must fold.
+    for (const n of [...Array(56).keys()].reverse()) {
+      const id = await person(`yan${n}`, `${n % 2 ? 'Yán' : 'YAN'} Person ${String(n).padStart(2, '0')}`, `yp${n}@example.org`);
+      await testDb.db.insert(organizationRoles).values({ organizationId: broad.id, userId: id, role: 'member' });
+    }
+    const elsewhere = await person('bryan', 'Bryan Adams', 'bryan@example.org');
+    await testDb.db.insert(organizationRoles).values({ organizationId: broad.id, userId: elsewhere, role: 'member' });
+    const outcome = await searchPeople(testDb.db, broad.id, 'yan');
+    expect(outcome.ok && outcome.more).toBe(true);
+    const hits = outcome.ok ? outcome.hits.map((h) => h.name) : [];
+    expect(hits).toHaveLength(50);
+    expect(hits.map((h) => h.slice(-2))).toEqual([...Array(50).keys()].map((n) => String(n).padStart(2, '0')));
+    // Fewer than a page start with the query: the others follow, by name.
+    expect(await names(broad.id, 'person 5')).toEqual(['YAN Person 50', 'Yán Person 51', 'YAN Person 52', 'Yán Person 53', 'YAN Person 54', 'Yán Person 55']);
+    expect(await names(broad.id, 'ryan')).toEqual(['Bryan Adams']);
+  });
+
   test('a typed % or _ is literal, not a wildcard', async () => {
     expect(await names(abs.id, '100%')).toEqual(['Al 100% Sure']);
     // Unescaped, `_` would match the space in "Al 100% Sure".

@@ -11,6 +11,11 @@ import type { DbOrTx } from '#db/client.server.ts';
 export const MIN_QUERY_LENGTH = 2;
 export const MAX_QUERY_LENGTH = 100;
 export const RESULT_LIMIT = 50;
+/**
+ * A query matching more people than this is broad: the matches that do not start with it are
+ * taken as found, this many at most, before they are sorted by name (ADR 0066).
+ */
+export const OTHERS_EXAMINED = 500;
 
 export interface PersonHit {
   userId: string | null;
@@ -110,16 +115,38 @@ export async function searchPeople(db: DbOrTx, organizationId: string | null, ra
       ? sql.raw(`exists (select 1 from ${table} x where x.${userColumn} = u.id offset 0)`)
       : sql`exists (select 1 from ${sql.raw(table)} x where x.${sql.raw(userColumn)} = u.id and x.organization_id = ${organizationId} offset 0)`;
   const orgFilter = (alias: string) => (organizationId === null ? sql`true` : sql`${sql.raw(alias)}.organization_id = ${organizationId}`);
-  // The matches first (ordered, limited), then the details of those few: the connection test
-  // is one index probe per table for each match, the details are computed for 51 rows at most.
+  const connected = sql`(${inOrg('organization_roles')} or ${inOrg('registrations')} or ${inOrg('memberships')} or ${inOrg('donations')})`;
+  // In the C collation, so that the prefix index (search_text COLLATE "C", migration 0019) both
+  // finds the prefix as a range and gives the rows in order.
+  const startsWith = sql`u.search_text collate "C" like search_normalize(${`${escapeLike(query)}%`})`;
+  // The matches first, then the details of those few (51 rows at most). Matches come in two
+  // steps, so that a broad query ("Zo", a common first name) at 200,000 people does not visit
+  // thousands of rows (bench:scale, ADR 0066): first those whose name (or whole text) starts
+  // with the query, in folded alphabetical order, read in that order from the prefix index and
+  // stopped at 51; then, only when fewer, the others: at most OTHERS_EXAMINED of them are taken
+  // (the page says "more match" anyway beyond 50) and sorted the same way. Folded order: "Yán"
+  // and "YAN" sort together.
+  const first = await db.execute<{ id: string }>(sql`
+    select u.id from users u
+    where ${startsWith} and ${matches(sql`u.search_text`, words)} and ${connected}
+    order by u.search_text collate "C"
+    limit ${RESULT_LIMIT + 1}`);
+  let ids = first.rows.map((r) => r.id);
+  if (ids.length <= RESULT_LIMIT) {
+    const others = await db.execute<{ id: string }>(sql`
+      with examined as materialized (
+        select u.id, u.search_text from users u
+        where ${matches(sql`u.search_text`, words)} and not (${startsWith}) and ${connected}
+        limit ${OTHERS_EXAMINED}
+      )
+      select id from examined order by search_text collate "C" limit ${RESULT_LIMIT + 1 - ids.length}`);
+    ids = [...ids, ...others.rows.map((r) => r.id)];
+  }
   const accounts = await db.execute<{ user_id: string; name: string; email: string; organizations: string[] | null; roles: string[] | null; registrations: number; member_until: string | null }>(sql`
     with matched as materialized (
-      select u.id, u.name, u.email, u.search_text like search_normalize(${`${escapeLike(query)}%`}) as starts
+      select u.id, u.name, u.email, u.search_text, ${startsWith} as starts
       from users u
-      where ${matches(sql`u.search_text`, words)}
-        and (${inOrg('organization_roles')} or ${inOrg('registrations')} or ${inOrg('memberships')} or ${inOrg('donations')})
-      order by starts desc, u.name, u.email
-      limit ${RESULT_LIMIT + 1}
+      where u.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
     )
     select u.id as user_id, u.name, u.email,
       ${organizationsOf(organizationId)} as organizations,
@@ -127,7 +154,7 @@ export async function searchPeople(db: DbOrTx, organizationId: string | null, ra
       (select count(*)::int from registrations g where g.user_id = u.id and ${orgFilter('g')}) as registrations,
       (select max(m.valid_to)::text from memberships m where m.user_id = u.id and ${orgFilter('m')}) as member_until
     from matched u
-    order by u.starts desc, u.name, u.email`);
+    order by u.starts desc, u.search_text collate "C"`);
   const records = await db.execute<{ name: string; email: string; slug: string; member_until: string }>(sql`
     select m.name, m.email, o.slug, max(m.valid_to)::text as member_until
     from memberships m join organizations o on o.id = m.organization_id
