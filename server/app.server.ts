@@ -57,7 +57,7 @@ export async function startApp(config: Config, log: Logger, options: { dev?: boo
     const sendPasswordReset = async ({ email, redirectTo }: PasswordResetRequest) => {
       await auth.api.requestPasswordReset({ body: { email, redirectTo } });
     };
-    const queue = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS, publicUrl, payments, sendPasswordReset, configuredTasks: backupTasks(config), courseMessagesPerMinute: config.COURSE_MESSAGES_PER_MINUTE });
+    const queue = await startJobs({ url: database.url, db: database.db, log, transport, mailFrom: config.MAIL_FROM, work: config.JOBS_IN_PROCESS, publicUrl, payments, sendPasswordReset, configuredTasks: backupTasks(config), courseMessagesPerMinute: config.COURSE_MESSAGES_PER_MINUTE, secretKey: encryptionKey });
     jobs = queue;
     cleanups.push(() => queue.stop());
 

@@ -10,6 +10,7 @@ import { authAccounts, organizationRoles, profiles, sessions, users } from '#db/
 import { auditEvents } from '#db/schema/audit.ts';
 import { certificates } from '#db/schema/credit.ts';
 import { directoryConsents } from '#db/schema/member-directory.ts';
+import { membershipTerms } from '#db/schema/membership.ts';
 import { checkouts, ledgerEntries } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { memberships, registrations } from '#db/schema/registration.ts';
@@ -85,9 +86,12 @@ describe('demo: the member downloads their data', () => {
     const document = JSON.parse(JSON.stringify(await exportPersonalData(testDb.db, member.userId, { userId: member.userId }, { keys: KEY })));
     expect(document.account).toMatchObject({ name: 'Morgan Member', email: 'member@abs.example.org' });
     expect(document.profile).toMatchObject({ credentials: 'MD', city: 'Coeur d’Alene' });
-    for (const category of ['roles', 'directoryConsents', 'memberships', 'registrations', 'applicationAnswers', 'ledgerEntries', 'payments', 'attendance', 'smallGroupPlacements', 'certificates', 'leaderTrainings', 'groupsLed']) {
+    for (const category of ['roles', 'directoryConsents', 'memberships', 'membershipTerms', 'registrations', 'applicationAnswers', 'ledgerEntries', 'payments', 'attendance', 'smallGroupPlacements', 'certificates', 'leaderTrainings', 'groupsLed']) {
       expect(document[category], category).not.toHaveLength(0);
     }
+    // Last year from the old member list, this year a paid term with its dues in the ledger.
+    expect(document.membershipTerms.map((t: { type: string; duesMinor: number }) => [t.type, t.duesMinor])).toEqual([['Regular', 15000]]);
+    expect(document.ledgerEntries.some((e: { membershipTermId: string | null }) => e.membershipTermId === document.membershipTerms[0].id)).toBe(true);
     expect(document.registrations[0].course.title).toBe('Balint Leadership Training Intensive');
     expect(document.payments.every((p: { organization: string }) => p.organization === 'abs')).toBe(true);
     expect(document.certificates.map((c: { body: string }) => c.body).sort()).toEqual(['AAFP', 'APA']);
@@ -151,11 +155,13 @@ describe('demo: deleting an account', () => {
     expect(kept!.answers.institution).toBe('');
     expect((await testDb.db.select().from(certificates).where(eq(certificates.userId, member.userId))).map((c) => c.recipientName)).toEqual([DELETED_NAME, DELETED_NAME]);
     expect(await testDb.db.select().from(memberships).where(eq(memberships.userId, member.userId))).toHaveLength(1);
+    expect((await testDb.db.select().from(membershipTerms).where(eq(membershipTerms.userId, member.userId))).map((t) => [t.name, isDeletedEmail(t.email)])).toEqual([[DELETED_NAME, true]]);
     // Nowhere is the name or the address left: not in the kept rows, not in the audit records.
     const traces = async (needle: string) =>
       [
         ...(await testDb.db.select({ id: registrations.id }).from(registrations).where(or(ilike(registrations.email, needle), ilike(registrations.name, needle)))),
         ...(await testDb.db.select({ id: memberships.id }).from(memberships).where(or(ilike(memberships.email, needle), ilike(memberships.name, needle)))),
+        ...(await testDb.db.select({ id: membershipTerms.id }).from(membershipTerms).where(or(ilike(membershipTerms.email, needle), ilike(membershipTerms.name, needle)))),
         ...(await testDb.db.select({ id: checkouts.id }).from(checkouts).where(or(ilike(checkouts.payerEmail, needle), ilike(checkouts.payerName, needle)))),
         ...(await testDb.db.select({ id: certificates.id }).from(certificates).where(ilike(certificates.recipientName, needle))),
         ...(await testDb.db.select({ id: auditEvents.id }).from(auditEvents).where(sql`coalesce(${auditEvents.before}::text, '') || coalesce(${auditEvents.after}::text, '') ilike ${needle}`)),

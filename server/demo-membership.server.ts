@@ -3,13 +3,14 @@
 // the ledger (so its dues show in the money report and its renewal reminder is due in
 // December); two people in grace and lapsed; the Spokane intensive granting complimentary
 // memberships (the seed), one of which it gave a participant after the course.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, notExists, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { courseMembershipGrants, membershipSettings, membershipTerms, membershipTypes } from '#db/schema/membership.ts';
-import { registrations } from '#db/schema/registration.ts';
+import { memberships, registrations } from '#db/schema/registration.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { applyPayment } from '#domain/money/apply-payment.server.ts';
 import { postEntries } from '#domain/money/post-entries.server.ts';
+import { addMembership } from '#domain/membership/memberships.server.ts';
 import { addDays } from '#domain/membership/terms.ts';
 import { oneYearFrom } from '#domain/membership/terms.ts';
 
@@ -47,8 +48,11 @@ export async function seedDemoMembership(
     await tx.insert(courseMembershipGrants).values({ courseId, organizationId: input.abs, typeId: types.abs!.complimentary! });
   }
 
-  // The demo member: this calendar year, paid by check in January.
+  // The demo member: last year from the society's old member list (a row staff typed in, the
+  // import path), then this calendar year, paid by check in January.
   const year = today.slice(0, 4);
+  const lastYear = String(Number(year) - 1);
+  await addMembership(tx, { organizationId: input.abs, email: input.member.email, name: input.member.name, type: 'regular', validFrom: `${lastYear}-01-01`, validTo: `${lastYear}-12-31` }, systemActor);
   const [term] = await tx
     .insert(membershipTerms)
     .values({ organizationId: input.abs, typeId: types.abs!.regular!, userId: input.member.userId, email: input.member.email, name: input.member.name, status: 'pending', source: 'online', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, duesMinor: 15000, currency: 'USD' })
@@ -72,11 +76,20 @@ export async function seedDemoMembership(
   await tx.insert(membershipTerms).values({ ...staffTerm('Nia Northwest', 'nia.northwest@example.org', addDays(today, 45)), organizationId: input.nwbc, typeId: types.nwbc!.regular! });
 
   // The Spokane intensive's complimentary membership: a participant who registered at the
-  // non-member rate and asked for one got a year from the day after the course.
+  // non-member rate, holds no membership of the society (the member directory's demo people
+  // joined since, demo-member-directory.server.ts) and asked for one got a year from the day
+  // after the course.
   const [participant] = await tx
     .select()
     .from(registrations)
-    .where(and(eq(registrations.courseId, input.pastCourseId), eq(registrations.categoryKey, 'non_member')))
+    .where(
+      and(
+        eq(registrations.courseId, input.pastCourseId),
+        eq(registrations.categoryKey, 'non_member'),
+        notExists(tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.organizationId, input.abs), sql`lower(${memberships.email}) = lower(${registrations.email})`))),
+        notExists(tx.select({ id: membershipTerms.id }).from(membershipTerms).where(and(eq(membershipTerms.organizationId, input.abs), sql`lower(${membershipTerms.email}) = lower(${registrations.email})`))),
+      ),
+    )
     .orderBy(asc(registrations.submissionKey))
     .limit(1);
   if (participant) {

@@ -1,6 +1,7 @@
 // Background work on pg-boss, in the same PostgreSQL: email delivery with retries and
 // backoff, and a sweeper that re-enqueues anything a crash left undelivered. Started with the
 // app (JOBS_IN_PROCESS=1, the default) and by `npm run worker` for a separate process.
+import { randomBytes } from 'node:crypto';
 import { PgBoss } from 'pg-boss';
 import type { Db } from '#db/client.server.ts';
 import { deliverOutboxMessage, type MailTransport } from '#lib/email/deliver.server.ts';
@@ -49,6 +50,12 @@ export interface JobOptions {
   configuredTasks?: PeriodicTask[];
   /** Course message recipients handed to the outbox per minute (COURSE_MESSAGES_PER_MINUTE; default 60). */
   courseMessagesPerMinute?: number;
+  /**
+   * The deployment's root secret (DATA_ENCRYPTION_KEY), which signs the unsubscribe links in
+   * reminders sent by jobs (ADR 0069). The app and the worker pass it; without it (tests) a key
+   * of this process's own is used, whose links the app would not accept.
+   */
+  secretKey?: Buffer;
 }
 
 export async function startJobs(options: JobOptions): Promise<JobQueue> {
@@ -98,7 +105,7 @@ export async function startJobs(options: JobOptions): Promise<JobQueue> {
     });
     await boss.schedule(QUEUES.pruneThrottle, '17 * * * *');
     // The other capabilities' periodic work (server/jobs/*.jobs.ts): each returns emails to deliver.
-    const taskContext = { db, log, publicUrl: options.publicUrl ?? 'http://localhost:3000', payments: options.payments ?? null, courseMessagesPerMinute: options.courseMessagesPerMinute ?? 60 };
+    const taskContext = { db, log, publicUrl: options.publicUrl ?? 'http://localhost:3000', payments: options.payments ?? null, courseMessagesPerMinute: options.courseMessagesPerMinute ?? 60, secretKey: options.secretKey ?? randomBytes(32) };
     for (const task of periodic) {
       await boss.work(task.queue, async () => {
         await enqueue(await task.run(taskContext));

@@ -7,7 +7,7 @@ import { parseConfigOrExit } from './config.server.ts';
 import { openDatabase } from './database.server.ts';
 import { startJobs } from './jobs.server.ts';
 import { backupTasks } from './jobs/backup.jobs.ts';
-import { authSecret } from './secrets.server.ts';
+import { authSecret, dataEncryptionKey } from './secrets.server.ts';
 
 const config = parseConfigOrExit();
 const log = createLogger(config.LOG_LEVEL);
@@ -31,6 +31,7 @@ jobs = await startJobs({
   work: true,
   publicUrl,
   courseMessagesPerMinute: config.COURSE_MESSAGES_PER_MINUTE,
+  secretKey: dataEncryptionKey(config),
   sendPasswordReset: async ({ email, redirectTo }) => {
     await auth.api.requestPasswordReset({ body: { email, redirectTo } });
   },

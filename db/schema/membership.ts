@@ -96,7 +96,9 @@ export const membershipTerms = pgTable(
   },
   (t) => [
     index('membership_terms_org_email').on(t.organizationId, sql`lower(${t.email})`),
-    index('membership_terms_user').on(t.userId),
+    // The people search's "connected to this organization" probe (domain/people), and any
+    // lookup by account alone.
+    index('membership_terms_user_org').on(t.userId, t.organizationId),
     index('membership_terms_org_ends').on(t.organizationId, t.status, t.endsOn),
     check('membership_terms_dates', sql`${t.endsOn} >= ${t.startsOn}`),
     check('membership_terms_dues', sql`${t.duesMinor} >= 0`),

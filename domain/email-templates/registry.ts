@@ -4,7 +4,7 @@
 // `templates.subject(kind, values)` / `templates.body(kind, values)` in its builder.
 import { en } from '#lib/i18n/en.ts';
 
-export type EmailTemplateGroup = 'accounts' | 'directory' | 'registration' | 'series' | 'inquiries' | 'credit' | 'small_groups' | 'aid' | 'refunds' | 'billing';
+export type EmailTemplateGroup = 'accounts' | 'directory' | 'registration' | 'series' | 'inquiries' | 'credit' | 'small_groups' | 'aid' | 'refunds' | 'billing' | 'membership';
 
 export interface EmailTemplateDefinition {
   /** The outbox kind (`registration.accepted`): the key of the template and of its overrides. */
@@ -60,6 +60,10 @@ export const PLACEHOLDERS: Record<string, { sample: string }> = {
   method: { sample: 'check' },
   email: { sample: 'alex.rivera@example.org' },
   why: { sample: 'financial aid of $400.00 was awarded for Leadership Training Intensive' },
+  type: { sample: 'Regular' },
+  from: { sample: 'January 1, 2026' },
+  to: { sample: 'December 31, 2026' },
+  graceEnd: { sample: 'January 30, 2027' },
 };
 
 const REGISTRATION_COMMON = ['course', 'dates', 'amount', 'category', 'tier'] as const;
@@ -120,6 +124,18 @@ export const REGISTRY: readonly EmailTemplateDefinition[] = [
   { kind: 'certificate.issued', group: 'credit', subjectKey: 'certificateEmail.subject', bodyKey: 'certificateEmail.issued', placeholders: ['course'], essential: true },
   { kind: 'small-groups.published', group: 'small_groups', subjectKey: 'smallGroupsEmail.publishedSubject', bodyKey: 'smallGroupsEmail.publishedBody', placeholders: ['course', 'group'], essential: true },
   { kind: 'small-groups.changed', group: 'small_groups', subjectKey: 'smallGroupsEmail.changedSubject', bodyKey: 'smallGroupsEmail.changedBody', placeholders: ['course', 'group'], essential: true },
+  { kind: 'membership.welcome', group: 'membership', subjectKey: 'membershipEmail.welcome.subject', bodyKey: 'membershipEmail.welcome.body', placeholders: ['org', 'type', 'from', 'to'], essential: true },
+  { kind: 'membership.renewed', group: 'membership', subjectKey: 'membershipEmail.renewed.subject', bodyKey: 'membershipEmail.renewed.body', placeholders: ['org', 'type', 'from', 'to'], essential: true },
+  { kind: 'membership.complimentary', group: 'membership', subjectKey: 'membershipEmail.complimentary.subject', bodyKey: 'membershipEmail.complimentary.body', placeholders: ['org', 'type', 'from', 'to', 'course'], essential: true },
+  // Renewal reminders: non-essential (the unsubscribe link; suppressed for an unsubscribed address).
+  ...(['before_30', 'before_7', 'expired', 'grace_ended'] as const).map((kind) => ({
+    kind: `membership.reminder.${kind}`,
+    group: 'membership' as const,
+    subjectKey: `membershipEmail.${kind}.subject`,
+    bodyKey: `membershipEmail.${kind}.body`,
+    placeholders: ['org', 'type', 'from', 'to', 'graceEnd'],
+    essential: false,
+  })),
   ...(['received', 'awarded', 'not_awarded'] as const).map((kind) => ({
     kind: `aid.${kind}`,
     group: 'aid' as const,

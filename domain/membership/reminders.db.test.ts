@@ -10,6 +10,7 @@ import { useTestDatabase } from '../../tests/helpers/test-database.ts';
 import { sendMembershipReminders } from './send-reminders.server.ts';
 
 const testDb = useTestDatabase();
+const LINK = { publicUrl: 'http://localhost:3998', secretKey: Buffer.alloc(32, 5) };
 
 async function orgWithTerm(endsOn: string, timeZone = 'America/Los_Angeles') {
   const org = await createOrganization(testDb.db);
@@ -31,16 +32,16 @@ test('30 days before, 7 days before, the day after the end and the day after gra
   // Local noon in Los Angeles on each day, the job running three times a day.
   const at = (day: string) => new Date(`${day}T20:00:00Z`);
   for (const day of ['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-24', '2026-12-31', '2027-01-01', '2027-01-30', '2027-01-31', '2027-02-01']) {
-    for (let run = 0; run < 3; run++) await sendMembershipReminders(testDb.db, { now: at(day) });
+    for (let run = 0; run < 3; run++) await sendMembershipReminders(testDb.db, { now: at(day), ...LINK });
   }
   expect(await kinds()).toEqual(['membership.reminder.before_30', 'membership.reminder.before_7', 'membership.reminder.expired', 'membership.reminder.grace_ended']);
 });
 
 test('the day is the organization’s: 1 December 05:00 UTC is still 30 November in Los Angeles', async () => {
   const { kinds } = await orgWithTerm('2026-12-31');
-  await sendMembershipReminders(testDb.db, { now: new Date('2026-12-01T05:00:00Z') });
+  await sendMembershipReminders(testDb.db, { now: new Date('2026-12-01T05:00:00Z'), ...LINK });
   expect(await kinds()).toEqual([]);
-  await sendMembershipReminders(testDb.db, { now: new Date('2026-12-01T08:00:00Z') });
+  await sendMembershipReminders(testDb.db, { now: new Date('2026-12-01T08:00:00Z'), ...LINK });
   expect(await kinds()).toEqual(['membership.reminder.before_30']);
 });
 
@@ -49,13 +50,13 @@ test('a renewed member is not reminded about the old term’s end', async () => 
   await testDb.db
     .insert(membershipTerms)
     .values({ organizationId: org.id, typeId: type.id, email, name: 'Member', status: 'active', source: 'online', renewal: true, startsOn: '2027-01-01', endsOn: '2027-12-31', duesMinor: 15000, currency: 'USD' });
-  await sendMembershipReminders(testDb.db, { now: new Date('2026-12-24T20:00:00Z') });
-  await sendMembershipReminders(testDb.db, { now: new Date('2027-01-01T20:00:00Z') });
+  await sendMembershipReminders(testDb.db, { now: new Date('2026-12-24T20:00:00Z'), ...LINK });
+  await sendMembershipReminders(testDb.db, { now: new Date('2027-01-01T20:00:00Z'), ...LINK });
   expect(await kinds()).toEqual([]);
 });
 
 test('a long-lapsed term is not reminded about', async () => {
   const { kinds } = await orgWithTerm('2026-06-30');
-  await sendMembershipReminders(testDb.db, { now: new Date('2026-12-06T20:00:00Z') });
+  await sendMembershipReminders(testDb.db, { now: new Date('2026-12-06T20:00:00Z'), ...LINK });
   expect(await kinds()).toEqual([]);
 });

@@ -17,7 +17,12 @@ import { addDays, reminderDue } from './terms.ts';
 
 const CATCH_UP_DAYS = 7;
 
-export async function sendMembershipReminders(db: Db, context: { now?: Date; publicUrl?: string } = {}): Promise<{ sent: number; emailIds: string[] }> {
+/**
+ * Reminders are non-essential mail (ADR 0069): `publicUrl` and `secretKey` (services'
+ * encryptionKey) sign each one's unsubscribe link; an unsubscribed address's reminder is kept in
+ * the outbox as suppressed, and the reminder counts as sent (it is not tried again).
+ */
+export async function sendMembershipReminders(db: Db, context: { now?: Date; publicUrl: string; secretKey: Buffer }): Promise<{ sent: number; emailIds: string[] }> {
   const now = context.now ?? new Date();
   const orgs = await db.select({ id: organizations.id, timeZone: organizations.timeZone }).from(organizations);
   const emailIds: string[] = [];
@@ -46,7 +51,7 @@ export async function sendMembershipReminders(db: Db, context: { now?: Date; pub
         const [claimed] = await tx.insert(membershipReminders).values({ organizationId: org.id, termId: term.id, kind: due, sentOn: today }).onConflictDoNothing().returning({ id: membershipReminders.id });
         if (!claimed) return null; // another run sent it
         await recordAudit(tx, systemActor, { organizationId: org.id, action: 'membership.reminded', entityType: 'membership_term', entityId: term.id, after: { kind: due, on: today } });
-        return queueReminderEmail(tx, { organizationId: org.id, email: term.email, name: term.name, typeName, startsOn: term.startsOn, endsOn: term.endsOn }, due, graceDays, context.publicUrl);
+        return queueReminderEmail(tx, { organizationId: org.id, email: term.email, name: term.name, typeName, startsOn: term.startsOn, endsOn: term.endsOn }, due, graceDays, { publicUrl: context.publicUrl, secretKey: context.secretKey });
       });
       if (id) emailIds.push(id);
     }

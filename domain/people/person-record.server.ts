@@ -6,6 +6,7 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { organizationRoles, profiles, users } from '#db/schema/accounts.ts';
 import { courses } from '#db/schema/courses.ts';
+import { membershipTerms, membershipTypes } from '#db/schema/membership.ts';
 import { donations, ledgerEntries, payments } from '#db/schema/money.ts';
 import { memberships, registrations } from '#db/schema/registration.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -16,7 +17,8 @@ export interface PersonRecord {
   roles: string[];
   registrations: { id: string; courseId: string; courseTitle: string; startsOn: string; status: string; currency: string; amountMinor: number; balanceMinor: number; paidMinor: number }[];
   money: { effectiveOn: string; kind: string; amountMinor: number; currency: string; what: string; method: string | null }[];
-  memberships: { type: string; validFrom: string; validTo: string; source: string }[];
+  /** Imported rows (status null) and membership terms (ADR 0068; a void term, never paid, is left out), latest first. */
+  memberships: { type: string; validFrom: string; validTo: string; source: string; status: 'pending' | 'active' | 'revoked' | null }[];
 }
 
 export async function personRecord(db: DbOrTx, organizationId: string, userId: string): Promise<PersonRecord> {
@@ -42,11 +44,17 @@ export async function personRecord(db: DbOrTx, organizationId: string, userId: s
     .from(memberships)
     .where(and(eq(memberships.organizationId, organizationId), or(eq(memberships.userId, userId), sql`lower(${memberships.email}) = lower(${person.email})`)))
     .orderBy(desc(memberships.validTo));
+  const terms = await db
+    .select({ id: membershipTerms.id, type: membershipTypes.name, validFrom: membershipTerms.startsOn, validTo: membershipTerms.endsOn, source: membershipTerms.source, status: membershipTerms.status })
+    .from(membershipTerms)
+    .innerJoin(membershipTypes, eq(membershipTypes.id, membershipTerms.typeId))
+    .where(and(eq(membershipTerms.organizationId, organizationId), or(eq(membershipTerms.userId, userId), sql`lower(${membershipTerms.email}) = lower(${person.email})`)))
+    .orderBy(desc(membershipTerms.endsOn));
   const gifts = await db
     .select({ id: donations.id })
     .from(donations)
     .where(and(eq(donations.organizationId, organizationId), eq(donations.userId, userId)));
-  if (roles.length === 0 && regs.length === 0 && member.length === 0 && gifts.length === 0) throw new DomainError('PERSON_NOT_FOUND', userId);
+  if (roles.length === 0 && regs.length === 0 && member.length === 0 && terms.length === 0 && gifts.length === 0) throw new DomainError('PERSON_NOT_FOUND', userId);
 
   const balances = await registrationBalances(db, regs.map((r) => r.id));
   const accounts = [...regs.map((r) => r.id)];
@@ -97,6 +105,9 @@ export async function personRecord(db: DbOrTx, organizationId: string, userId: s
       what: m.registrationId ? (title.get(m.registrationId) ?? '') : 'donation',
       method: m.method,
     })),
-    memberships: member,
+    memberships: [
+      ...member.map((m) => ({ ...m, status: null })),
+      ...terms.flatMap(({ id: _id, status, ...t }) => (status === 'void' ? [] : [{ ...t, status }])),
+    ].sort((a, b) => b.validTo.localeCompare(a.validTo)),
   };
 }

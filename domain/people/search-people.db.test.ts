@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { organizationRoles, users } from '#db/schema/accounts.ts';
+import { membershipTerms, membershipTypes } from '#db/schema/membership.ts';
 import { donations, } from '#db/schema/money.ts';
 import { memberships } from '#db/schema/registration.ts';
 import { createOrganization } from '../../tests/helpers/fixtures.ts';
@@ -138,5 +139,32 @@ describe('searching for people', () => {
     await expect(personRecord(testDb.db, abs.id, ids.circleOnly!)).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
     await expect(personRecord(testDb.db, nwbc.id, ids.renee!)).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
     expect((await personRecord(testDb.db, nwbc.id, ids.zoe!)).roles).toEqual(['admin']);
+  });
+
+  test('a membership term alone connects a person to the organization: found, with their term on the record; the other organization does not see them', async () => {
+    await person('termOnly', 'Ingrid Termholder', 'ingrid.t@example.org');
+    const [type] = await testDb.db.insert(membershipTypes).values({ organizationId: abs.id, key: 'regular', name: 'Regular', dues: { USD: 15000 } }).returning();
+    await testDb.db.insert(membershipTerms).values([
+      { organizationId: abs.id, typeId: type!.id, userId: ids.termOnly!, email: 'ingrid.t@example.org', name: 'Ingrid Termholder', status: 'active', source: 'online', startsOn: '2026-01-01', endsOn: '2026-12-31', duesMinor: 15000, currency: 'USD' },
+      // A term whose checkout closed unpaid: connected, but not on the record as a membership.
+      { organizationId: abs.id, typeId: type!.id, userId: ids.termOnly!, email: 'ingrid.t@example.org', name: 'Ingrid Termholder', status: 'void', source: 'online', startsOn: '2027-01-01', endsOn: '2027-12-31', duesMinor: 15000, currency: 'USD' },
+    ]);
+    const outcome = await searchPeople(testDb.db, abs.id, 'ingrid');
+    expect(outcome.ok && outcome.hits.map((h) => [h.name, h.organizations, h.memberUntil])).toEqual([['Ingrid Termholder', ['abs-search'], '2026-12-31']]);
+    expect(await names(nwbc.id, 'ingrid')).toEqual([]);
+    const everywhere = await searchPeople(testDb.db, null, 'ingrid');
+    expect(everywhere.ok && everywhere.hits.map((h) => h.organizations)).toEqual([['abs-search']]);
+    const record = await personRecord(testDb.db, abs.id, ids.termOnly!);
+    expect(record.memberships).toEqual([{ type: 'Regular', validFrom: '2026-01-01', validTo: '2026-12-31', source: 'online', status: 'active' }]);
+    await expect(personRecord(testDb.db, nwbc.id, ids.termOnly!)).rejects.toMatchObject({ code: 'PERSON_NOT_FOUND' });
+  });
+
+  test('the membership-term probe uses the (user_id, organization_id) index', async () => {
+    const plan = await testDb.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const result = await tx.execute<{ 'QUERY PLAN': string }>(sql`explain select 1 from membership_terms x where x.user_id = ${ids.zoe!} and x.organization_id = ${abs.id}`);
+      return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('membership_terms_user_org');
   });
 });

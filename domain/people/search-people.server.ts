@@ -94,6 +94,7 @@ function organizationsOf(organizationId: string | null): SQL {
     where exists (select 1 from organization_roles r where r.user_id = u.id and r.organization_id = o.id)
        or exists (select 1 from registrations g where g.user_id = u.id and g.organization_id = o.id)
        or exists (select 1 from memberships m where m.user_id = u.id and m.organization_id = o.id)
+       or exists (select 1 from membership_terms mt where mt.user_id = u.id and mt.organization_id = o.id)
        or exists (select 1 from donations d where d.user_id = u.id and d.organization_id = o.id))`;
 }
 
@@ -115,7 +116,7 @@ export async function searchPeople(db: DbOrTx, organizationId: string | null, ra
       ? sql.raw(`exists (select 1 from ${table} x where x.${userColumn} = u.id offset 0)`)
       : sql`exists (select 1 from ${sql.raw(table)} x where x.${sql.raw(userColumn)} = u.id and x.organization_id = ${organizationId} offset 0)`;
   const orgFilter = (alias: string) => (organizationId === null ? sql`true` : sql`${sql.raw(alias)}.organization_id = ${organizationId}`);
-  const connected = sql`(${inOrg('organization_roles')} or ${inOrg('registrations')} or ${inOrg('memberships')} or ${inOrg('donations')})`;
+  const connected = sql`(${inOrg('organization_roles')} or ${inOrg('registrations')} or ${inOrg('memberships')} or ${inOrg('membership_terms')} or ${inOrg('donations')})`;
   // In the C collation, so that the prefix index (search_text COLLATE "C", migration 0019) both
   // finds the prefix as a range and gives the rows in order.
   const startsWith = sql`u.search_text collate "C" like search_normalize(${`${escapeLike(query)}%`})`;
@@ -152,7 +153,10 @@ export async function searchPeople(db: DbOrTx, organizationId: string | null, ra
       ${organizationsOf(organizationId)} as organizations,
       (select array_agg(distinct r.role order by r.role) from organization_roles r where r.user_id = u.id and ${orgFilter('r')}) as roles,
       (select count(*)::int from registrations g where g.user_id = u.id and ${orgFilter('g')}) as registrations,
-      (select max(m.valid_to)::text from memberships m where m.user_id = u.id and ${orgFilter('m')}) as member_until
+      (select max(until)::text from (
+        select m.valid_to as until from memberships m where m.user_id = u.id and ${orgFilter('m')}
+        union all select mt.ends_on from membership_terms mt where mt.user_id = u.id and mt.status = 'active' and ${orgFilter('mt')}
+      ) member) as member_until
     from matched u
     order by u.starts desc, u.search_text collate "C"`);
   const records = await db.execute<{ name: string; email: string; slug: string; member_until: string }>(sql`

@@ -2,7 +2,7 @@
 // (password, sessions, verification tokens gone; the address replaced by a non-routable
 // placeholder), everything optional is deleted, and what the ledger and the law need is kept
 // with the name and address replaced: registrations (the ledger's accounts), payments, refunds,
-// ledger entries, checkouts, donations, memberships, certificates issued, attendance and audit
+// ledger entries, checkouts, donations, memberships and membership terms, certificates issued, attendance and audit
 // records. Refused while the person is the last administrator of an organization, or while
 // money is still open between them and an organization (a balance either way, a refund not yet
 // paid out) or a place is still live on a course that has not ended: those need a person to
@@ -22,6 +22,7 @@ import { groupListingLeaders, leaderTrainings } from '#db/schema/directory.ts';
 import { outboxMessages } from '#db/schema/email.ts';
 import { inquiries } from '#db/schema/inquiries.ts';
 import { directoryConsents } from '#db/schema/member-directory.ts';
+import { membershipTerms } from '#db/schema/membership.ts';
 import { checkouts, donations, ledgerEntries, refunds } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { apiTokens, memberships, registrations, type ApplicationAnswers } from '#db/schema/registration.ts';
@@ -79,8 +80,8 @@ async function blockersOf(db: DbOrTx, person: Person, ids: Awaited<ReturnType<ty
   const balances = await db
     .select({ balance: sql<number>`sum(${ledgerEntries.amountMinor})::int` })
     .from(ledgerEntries)
-    .where(or(within(ledgerEntries.registrationId, ids.registrationIds), within(ledgerEntries.donationId, ids.donationIds), within(ledgerEntries.seriesEnrollmentId, ids.enrollmentIds)))
-    .groupBy(ledgerEntries.registrationId, ledgerEntries.donationId, ledgerEntries.seriesEnrollmentId, ledgerEntries.currency);
+    .where(or(within(ledgerEntries.registrationId, ids.registrationIds), within(ledgerEntries.donationId, ids.donationIds), within(ledgerEntries.seriesEnrollmentId, ids.enrollmentIds), within(ledgerEntries.membershipTermId, ids.membershipTermIds)))
+    .groupBy(ledgerEntries.registrationId, ledgerEntries.donationId, ledgerEntries.seriesEnrollmentId, ledgerEntries.membershipTermId, ledgerEntries.currency);
   const openRefunds = await db
     .select({ id: refunds.id })
     .from(refunds)
@@ -104,7 +105,7 @@ export async function previewAccountDeletion(db: DbOrTx, person: Person, today: 
   const ids = await personIds(db, person);
   const count = async (rows: Promise<unknown[]>) => (await rows).length;
   // One after another: the caller may pass a transaction, whose queries share one connection.
-  const payments = await count(db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(and(eq(ledgerEntries.kind, 'payment'), or(within(ledgerEntries.registrationId, ids.registrationIds), within(ledgerEntries.donationId, ids.donationIds), within(ledgerEntries.seriesEnrollmentId, ids.enrollmentIds)))));
+  const payments = await count(db.select({ id: ledgerEntries.id }).from(ledgerEntries).where(and(eq(ledgerEntries.kind, 'payment'), or(within(ledgerEntries.registrationId, ids.registrationIds), within(ledgerEntries.donationId, ids.donationIds), within(ledgerEntries.seriesEnrollmentId, ids.enrollmentIds), within(ledgerEntries.membershipTermId, ids.membershipTermIds)))));
   const certs = await count(db.select({ id: certificates.id }).from(certificates).where(or(eq(certificates.userId, person.userId), within(certificates.registrationId, ids.registrationIds))));
   const inquiryCount = await count(db.select({ id: inquiries.id }).from(inquiries).where(byEmail(inquiries.requesterEmail, person.email)));
   const roles = await count(db.select({ id: organizationRoles.id }).from(organizationRoles).where(eq(organizationRoles.userId, person.userId)));
@@ -115,7 +116,8 @@ export async function previewAccountDeletion(db: DbOrTx, person: Person, today: 
     kept: {
       registrations: ids.registrationIds.length,
       payments,
-      memberships: ids.membershipIds.length,
+      // Imported rows and terms alike: a term is a ledger account, and both say who was a member when.
+      memberships: ids.membershipIds.length + ids.membershipTermIds.length,
       certificates: certs,
       donations: ids.donationIds.length,
       seriesPlaces: ids.enrollmentIds.length,
@@ -203,6 +205,7 @@ export async function deleteAccount(tx: DbOrTx, input: DeleteAccountInput, actor
   await tx.update(donations).set(anonymous).where(within(donations.id, ids.donationIds));
   await tx.update(seriesEnrollments).set(anonymous).where(within(seriesEnrollments.id, ids.enrollmentIds));
   await tx.update(memberships).set(anonymous).where(within(memberships.id, ids.membershipIds));
+  await tx.update(membershipTerms).set(anonymous).where(within(membershipTerms.id, ids.membershipTermIds));
   await tx.update(certificates).set({ recipientName: DELETED_NAME }).where(or(eq(certificates.userId, user.id), within(certificates.registrationId, ids.registrationIds)));
   await tx
     .update(inquiries)
@@ -211,7 +214,7 @@ export async function deleteAccount(tx: DbOrTx, input: DeleteAccountInput, actor
   // Audit records stay; the address (and a name of three letters or more) is replaced inside them.
   const replaceIn = (column: typeof auditEvents.before | typeof auditEvents.after, from: string, to: string) => sql`replace(${column}::text, ${from}, ${to})::jsonb`;
   const jsonText = (s: string) => JSON.stringify(s).slice(1, -1);
-  const ownRows = [user.id, ...ids.registrationIds, ...ids.membershipIds, ...ids.checkoutIds, ...ids.donationIds, ...ids.enrollmentIds, ...ids.aidIds];
+  const ownRows = [user.id, ...ids.registrationIds, ...ids.membershipIds, ...ids.membershipTermIds, ...ids.checkoutIds, ...ids.donationIds, ...ids.enrollmentIds, ...ids.aidIds];
   const mentions = or(
     inArray(auditEvents.entityId, ownRows),
     eq(auditEvents.actorUserId, user.id),
@@ -232,7 +235,7 @@ export async function deleteAccount(tx: DbOrTx, input: DeleteAccountInput, actor
     action: 'account.deleted',
     entityType: 'user',
     entityId: user.id,
-    after: { registrations: ids.registrationIds.length, memberships: ids.membershipIds.length, checkouts: ids.checkoutIds.length, aidApplications: ids.aidIds.length },
+    after: { registrations: ids.registrationIds.length, memberships: ids.membershipIds.length, membershipTerms: ids.membershipTermIds.length, checkouts: ids.checkoutIds.length, aidApplications: ids.aidIds.length },
   });
 }
 

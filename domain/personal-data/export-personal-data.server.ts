@@ -13,6 +13,7 @@ import { certificates, evaluationCompletions } from '#db/schema/credit.ts';
 import { groupListingLeaders, groupListings, leaderTrainings } from '#db/schema/directory.ts';
 import { inquiries } from '#db/schema/inquiries.ts';
 import { directoryConsents } from '#db/schema/member-directory.ts';
+import { membershipReminders, membershipTerms, membershipTypes } from '#db/schema/membership.ts';
 import { cancellations, checkoutLines, checkouts, donations, ledgerEntries, payments, refunds } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { apiTokens, memberships, registrations } from '#db/schema/registration.ts';
@@ -36,6 +37,13 @@ export async function exportPersonalData(db: DbOrTx, userId: string, actor: Acto
   const roles = await db.select().from(organizationRoles).where(eq(organizationRoles.userId, userId));
   const consents = await db.select().from(directoryConsents).where(eq(directoryConsents.userId, userId));
   const membershipRows = await db.select().from(memberships).where(within(memberships.id, ids.membershipIds)).orderBy(asc(memberships.validFrom));
+  const termRows = await db
+    .select({ term: membershipTerms, typeName: membershipTypes.name })
+    .from(membershipTerms)
+    .innerJoin(membershipTypes, eq(membershipTypes.id, membershipTerms.typeId))
+    .where(within(membershipTerms.id, ids.membershipTermIds))
+    .orderBy(asc(membershipTerms.startsOn));
+  const reminderRows = await db.select().from(membershipReminders).where(within(membershipReminders.termId, ids.membershipTermIds)).orderBy(asc(membershipReminders.sentOn));
   const registrationRows = await db
     .select({ registration: registrations, courseTitle: courses.title, courseStartsOn: courses.startsOn })
     .from(registrations)
@@ -45,7 +53,7 @@ export async function exportPersonalData(db: DbOrTx, userId: string, actor: Acto
   const ledger = await db
     .select()
     .from(ledgerEntries)
-    .where(or(within(ledgerEntries.registrationId, ids.registrationIds), within(ledgerEntries.donationId, ids.donationIds), within(ledgerEntries.seriesEnrollmentId, ids.enrollmentIds)))
+    .where(or(within(ledgerEntries.registrationId, ids.registrationIds), within(ledgerEntries.donationId, ids.donationIds), within(ledgerEntries.seriesEnrollmentId, ids.enrollmentIds), within(ledgerEntries.membershipTermId, ids.membershipTermIds)))
     .orderBy(asc(ledgerEntries.sequence));
   const checkoutRows = await db.select().from(checkouts).where(within(checkouts.id, ids.checkoutIds)).orderBy(asc(checkouts.createdAt));
   const lineRows = await db.select().from(checkoutLines).where(within(checkoutLines.checkoutId, ids.checkoutIds)).orderBy(asc(checkoutLines.position));
@@ -99,6 +107,13 @@ export async function exportPersonalData(db: DbOrTx, userId: string, actor: Acto
     directoryConsents: withOrg(consents).map(({ userId: _u, ...c }) => c),
     roles: withOrg(roles).map((r) => ({ organization: r.organization, role: r.role, grantedAt: r.grantedAt })),
     memberships: withOrg(membershipRows),
+    membershipTerms: termRows.map(({ term, typeName }) => ({
+      organization: orgOf(term.organizationId),
+      type: typeName,
+      ...term,
+      revokedBy: undefined,
+      remindersSent: reminderRows.filter((r) => r.termId === term.id).map((r) => ({ kind: r.kind, sentOn: r.sentOn })),
+    })),
     registrations: registrationRows.map(({ registration, courseTitle, courseStartsOn }) => ({
       organization: orgOf(registration.organizationId),
       course: { id: registration.courseId, title: courseTitle, startsOn: courseStartsOn },

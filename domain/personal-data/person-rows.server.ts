@@ -1,10 +1,11 @@
 // Every row tied to one person, found the same way for the download and for the deletion
 // (ADR 0070): by their account, and — for rows made before the account existed or by a form
-// that only took an address (memberships, inquiries, donations, series places) — by their email.
+// that only took an address (memberships and membership terms, inquiries, donations, series places) — by their email.
 import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '#db/client.server.ts';
 import { aidApplications } from '#db/schema/aid.ts';
+import { membershipTerms } from '#db/schema/membership.ts';
 import { checkouts, donations } from '#db/schema/money.ts';
 import { memberships, registrations } from '#db/schema/registration.ts';
 import { seriesEnrollments } from '#db/schema/series.ts';
@@ -28,8 +29,9 @@ export async function personIds(db: DbOrTx, person: Person) {
   const donationIds = await ids(db.select({ id: donations.id }).from(donations).where(byPerson(person, donations.userId, donations.email)));
   const enrollmentIds = await ids(db.select({ id: seriesEnrollments.id }).from(seriesEnrollments).where(byPerson(person, seriesEnrollments.userId, seriesEnrollments.email)));
   const membershipIds = await ids(db.select({ id: memberships.id }).from(memberships).where(byPerson(person, memberships.userId, memberships.email)));
+  const membershipTermIds = await ids(db.select({ id: membershipTerms.id }).from(membershipTerms).where(byPerson(person, membershipTerms.userId, membershipTerms.email)));
   const aidIds = await ids(db.select({ id: aidApplications.id }).from(aidApplications).where(eq(aidApplications.userId, person.userId)));
-  return { registrationIds, checkoutIds, donationIds, enrollmentIds, membershipIds, aidIds };
+  return { registrationIds, checkoutIds, donationIds, enrollmentIds, membershipIds, membershipTermIds, aidIds };
 }
 
 /** `column in (ids)`, false for none (drizzle refuses an empty list). */

@@ -6,12 +6,15 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { authAccounts, users } from '#db/schema/accounts.ts';
 import { aidApplications } from '#db/schema/aid.ts';
+import { membershipReminders, membershipTerms, membershipTypes } from '#db/schema/membership.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { createVerifiedAccount } from '#domain/accounts/create-account.server.ts';
 import { applyForAid } from '#domain/aid/apply-for-aid.server.ts';
 import { openContent } from '#domain/aid/content.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
 import { reconcile } from '#domain/billing/reconcile.server.ts';
+import { applyPayment } from '#domain/money/apply-payment.server.ts';
+import { postEntries } from '#domain/money/post-entries.server.ts';
 import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
 import { application, createCourse, createOrganization, DURING_REGISTRATION } from '../../tests/helpers/fixtures.ts';
@@ -86,5 +89,37 @@ describe('a person’s own data', () => {
     await expect(testDb.db.transaction((tx) => deleteAccount(tx, { userId, password: PASSWORD, confirmation: email, today: '2026-12-06' }, { userId }, { keys: KEY }))).rejects.toMatchObject({
       code: 'ACCOUNT_NOT_FOUND',
     });
+  });
+
+  test('a membership term: in the download with its reminders; dues still owed on it block the deletion; once paid, the term is kept with the name and address replaced', async () => {
+    const org = await createOrganization(testDb.db);
+    const email = `member-${crypto.randomBytes(4).toString('hex')}@example.org`;
+    const { userId } = await createVerifiedAccount(testDb.db, { email, name: 'Robin Member', password: PASSWORD }, systemActor);
+    const [type] = await testDb.db.insert(membershipTypes).values({ organizationId: org.id, key: 'regular', name: 'Regular', dues: { USD: 15000 } }).returning();
+    const [term] = await testDb.db
+      .insert(membershipTerms)
+      .values({ organizationId: org.id, typeId: type!.id, userId, email, name: 'Robin Member', status: 'pending', source: 'online', startsOn: '2026-01-01', endsOn: '2026-12-31', duesMinor: 15000, currency: 'USD' })
+      .returning();
+    await postEntries(testDb.db, [{ organizationId: org.id, membershipTermId: term!.id, kind: 'charge', amountMinor: 15000, currency: 'USD', reason: 'Regular membership 2026', effectiveOn: '2026-01-01' }]);
+    await testDb.db.insert(membershipReminders).values({ organizationId: org.id, termId: term!.id, kind: 'before_30', sentOn: '2026-12-01' });
+
+    const document = await exportPersonalData(testDb.db, userId, { userId }, { keys: KEY });
+    expect(document.membershipTerms.map((t) => [t.type, t.startsOn, t.endsOn, t.remindersSent])).toEqual([['Regular', '2026-01-01', '2026-12-31', [{ kind: 'before_30', sentOn: '2026-12-01' }]]]);
+    expect(document.ledgerEntries.map((e) => [e.kind, e.amountMinor])).toEqual([['charge', 15000]]);
+
+    // The dues are owed: open money, like a registration's.
+    const preview = await previewAccountDeletion(testDb.db, { userId, email }, '2026-12-06');
+    expect(preview.blockers.openBalances).toBe(1);
+    expect(preview.kept.memberships).toBe(1);
+    const attempt = () => testDb.db.transaction((tx) => deleteAccount(tx, { userId, password: PASSWORD, confirmation: email, today: '2026-12-06' }, { userId }, { keys: KEY }));
+    await expect(attempt()).rejects.toMatchObject({ code: 'DELETE_OPEN_BALANCE' });
+
+    await applyPayment(testDb.db, { organizationId: org.id, method: 'check', amountMinor: 15000, currency: 'USD', receivedOn: '2026-01-05', reference: 'check 1' }, [{ membershipTermId: term!.id, amountMinor: 15000 }], systemActor, new Date('2026-01-05T18:00:00Z'));
+    expect((await previewAccountDeletion(testDb.db, { userId, email }, '2026-12-06')).blockers.openBalances).toBe(0);
+    await attempt();
+    const [kept] = await testDb.db.select().from(membershipTerms).where(eq(membershipTerms.id, term!.id));
+    expect(kept).toMatchObject({ name: DELETED_NAME, duesMinor: 15000, startsOn: '2026-01-01', endsOn: '2026-12-31' });
+    expect(kept!.email).toMatch(/@account-deleted\.invalid$/);
+    expect(await reconcile(testDb.db, org.id)).toEqual([]);
   });
 });

@@ -230,7 +230,7 @@ describe('paying refunds out', () => {
     await cancelRegistration(testDb.db, { organizationId: org.id, registrationId: own.id, channel: 'online', userId: own.userId }, staff, { publicUrl, now: BEFORE });
     // Through the periodic task itself, as pg-boss runs it.
     const task = refundsTasks.find((t) => t.queue === 'refunds.issue-card-refunds')!;
-    expect(await task.run({ db: testDb.db, log: createLogger('silent'), publicUrl, payments: settings(), courseMessagesPerMinute: 60 })).toEqual([]);
+    expect(await task.run({ db: testDb.db, log: createLogger('silent'), publicUrl, payments: settings(), courseMessagesPerMinute: 60, secretKey: Buffer.alloc(32, 1) })).toEqual([]);
     // Without Stripe settings the helper does nothing (and calls nobody).
     expect(await issueAutomaticRefunds(testDb.db, null)).toEqual({ issued: 0, failed: 0 });
     expect((await refundsOf(declined.id)).map((r) => [r.reason, r.status, r.amountMinor])).toEqual([['application_ended', 'done', 90000]]);

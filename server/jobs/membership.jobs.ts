@@ -8,8 +8,8 @@ export const membershipTasks: PeriodicTask[] = [
     // Hourly, so every zone's morning is covered; a reminder already sent is never sent again.
     queue: 'membership.reminders',
     cron: '41 * * * *',
-    run: async ({ db, publicUrl, log }) => {
-      const result = await sendMembershipReminders(db, { publicUrl });
+    run: async ({ db, publicUrl, secretKey, log }) => {
+      const result = await sendMembershipReminders(db, { publicUrl, secretKey });
       if (result.sent) log.info({ sent: result.sent }, 'membership reminders sent');
       return result.emailIds;
     },

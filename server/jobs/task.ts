@@ -9,6 +9,8 @@ export interface TaskContext {
   payments: PaymentSettings | null;
   /** Course message recipients handed to the outbox per minute (COURSE_MESSAGES_PER_MINUTE). */
   courseMessagesPerMinute: number;
+  /** The deployment's root secret (DATA_ENCRYPTION_KEY): signs unsubscribe links (ADR 0069). */
+  secretKey: Buffer;
 }
 
 /** A job pg-boss runs on a cron schedule (in the app, or in `npm run worker`). */

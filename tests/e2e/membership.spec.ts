@@ -52,6 +52,9 @@ test('a visitor joins by card on the hosted page; the application form then sele
   await expect(page.getByText(/^Status today: Active, until /)).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your membership terms' })).toBeVisible();
   await expectAccessible(page);
+  // A member reaches the member directory from here.
+  await page.getByRole('link', { name: 'The member directory' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Member directory' })).toBeVisible();
   const welcome = await readMailAsAdmin(page, 'abs', email, /^Welcome to American Balint Society/);
   expect(welcome).toContain('Your Regular membership of American Balint Society runs from');
   await expectMemberRateOffered(page);
@@ -145,7 +148,10 @@ test('staff see members with their status, filter them, download the CSV and edi
   const admin = demoAccount('abs', 'admin');
   await signIn(page, 'abs', admin.email, admin.password);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await page.goto('/o/abs/admin/members');
+  // Staff reach the member list from the administration's navigation.
+  await page.goto('/o/abs/admin');
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Members', exact: true }).click();
+  await page.waitForURL(/\/o\/abs\/admin\/members$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
   await expect(page.getByRole('row', { name: /Grace Harper/ })).toContainText('In grace');
   await expect(page.getByRole('row', { name: /Leo Lapsed/ })).toContainText('Lapsed');

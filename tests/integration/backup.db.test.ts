@@ -262,7 +262,7 @@ describe('the scheduled backup', () => {
     expect(task).toMatchObject({ queue: 'backup.scheduled', cron: '15 2 * * *' });
     const log = createLogger('silent');
     for (let i = 0; i < 3; i++) {
-      await task!.run({ db: source.db, log, publicUrl: 'http://localhost:3000', payments: null, courseMessagesPerMinute: 60 });
+      await task!.run({ db: source.db, log, publicUrl: 'http://localhost:3000', payments: null, courseMessagesPerMinute: 60, secretKey: Buffer.alloc(32, 1) });
       await new Promise((r) => setTimeout(r, 5));
     }
     const files = fs.readdirSync(folder);

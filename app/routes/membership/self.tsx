@@ -71,6 +71,12 @@ export default function MyMembership({ loaderData }: Route.ComponentProps) {
       {loaderData.signedIn ? (
         <p>{standing ? t('membershipSelf.status', { status: t(`membershipTerm.status_${standing.status}`), date: formatDate(standing.validTo) }) : t('membershipSelf.notMember')}</p>
       ) : null}
+      {loaderData.signedIn && standing ? (
+        // Current members see the other members who chose to be listed (ADR 0070).
+        <p>
+          <Link to={`/o/${slug}/members`}>{t('membershipSelf.directory')}</Link>
+        </p>
+      ) : null}
       {loaderData.terms.length > 0 ? (
         <section aria-labelledby="terms">
           <h2 id="terms">{t('membershipSelf.history')}</h2>

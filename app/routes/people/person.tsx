@@ -146,7 +146,10 @@ export default function Person({ loaderData }: Route.ComponentProps) {
       ) : (
         <ul>
           {record.memberships.map((m, i) => (
-            <li key={i}>{t('people.membershipLine', { type: m.type, from: formatDate(m.validFrom, 'en-US', 'medium'), to: formatDate(m.validTo, 'en-US', 'medium'), source: m.source })}</li>
+            <li key={i}>
+              {t('people.membershipLine', { type: m.type, from: formatDate(m.validFrom, 'en-US', 'medium'), to: formatDate(m.validTo, 'en-US', 'medium'), source: m.source })}
+              {m.status === 'pending' || m.status === 'revoked' ? ` — ${t(`people.termStatus_${m.status}`)}` : null}
+            </li>
           ))}
         </ul>
       )}

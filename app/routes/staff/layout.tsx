@@ -47,6 +47,11 @@ export default function AdminLayout({ loaderData }: Route.ComponentProps) {
               <NavLink to={`${base}/memberships`}>{t('staffNav.memberships')}</NavLink>
             </li>
           ) : null}
+          {loaderData.canMemberships ? (
+            <li>
+              <NavLink to={`${base}/members`}>{t('staffNav.members')}</NavLink>
+            </li>
+          ) : null}
           {loaderData.canRefunds ? (
             <li>
               <NavLink to={`${base}/refunds`}>{t('moneyNav.refunds')}</NavLink>

@@ -97,6 +97,7 @@ export const membership = {
   membershipSelf: {
     title: 'Membership',
     intro: 'Your memberships of {{org}}, and joining or renewing.',
+    directory: 'The member directory',
     none: 'You are not a member yet.',
     history: 'Your membership terms',
     status: 'Status today: {{status}}, until {{date}}.',

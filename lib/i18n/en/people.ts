@@ -43,5 +43,7 @@ export const people = {
     memberships: 'Memberships',
     noMemberships: 'No memberships.',
     membershipLine: '{{type}}: {{from}} to {{to}} ({{source}})',
+    termStatus_pending: 'dues not paid yet',
+    termStatus_revoked: 'revoked',
   },
 } as const;

@@ -4,6 +4,7 @@ export const staff = {
   staffNav: {
     courses: 'Courses',
     memberships: 'Memberships',
+    members: 'Members',
   },
   staffCourses: {
     offerHoldHours: 'Waitlist offers hold a place for (hours)',
