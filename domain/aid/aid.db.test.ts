@@ -11,6 +11,7 @@ import { ledgerEntries, refunds } from '#db/schema/money.ts';
 import { registrations } from '#db/schema/registration.ts';
 import { assignRole, createVerifiedAccount } from '#domain/accounts/create-account.server.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
+import { saveEmailTemplate } from '#domain/email-templates/manage-templates.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { registrationAccount } from '#domain/money/read-account.server.ts';
 import { placeRegistration } from '#domain/registration/place-registration.server.ts';
@@ -289,5 +290,20 @@ describe('the program', () => {
     // (Other tests' courses may be notified by the same run; this course's committee is not, again.)
     await notifyCommitteeAfterDeadline(testDb.db, { publicUrl: BASE, now: new Date('2025-02-27T08:01:00Z') });
     expect(await testDb.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, 'aid.committee_deadline'), eq(outboxMessages.organizationId, org.id)))).toHaveLength(1);
+  });
+
+  test('the committee’s notice uses the organization’s own words when it has them (ADR 0069)', async () => {
+    const { org, course } = await setup({ financialAidDeadline: '2025-02-25' });
+    const committee = await member(org.id, 'financial_aid_committee');
+    const admin = await member(org.id, 'admin');
+    for (let i = 0; i < 2; i++) await apply(org.id, await register(org.id, course.id));
+    await saveEmailTemplate(testDb.db, { organizationId: org.id, kind: 'aid.committee_deadline', subject: 'To decide: {{count}} for {{course}}', body: 'Colleagues, {{pending}} you.' }, admin.actor);
+    const sent = await notifyCommitteeAfterDeadline(testDb.db, { publicUrl: BASE, now: new Date('2025-02-26T08:01:00Z') });
+    const [mail, ...others] = (await testDb.db.select().from(outboxMessages).where(and(eq(outboxMessages.kind, 'aid.committee_deadline'), eq(outboxMessages.organizationId, org.id)))).filter((m) => sent.includes(m.id));
+    expect(others).toEqual([]);
+    expect(mail).toMatchObject({ toAddress: committee.email, subject: `To decide: 2 for ${course.title}` });
+    expect(mail!.text).toContain('Colleagues, 2 applications await you.');
+    expect(mail!.text).not.toContain('has passed');
+    expect(mail!.text).toContain(`${BASE}/o/${org.slug}/admin/financial-aid/${course.id}`);
   });
 });

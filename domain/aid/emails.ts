@@ -51,3 +51,28 @@ export function aidEmail(kind: AidEmailKind, facts: AidEmailFacts): ComposedEmai
     signature: facts.orgName,
   });
 }
+
+/**
+ * To one member of the financial-aid committee once the deadline has passed: how many
+ * applications await a decision, never who applied. `{{pending}}` carries the plural.
+ */
+export function committeeDeadlineEmail(facts: {
+  orgName: string;
+  orgSlug: string;
+  publicUrl: string;
+  name: string;
+  courseId: string;
+  courseTitle: string;
+  pending: number;
+  templates?: EmailTemplates;
+}): ComposedEmail {
+  const values = { org: facts.orgName, course: facts.courseTitle, count: facts.pending, pending: t('aidEmail.committee.pending', { count: facts.pending }) };
+  const templates = facts.templates ?? defaultEmailTemplates;
+  return composeEmail({
+    subject: templates.subject('aid.committee_deadline', values),
+    greeting: t('email.greeting', { name: facts.name }),
+    paragraphs: templates.body('aid.committee_deadline', values),
+    action: { label: t('aidEmail.committee.action'), url: `${facts.publicUrl}/o/${facts.orgSlug}/admin/financial-aid/${facts.courseId}` },
+    signature: facts.orgName,
+  });
+}

@@ -11,12 +11,12 @@ import { auditEvents } from '#db/schema/audit.ts';
 import { courses } from '#db/schema/courses.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { recordAudit, systemActor } from '#domain/audit/record-audit.server.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { lockCourse } from '#domain/courses/lock-course.server.ts';
 import { withScarceLocks } from '#domain/transaction.server.ts';
 import { localToday } from '#domain/registration/rules.ts';
-import { composeEmail } from '#lib/email/compose.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
-import { t } from '#lib/i18n.ts';
+import { committeeDeadlineEmail } from './emails.ts';
 
 const NOTIFIED = 'aid_program.committee_notified';
 
@@ -37,7 +37,7 @@ export async function notifyCommitteeAfterDeadline(db: Db, context: { publicUrl:
         .from(auditEvents)
         .where(and(eq(auditEvents.action, NOTIFIED), eq(auditEvents.entityType, 'course'), eq(auditEvents.entityId, course.id)));
       if (already) return [];
-      const [pending] = await tx
+      const [submitted] = await tx
         .select({ n: count() })
         .from(aidApplications)
         .where(and(eq(aidApplications.courseId, course.id), eq(aidApplications.status, 'submitted')));
@@ -47,19 +47,23 @@ export async function notifyCommitteeAfterDeadline(db: Db, context: { publicUrl:
         .from(organizationRoles)
         .innerJoin(users, eq(users.id, organizationRoles.userId))
         .where(and(eq(organizationRoles.organizationId, course.organizationId), inArray(organizationRoles.role, ['financial_aid_committee'])));
-      const values = { course: course.title, count: pending?.n ?? 0 };
+      const pending = submitted?.n ?? 0;
+      const templates = await loadEmailTemplates(tx, course.organizationId);
       const queued: string[] = [];
       for (const member of members) {
-        const email = composeEmail({
-          subject: t('aidEmail.committee.subject', values),
-          greeting: t('email.greeting', { name: member.name }),
-          paragraphs: [t('aidEmail.committee.body', values)],
-          action: { label: t('aidEmail.committee.action'), url: `${context.publicUrl}/o/${org?.slug ?? ''}/admin/financial-aid/${course.id}` },
-          signature: org?.name ?? '',
+        const email = committeeDeadlineEmail({
+          orgName: org?.name ?? '',
+          orgSlug: org?.slug ?? '',
+          publicUrl: context.publicUrl,
+          name: member.name,
+          courseId: course.id,
+          courseTitle: course.title,
+          pending,
+          templates,
         });
         queued.push(await queueEmail(tx, { organizationId: course.organizationId, kind: 'aid.committee_deadline', to: member.email, ...email }));
       }
-      await recordAudit(tx, systemActor, { organizationId: course.organizationId, action: NOTIFIED, entityType: 'course', entityId: course.id, after: { pending: values.count, recipients: members.length } });
+      await recordAudit(tx, systemActor, { organizationId: course.organizationId, action: NOTIFIED, entityType: 'course', entityId: course.id, after: { pending, recipients: members.length } });
       return queued;
     });
     emailIds.push(...ids);

@@ -64,6 +64,8 @@ export const PLACEHOLDERS: Record<string, { sample: string }> = {
   from: { sample: 'January 1, 2026' },
   to: { sample: 'December 31, 2026' },
   graceEnd: { sample: 'January 30, 2027' },
+  count: { sample: '3' },
+  pending: { sample: '3 applications await' },
 };
 
 const REGISTRATION_COMMON = ['course', 'dates', 'amount', 'category', 'tier'] as const;
@@ -144,6 +146,9 @@ export const REGISTRY: readonly EmailTemplateDefinition[] = [
     placeholders: ['course', 'requested', 'awarded', 'refund'],
     essential: true,
   })),
+  // To the financial-aid committee, once per course after its deadline: essential — it is the one
+  // prompt to decide. {{pending}} carries the plural ("1 application awaits"), {{count}} the number.
+  { kind: 'aid.committee_deadline', group: 'aid', subjectKey: 'aidEmail.committee.subject', bodyKey: 'aidEmail.committee.body', placeholders: ['org', 'course', 'count', 'pending'], essential: true },
 ];
 
 const BY_KIND = new Map(REGISTRY.map((d) => [d.kind, d]));

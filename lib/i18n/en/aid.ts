@@ -168,10 +168,11 @@ export const aid = {
   aidEmail: {
     action: 'Your financial-aid application',
     committee: {
-      subject_one: 'Financial aid: {{count}} application awaits a decision ({{course}})',
-      subject_other: 'Financial aid: {{count}} applications await a decision ({{course}})',
-      body_one: 'The deadline for financial-aid applications for {{course}} has passed. {{count}} application awaits the committee’s review and decision.',
-      body_other: 'The deadline for financial-aid applications for {{course}} has passed. {{count}} applications await the committee’s review and decision.',
+      // The template's defaults (ADR 0069): the plural lives in {{pending}}, not in the sentence.
+      subject: 'Financial aid: {{pending}} a decision ({{course}})',
+      body: 'The deadline for financial-aid applications for {{course}} has passed. {{pending}} the committee’s review and decision.',
+      pending_one: '{{count}} application awaits',
+      pending_other: '{{count}} applications await',
       action: 'Review the applications',
     },
     received: {

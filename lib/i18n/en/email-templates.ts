@@ -93,6 +93,8 @@ export const emailTemplatesCatalog = {
     placeholder_from: 'The first day of the membership term',
     placeholder_to: 'The last day of the membership term',
     placeholder_graceEnd: 'The last day member prices still apply after the term ends',
+    placeholder_count: 'How many applications the message is about (a number)',
+    placeholder_pending: 'How many applications await a decision, with the verb that agrees: “1 application awaits”, “3 applications await”',
   },
   emailTemplateNames: {
     'registration_received': 'Application received',
@@ -127,6 +129,7 @@ export const emailTemplatesCatalog = {
     'aid_received': 'Aid application received',
     'aid_awarded': 'Aid awarded',
     'aid_not_awarded': 'Aid not awarded',
+    'aid_committee_deadline': 'Aid applications await a decision (to the committee)',
     'refunds_cancellation_acknowledged': 'Cancellation received',
     'refunds_course_cancelled': 'Course cancelled',
     'refunds_registration_cancelled_by_organizer': 'Registration cancelled by the organizer',
