@@ -66,6 +66,7 @@ export const PLACEHOLDERS: Record<string, { sample: string }> = {
   graceEnd: { sample: 'January 30, 2027' },
   count: { sample: '3' },
   pending: { sample: '3 applications await' },
+  overdue: { sample: '1' },
 };
 
 const REGISTRATION_COMMON = ['course', 'dates', 'amount', 'category', 'tier'] as const;
@@ -108,6 +109,9 @@ export const REGISTRY: readonly EmailTemplateDefinition[] = [
   { kind: 'refunds.course_cancelled', group: 'refunds', subjectKey: 'refundsEmail.courseCancelled.subject', bodyKey: 'refundsEmail.courseCancelled.body', placeholders: ['org', 'course', 'dates', 'reason', 'refund', 'dueOn'], essential: true },
   { kind: 'refunds.registration_cancelled_by_organizer', group: 'refunds', subjectKey: 'refundsEmail.organizerCancelled.subject', bodyKey: 'refundsEmail.organizerCancelled.body', placeholders: ['org', 'course', 'dates', 'reason', 'refund', 'dueOn'], essential: true },
   { kind: 'refunds.cancellation_overridden', group: 'refunds', subjectKey: 'refundsEmail.override.subject', bodyKey: 'refundsEmail.override.body', placeholders: ['course', 'refund', 'dueOn', 'reason'], essential: true },
+  // The daily note to staff about refunds due within three days or overdue: essential — a refund
+  // is owed money with a due date, and the recipient is often the organization's shared address.
+  { kind: 'refunds.reminder', group: 'refunds', subjectKey: 'refundsEmail.reminder.subject', bodyKey: 'refundsEmail.reminder.body', placeholders: ['org', 'count', 'overdue'], essential: true },
   { kind: 'billing.invoice', group: 'billing', subjectKey: 'billingEmail.invoiceSubject', bodyKey: 'billingEmail.invoiceBody', placeholders: ['org', 'number', 'amount'], essential: true },
   { kind: 'billing.receipt', group: 'billing', subjectKey: 'billingEmail.receiptSubject', bodyKey: 'billingEmail.receiptBody', placeholders: ['org', 'number', 'amount', 'date', 'method'], essential: true },
   { kind: 'billing.invoice_adjusted', group: 'billing', subjectKey: 'billingEmail.adjustedSubject', bodyKey: 'billingEmail.adjustedBody', placeholders: ['org', 'number', 'why'], essential: true },

@@ -1,6 +1,8 @@
 // The words a registrant and a treasurer read: the acknowledgment states what was received
 // when, what was paid and what comes back by when; the CSV keeps spreadsheet formulas inert.
 import { describe, expect, test } from 'vitest';
+import { getTemplateDefinition } from '#domain/email-templates/registry.ts';
+import { emailTemplates } from '#domain/email-templates/templates.ts';
 import { cancellationOutcome } from '#domain/money/policy.ts';
 import { cancellationAcknowledgment, courseCancelledEmail, refundReminderEmail } from './emails.ts';
 import { REFUND_CSV_COLUMNS, refundsCsv, type RefundRow } from './find-refunds.server.ts';
@@ -65,6 +67,29 @@ describe('cancellation acknowledgment', () => {
     expect(mail.text).toContain('A, C: $800 OVERDUE since April 11, 2025');
     expect(mail.text).toContain('B, C: $100 due by April 14, 2025');
     expect(mail.text).toContain('https://hub.example.org/o/abs/admin/refunds');
+  });
+
+  test('the reminder uses the organization’s words when it has them; the list of refunds stays', () => {
+    const templates = emailTemplates(new Map([['refunds.reminder', { subject: '{{org}}: refunds to pay ({{count}}, {{overdue}} late)', body: 'Refunds to pay, {{overdue}} of them late:' }]]));
+    const facts = {
+      orgName: 'ABS',
+      orgSlug: 'abs',
+      publicUrl: 'https://hub.example.org',
+      items: [
+        { name: 'A', course: 'C', amountMinor: 80000, currency: 'USD', dueOn: '2025-04-11', overdue: true },
+        { name: 'B', course: 'C', amountMinor: 10000, currency: 'USD', dueOn: '2025-04-14', overdue: false },
+      ],
+    };
+    expect(refundReminderEmail(facts).text).toContain('2 refunds are due within three days or overdue (1 overdue):');
+    const own = refundReminderEmail({ ...facts, templates });
+    expect(own.subject).toBe('ABS: refunds to pay (2, 1 late)');
+    expect(own.text).toContain('Refunds to pay, 1 of them late:');
+    expect(own.text).not.toContain('within three days');
+    expect(own.text).toContain('A, C: $800 OVERDUE since April 11, 2025');
+    expect(own.text).toContain('B, C: $100 due by April 14, 2025');
+    expect(own.text).toContain('https://hub.example.org/o/abs/admin/refunds');
+    // Essential: owed money with a due date, often sent to the organization's shared address.
+    expect(getTemplateDefinition('refunds.reminder').essential).toBe(true);
   });
 });
 

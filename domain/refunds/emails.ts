@@ -125,8 +125,12 @@ export interface ReminderItem {
 }
 
 /** The daily note to the organization about refunds due soon or overdue. */
-export function refundReminderEmail(facts: { orgName: string; orgSlug: string; publicUrl: string; items: ReminderItem[] }): ComposedEmail {
+export function refundReminderEmail(facts: { orgName: string; orgSlug: string; publicUrl: string; items: ReminderItem[]; templates?: EmailTemplates }): ComposedEmail {
   const overdue = facts.items.filter((i) => i.overdue).length;
+  // The default wording reads right for any count (ADR 0069): the template has no plurals.
+  const values = { org: facts.orgName, count: facts.items.length, overdue };
+  const templates = facts.templates ?? defaultEmailTemplates;
+  // The list of refunds is the frame: a template rewords the note, never drops or misstates an amount.
   const lines = facts.items.map((i) =>
     t(i.overdue ? 'refundsEmail.reminder.lineOverdue' : 'refundsEmail.reminder.line', {
       name: i.name,
@@ -136,9 +140,9 @@ export function refundReminderEmail(facts: { orgName: string; orgSlug: string; p
     }),
   );
   return composeEmail({
-    subject: t('refundsEmail.reminder.subject', { count: facts.items.length, overdue }),
+    subject: templates.subject('refunds.reminder', values),
     greeting: t('refundsEmail.reminder.greeting'),
-    paragraphs: [t('refundsEmail.reminder.body', { count: facts.items.length, overdue }), ...lines],
+    paragraphs: [...templates.body('refunds.reminder', values), ...lines],
     action: { label: t('refundsEmail.reminder.open'), url: `${facts.publicUrl}/o/${facts.orgSlug}/admin/refunds` },
     signature: facts.orgName,
   });

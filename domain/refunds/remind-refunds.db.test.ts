@@ -1,13 +1,14 @@
 // The refunds tracker and the daily reminders of refunds coming due and overdue — on a real
 // PostgreSQL through the real functions.
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, test } from 'vitest';
 import { organizationRoles, users } from '#db/schema/accounts.ts';
 import { outboxMessages } from '#db/schema/email.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { moneyFixtures } from '../../tests/helpers/money-fixtures.ts';
 import { useTestDatabase } from '../../tests/helpers/test-database.ts';
+import { saveEmailTemplate } from '#domain/email-templates/manage-templates.server.ts';
 import { findRefunds, countOverdueRefunds } from './find-refunds.server.ts';
 import { recordRefundPaid } from './record-refund-paid.server.ts';
 import { remindRefunds } from './remind-refunds.server.ts';
@@ -49,5 +50,20 @@ describe('the tracker and reminders', () => {
     await recordRefundPaid(testDb.db, { organizationId: org.id, refundId: refund!.id, method: 'check', paidOn: '2025-04-12', reference: '77' }, staff, day('2025-04-12'));
     expect(await remindRefunds(testDb.db, { publicUrl, now: day('2025-04-13') })).toEqual([]);
     expect((await findRefunds(testDb.db, org.id, { view: 'done' }, day('2025-04-13'))).map((r) => r.id)).toEqual([refund!.id]);
+  });
+
+  test('the reminder uses the organization’s own words when it has them (ADR 0069); the refunds are still listed', async () => {
+    const { org, reg } = await cancelled();
+    await testDb.db.update(organizations).set({ contactEmail: 'treasury@example.org' }).where(eq(organizations.id, org.id));
+    await saveEmailTemplate(testDb.db, { organizationId: org.id, kind: 'refunds.reminder', subject: '{{org}}: {{count}} refunds to pay', body: 'Please pay these ({{overdue}} late):' }, staff);
+    const ids = await remindRefunds(testDb.db, { publicUrl, now: new Date('2025-04-12T18:00:00Z') });
+    const mails = await testDb.db.select().from(outboxMessages).where(and(eq(outboxMessages.organizationId, org.id), eq(outboxMessages.kind, 'refunds.reminder')));
+    expect(mails.map((m) => m.id).every((id) => ids.includes(id))).toBe(true);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ toAddress: 'treasury@example.org', subject: `${org.name}: 1 refunds to pay` });
+    expect(mails[0]!.text).toContain('Please pay these (1 late):');
+    expect(mails[0]!.text).not.toContain('within three days');
+    expect(mails[0]!.text).toContain(`${reg.name}`);
+    expect(mails[0]!.text).toContain('OVERDUE since April 11, 2025');
   });
 });

@@ -11,6 +11,7 @@ import { courses } from '#db/schema/courses.ts';
 import { refunds } from '#db/schema/money.ts';
 import { organizations } from '#db/schema/organizations.ts';
 import { registrations } from '#db/schema/registration.ts';
+import { loadEmailTemplates } from '#domain/email-templates/load-templates.server.ts';
 import { addDays, localDate } from '#domain/money/policy.ts';
 import { queueEmail } from '#lib/email/outbox.server.ts';
 import { refundReminderEmail, type ReminderItem } from './emails.ts';
@@ -72,7 +73,8 @@ export async function remindRefunds(db: Db, context: { publicUrl: string; now?: 
         overdue: r.refund.dueOn < localDate(now, r.timeZone),
       }));
       await tx.update(refunds).set({ lastReminderOn: today }).where(inArray(refunds.id, rows.map((r) => r.refund.id)));
-      const email = refundReminderEmail({ orgName: org.name, orgSlug: org.slug, publicUrl: context.publicUrl, items });
+      const templates = await loadEmailTemplates(tx, organizationId);
+      const email = refundReminderEmail({ orgName: org.name, orgSlug: org.slug, publicUrl: context.publicUrl, items, templates });
       const queued: string[] = [];
       for (const to of recipients) queued.push(await queueEmail(tx, { organizationId, kind: 'refunds.reminder', to, ...email }));
       return queued;

@@ -93,8 +93,9 @@ export const emailTemplatesCatalog = {
     placeholder_from: 'The first day of the membership term',
     placeholder_to: 'The last day of the membership term',
     placeholder_graceEnd: 'The last day member prices still apply after the term ends',
-    placeholder_count: 'How many applications the message is about (a number)',
+    placeholder_count: 'How many applications or refunds the message is about (a number)',
     placeholder_pending: 'How many applications await a decision, with the verb that agrees: “1 application awaits”, “3 applications await”',
+    placeholder_overdue: 'How many of the refunds are overdue (a number)',
   },
   emailTemplateNames: {
     'registration_received': 'Application received',
@@ -134,6 +135,7 @@ export const emailTemplatesCatalog = {
     'refunds_course_cancelled': 'Course cancelled',
     'refunds_registration_cancelled_by_organizer': 'Registration cancelled by the organizer',
     'refunds_cancellation_overridden': 'Refund changed',
+    'refunds_reminder': 'Refunds due soon or overdue (daily, to staff)',
     'billing_invoice': 'Invoice',
     'billing_receipt': 'Receipt (check or transfer)',
     'billing_invoice_adjusted': 'Invoice changed after a payment',
