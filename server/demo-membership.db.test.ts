@@ -5,6 +5,7 @@ import { expect, test } from 'vitest';
 import { organizations } from '#db/schema/organizations.ts';
 import { moneyReport } from '#domain/billing/reports.server.ts';
 import { findMembers } from '#domain/membership/members.server.ts';
+import { findPartner } from '#domain/membership/partner.server.ts';
 import { findMemberStanding } from '#domain/membership/standing.server.ts';
 import { findMembershipTypes } from '#domain/membership/types.server.ts';
 import { useTestDatabase } from '../tests/helpers/test-database.ts';
@@ -32,6 +33,9 @@ test('demo: membership types with dues, an active member, grace and lapsed, a co
   const complimentary = await findMembers(db, abs.id, { source: 'complimentary' }, today);
   expect(complimentary.map((m) => [m.grantedBy, m.startsOn, m.endsOn])).toEqual([['Balint Leadership Training Intensive', '2025-04-27', '2026-04-26']]);
   expect((await findMembers(db, abs.id, { endingWithin: 30 }, today)).map((m) => m.email)).toContain('member@abs.example.org');
+  // "Join both": the circle's partner is the national society; the society has none.
+  expect((await findPartner(db, nwbc.id))?.slug).toBe('abs');
+  expect(await findPartner(db, abs.id)).toBeNull();
   const report = await moneyReport(db, { organizationId: abs.id, now: new Date('2026-12-06T18:00:00Z') });
   expect(report.dues).toEqual([{ typeName: 'Regular', currency: 'USD', terms: 1, netMinor: 15000, paidMinor: 15000, refundedMinor: 0 }]);
 }, 120_000);

@@ -37,7 +37,8 @@ export async function seedDemoMembership(
   const types: Record<string, Record<string, string>> = { abs: {}, nwbc: {} };
   for (const [org, seeds] of [['abs', ABS_TYPES], ['nwbc', NWBC_TYPES]] as const) {
     const organizationId = input[org];
-    await tx.insert(membershipSettings).values({ organizationId, graceDays: 30 });
+    // The circle offers "Join both": its members are led on to join ABS too (ADR 0068).
+    await tx.insert(membershipSettings).values({ organizationId, graceDays: 30, partnerOrganizationId: org === 'nwbc' ? input.abs : null });
     for (const seed of seeds) {
       const [row] = await tx.insert(membershipTypes).values({ organizationId, ...seed }).returning({ id: membershipTypes.id });
       types[org]![seed.key!] = row!.id;

@@ -23,9 +23,17 @@ export const membershipSettings = pgTable(
       .primaryKey()
       .references(() => organizations.id, { onDelete: 'cascade' }),
     graceDays: integer('grace_days').notNull().default(30),
+    /**
+     * The organization whose membership this one offers to join too (ADR 0068, combined offer):
+     * a regional circle's national society. Each organization's dues stay its own checkout.
+     */
+    partnerOrganizationId: uuid('partner_organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('membership_settings_grace', sql`${t.graceDays} between 0 and 365`)],
+  (t) => [
+    check('membership_settings_grace', sql`${t.graceDays} between 0 and 365`),
+    check('membership_settings_partner_not_self', sql`${t.partnerOrganizationId} is null or ${t.partnerOrganizationId} <> ${t.organizationId}`),
+  ],
 );
 
 /** A kind of membership an organization offers: regular, trainee, retired, institutional, … */

@@ -8,4 +8,6 @@ export const MEMBERSHIP_ERRORS = {
   MEMBERSHIP_TYPE_KEY_TAKEN: 'membershipErrors.keyTaken',
   MEMBERSHIP_ALREADY_PENDING: 'membershipErrors.alreadyPending',
   MEMBERSHIP_NOT_REVOCABLE: 'membershipErrors.notRevocable',
+  MEMBERSHIP_PARTNER_SELF: 'membershipErrors.partnerSelf',
+  MEMBERSHIP_PARTNER_KIND: 'membershipErrors.partnerKind',
 } as const satisfies Record<string, string>;

@@ -8,6 +8,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { parseForm } from '#app/lib/forms.ts';
 import { getSessionUser, requireOrganization, requireUser, services } from '#app/lib/guards.server.ts';
 import { startCheckout } from '#app/routes/payments/start-checkout.server.ts';
+import { findPartner, partnerOfferFor } from '#domain/membership/partner.server.ts';
 import { getMembershipPage } from '#domain/membership/self-service.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
@@ -17,7 +18,13 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const org = await requireOrganization(context, params.org);
   const user = await getSessionUser(request, context);
   const { db, payments } = services(context);
-  const page = await getMembershipPage(db, org, user ? { userId: user.id, email: user.email } : null);
+  const person = user ? { userId: user.id, email: user.email } : null;
+  const page = await getMembershipPage(db, org, person);
+  // The combined offer (ADR 0068): the partner, to a person who is not a member of it yet.
+  const partner = person ? ((await partnerOfferFor(db, org.id, person))?.partner ?? null) : await findPartner(db, org.id);
+  // Step 2 of joining both, arriving from the partner's checkout: the type chosen for them.
+  const url = new URL(request.url);
+  const preselected = url.searchParams.get('type');
   const methods = [...(payments ? ['card'] : []), ...(org.paymentInstructions.trim() ? ['invoice'] : [])];
   return {
     slug: org.slug,
@@ -34,17 +41,26 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
       quote: quote ? { amount: formatMoney(quote.duesMinor, org.currency), startsOn: quote.startsOn, endsOn: quote.endsOn, renewal: quote.renewal } : null,
     })),
     methods,
+    partnerName: partner?.name ?? null,
+    step2: url.searchParams.get('step') === '2',
+    preselected: page.offers.some((o) => o.type.id === preselected && o.quote) ? preselected : null,
   };
 }
 
-const schema = z.object({ typeId: z.uuid(), method: z.enum(['card', 'invoice']) });
+const schema = z.object({ typeId: z.uuid(), method: z.enum(['card', 'invoice']), intent: z.enum(['one', 'both']).optional() });
 
 export async function action({ request, context, params }: Route.ActionArgs) {
   const org = await requireOrganization(context, params.org);
   const user = await requireUser(request, context, org.slug);
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, alert: t('form.fixErrors'), values: parsed.values }, { status: 400 });
-  return startCheckout(context, { org, user, lines: [{ kind: 'membership_dues', membershipTypeId: parsed.data.typeId }], method: parsed.data.method, values: parsed.values });
+  const response = await startCheckout(context, { org, user, lines: [{ kind: 'membership_dues', membershipTypeId: parsed.data.typeId }], method: parsed.data.method, values: parsed.values });
+  // Joining both: the checkout page (an invoice, or a card return) leads on to the partner's page.
+  if (parsed.data.intent === 'both' && response instanceof Response) {
+    const location = response.headers.get('Location');
+    if (location?.startsWith(`/o/${org.slug}/checkouts/`)) response.headers.set('Location', `${location}${location.includes('?') ? '&' : '?'}both=1`);
+  }
+  return response;
 }
 
 export default function MyMembership({ loaderData }: Route.ComponentProps) {
@@ -52,7 +68,7 @@ export default function MyMembership({ loaderData }: Route.ComponentProps) {
   const busy = useNavigation().state !== 'idle';
   const errors: Record<string, string | undefined> = (actionData?.errors as Record<string, string>) ?? {};
   const values: Record<string, string | undefined> = (actionData?.values as Record<string, string>) ?? {};
-  const { standing, offers, methods, slug } = loaderData;
+  const { standing, offers, methods, slug, partnerName, step2, preselected } = loaderData;
   const renewing = offers.some((o) => o.quote?.renewal);
   const typeOptions = offers
     .filter((o) => o.quote)
@@ -90,7 +106,8 @@ export default function MyMembership({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
       <section aria-labelledby="join">
-        <h2 id="join">{renewing ? t('membershipSelf.renew') : t('membershipSelf.join')}</h2>
+        <h2 id="join">{step2 ? t('membershipSelf.stepTwo', { org: loaderData.orgName }) : renewing ? t('membershipSelf.renew') : t('membershipSelf.join')}</h2>
+        {partnerName ? <p>{t('membershipSelf.bothHint', { org: loaderData.orgName, partner: partnerName })}</p> : null}
         {offers.length === 0 ? <p>{t('membershipSelf.noTypes')}</p> : null}
         {!loaderData.signedIn ? (
           <>
@@ -108,12 +125,17 @@ export default function MyMembership({ loaderData }: Route.ComponentProps) {
           </>
         ) : typeOptions.length > 0 && methodOptions.length > 0 ? (
           <Form method="post" className="stack" noValidate>
-            <RadioGroup name="typeId" legend={t('membershipSelf.choose')} options={typeOptions} defaultValue={values.typeId ?? typeOptions[0]!.value} error={errors.typeId} required />
+            <RadioGroup name="typeId" legend={t('membershipSelf.choose')} options={typeOptions} defaultValue={values.typeId ?? preselected ?? typeOptions[0]!.value} error={errors.typeId} required />
             <RadioGroup name="method" legend={t('membershipSelf.pay')} options={methodOptions} defaultValue={values.method ?? methodOptions[0]!.value} error={errors.method} required />
-            <div>
-              <button type="submit" disabled={busy}>
+            <div className="button-row">
+              <button type="submit" name="intent" value="one" disabled={busy}>
                 {t('membershipSelf.submit')}
               </button>
+              {partnerName ? (
+                <button type="submit" name="intent" value="both" disabled={busy}>
+                  {t('membershipSelf.submitBoth', { org: loaderData.orgName, partner: partnerName })}
+                </button>
+              ) : null}
             </div>
           </Form>
         ) : null}

@@ -12,6 +12,7 @@ import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { DomainError } from '#domain/errors.ts';
 import { graceDaysOf } from '#domain/membership/standing.server.ts';
 import { graceSchema, membershipTypeSchema } from '#domain/membership/type-form.ts';
+import { findPartner, findPartnerChoices, savePartner } from '#domain/membership/partner.server.ts';
 import { findCourseGrants, findGrantableCourses, findMembershipTypes, saveGraceDays, saveMembershipType, setCourseGrant } from '#domain/membership/types.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
@@ -21,10 +22,19 @@ import type { Route } from './+types/types.ts';
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org } = await requirePermission(request, context, params.org, 'membership:manage');
   const { db } = services(context);
-  const [types, graceDays, grants, courses] = await Promise.all([findMembershipTypes(db, org.id), graceDaysOf(db, org.id), findCourseGrants(db, org.id), findGrantableCourses(db, org.id)]);
+  const [types, graceDays, grants, courses, partner, partnerChoices] = await Promise.all([
+    findMembershipTypes(db, org.id),
+    graceDaysOf(db, org.id),
+    findCourseGrants(db, org.id),
+    findGrantableCourses(db, org.id),
+    findPartner(db, org.id),
+    findPartnerChoices(db, org.id),
+  ]);
   return {
     base: `/o/${org.slug}/admin`,
     graceDays,
+    partnerId: partner?.id ?? '',
+    partnerChoices: partnerChoices.map((p) => ({ value: p.id, label: p.name })),
     grants,
     courses: courses.map((c) => ({ value: c.id, label: `${c.title} (${formatDate(c.startsOn, 'en-US', 'medium')})` })),
     complimentaryTypes: types.filter((type) => type.complimentary).map((type) => ({ value: type.id, label: type.name })),
@@ -40,6 +50,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     })),
   };
 }
+
+const partnerSchema = z.object({ partnerOrganizationId: z.union([z.uuid({ message: t('form.required') }), z.literal('')]).optional() });
 
 const grantSchema = z.object({ courseId: z.uuid({ message: t('form.required') }), typeId: z.union([z.uuid(), z.literal('')]).optional() });
 
@@ -61,6 +73,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return data({ errors, values: parsed.values, alert: t('form.fixErrors'), done: undefined }, { status: 404 });
     }
     return { errors: {}, values: {}, alert: undefined, done: t('membershipTypes.grantSaved') };
+  }
+  if (form.get('intent') === 'partner') {
+    const parsed = parseForm(partnerSchema, form);
+    if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, alert: t('form.fixErrors'), done: undefined }, { status: 400 });
+    try {
+      await savePartner(db, { organizationId: org.id, partnerOrganizationId: parsed.data.partnerOrganizationId || null }, actor);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const errors = Object.fromEntries(Object.entries(error.fields).map(([f, code]) => [f, fieldMessage(code)]));
+      return data({ errors, values: parsed.values, alert: t('form.fixErrors'), done: undefined }, { status: 409 });
+    }
+    return { errors: {}, values: {}, alert: undefined, done: t('membershipTypes.partnerSaved') };
   }
   if (form.get('intent') === 'grace') {
     const parsed = parseForm(graceSchema, form);
@@ -94,7 +118,7 @@ export default function MembershipTypes({ loaderData }: Route.ComponentProps) {
       <p>
         <Link to={`${base}/members`}>{t('membershipMembers.title')}</Link>
       </p>
-      <ErrorSummary message={actionData?.alert} errors={errors} labels={{ ...TYPE_LABELS, graceDays: t('membershipTypes.graceDays'), courseId: t('membershipTypes.grantCourse'), typeId: t('membershipTypes.grantType') }} attempt={actionData} />
+      <ErrorSummary message={actionData?.alert} errors={errors} labels={{ ...TYPE_LABELS, graceDays: t('membershipTypes.graceDays'), partnerOrganizationId: t('membershipTypes.partner'), courseId: t('membershipTypes.grantCourse'), typeId: t('membershipTypes.grantType') }} attempt={actionData} />
       <FormAlert message={actionData?.done} tone="success" />
       {loaderData.types.length === 0 ? (
         <p>{t('membershipTypes.none')}</p>
@@ -129,6 +153,24 @@ export default function MembershipTypes({ loaderData }: Route.ComponentProps) {
         <div>
           <button type="submit" disabled={busy}>
             {t('membershipTypes.graceSave')}
+          </button>
+        </div>
+      </Form>
+      <h2>{t('membershipTypes.partnerTitle')}</h2>
+      <p>{t('membershipTypes.partnerIntro')}</p>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="partner" />
+        <SelectField
+          name="partnerOrganizationId"
+          label={t('membershipTypes.partner')}
+          options={loaderData.partnerChoices}
+          placeholder={t('membershipTypes.partnerNone')}
+          defaultValue={values.partnerOrganizationId ?? loaderData.partnerId}
+          error={errors.partnerOrganizationId}
+        />
+        <div>
+          <button type="submit" disabled={busy}>
+            {t('membershipTypes.partnerSave')}
           </button>
         </div>
       </Form>

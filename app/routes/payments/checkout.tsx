@@ -5,6 +5,7 @@
 import { data, Link } from 'react-router';
 import { FormAlert } from '#app/components/field.tsx';
 import { requireOrganization, requireUser, services, requireIds } from '#app/lib/guards.server.ts';
+import { partnerOfferFor } from '#domain/membership/partner.server.ts';
 import { guestKeyMatches } from '#domain/payments/guest-links.server.ts';
 import { findPayerCheckout } from '#domain/payments/find-payer-checkout.server.ts';
 import { formatDate, t } from '#lib/i18n.ts';
@@ -19,15 +20,20 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const key = url.searchParams.get('key');
   // A visitor's checkout: the signed key names this checkout and no other; otherwise the owner signs in.
   const guest = guestKeyMatches(encryptionKey, params.checkoutId, key);
-  const userId = guest ? null : (await requireUser(request, context, org.slug)).id;
-  const checkout = await findPayerCheckout(db, org.id, userId, params.checkoutId);
+  const user = guest ? null : await requireUser(request, context, org.slug);
+  const checkout = await findPayerCheckout(db, org.id, user?.id ?? null, params.checkoutId);
   if (!checkout) throw data(null, { status: 404 });
   const returned = url.searchParams.has('session_id');
-  return { slug: org.slug, checkout, returned, key: checkout.guest && key ? key : null };
+  // Joining both (ADR 0068): once this organization's dues are paid or invoiced, step 2 is the
+  // partner's own membership page, its type pre-selected; its dues are the partner's checkout.
+  const duesSettled = checkout.status === 'paid' || checkout.status === 'awaiting_payment';
+  const offer = user && duesSettled && checkout.lines.some((l) => l.kind === 'membership_dues') ? await partnerOfferFor(db, org.id, { userId: user.id, email: user.email }) : null;
+  const partnerNext = offer ? { name: offer.partner.name, href: `/o/${offer.partner.slug}/membership?type=${offer.typeId}&step=2` } : null;
+  return { slug: org.slug, checkout, returned, key: checkout.guest && key ? key : null, partnerNext, both: url.searchParams.get('both') === '1' };
 }
 
 export default function CheckoutPage({ loaderData }: Route.ComponentProps) {
-  const { checkout: c, slug, returned, key } = loaderData;
+  const { checkout: c, slug, returned, key, partnerNext, both } = loaderData;
   const money = (minor: number) => formatMoney(minor, c.currency);
   const invoice = c.method === 'invoice';
   const title = invoice ? t('payments.invoiceTitle', { number: c.number }) : t('payments.checkoutTitle', { number: c.number });
@@ -87,6 +93,15 @@ export default function CheckoutPage({ loaderData }: Route.ComponentProps) {
               <p className="preserve-lines">{c.postalAddress}</p>
             </>
           ) : null}
+        </section>
+      ) : null}
+      {partnerNext ? (
+        <section aria-labelledby="partner-next">
+          <h2 id="partner-next">{both ? t('membershipSelf.partnerNext', { partner: partnerNext.name }) : t('membershipSelf.partnerAlso', { partner: partnerNext.name })}</h2>
+          <p>{t('membershipSelf.partnerNextBody', { org: c.orgName, partner: partnerNext.name })}</p>
+          <p>
+            <Link to={partnerNext.href}>{t('membershipSelf.partnerContinue', { partner: partnerNext.name })}</Link>
+          </p>
         </section>
       ) : null}
       <ul className="link-row">

@@ -1,0 +1,3 @@
+ALTER TABLE "membership_settings" ADD COLUMN "partner_organization_id" uuid;--> statement-breakpoint
+ALTER TABLE "membership_settings" ADD CONSTRAINT "membership_settings_partner_organization_id_organizations_id_fk" FOREIGN KEY ("partner_organization_id") REFERENCES "public"."organizations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "membership_settings" ADD CONSTRAINT "membership_settings_partner_not_self" CHECK ("membership_settings"."partner_organization_id" is null or "membership_settings"."partner_organization_id" <> "membership_settings"."organization_id");
