@@ -80,7 +80,7 @@ describe('cancellation acknowledgment', () => {
         { name: 'B', course: 'C', amountMinor: 10000, currency: 'USD', dueOn: '2025-04-14', overdue: false },
       ],
     };
-    expect(refundReminderEmail(facts).text).toContain('2 refunds are due within three days or overdue (1 overdue):');
+    expect(refundReminderEmail(facts).text).toContain('Refunds due within three days or overdue: 2 (1 overdue).');
     const own = refundReminderEmail({ ...facts, templates });
     expect(own.subject).toBe('ABS: refunds to pay (2, 1 late)');
     expect(own.text).toContain('Refunds to pay, 1 of them late:');

@@ -237,7 +237,7 @@ export const refunds = {
     reminder: {
       subject: 'Refunds to make: {{count}} due soon or overdue ({{overdue}} overdue)',
       greeting: 'Hello,',
-      body: '{{count}} refunds are due within three days or overdue ({{overdue}} overdue):',
+      body: 'Refunds due within three days or overdue: {{count}} ({{overdue}} overdue).',
       line: '{{name}}, {{course}}: {{amount}} due by {{dueOn}}',
       lineOverdue: '{{name}}, {{course}}: {{amount}} OVERDUE since {{dueOn}}',
       open: 'Open the refund tracker',
