@@ -33,7 +33,7 @@ describe('placeholders', () => {
       { kind: 'unknown', name: 'nmae' },
       { kind: 'unknown', name: 'Name' },
     ]);
-    expect(placeholderProblems('{{}}')).toEqual([{ kind: 'unknown', name: '' }]);
+    expect(placeholderProblems('{{}}')).toEqual([{ kind: 'unclosed' }]);
   });
 
   test('a brace pair left open or closed alone is a problem', () => {
