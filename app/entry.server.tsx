@@ -6,12 +6,14 @@
 import { PassThrough } from 'node:stream';
 import type { EntryContext, HandleErrorFunction, RouterContextProvider } from 'react-router';
 import { createReadableStreamFromReadable } from '@react-router/node';
-import { ServerRouter } from 'react-router';
+import { isRouteErrorResponse, ServerRouter } from 'react-router';
 import { isbot } from 'isbot';
 import type { RenderToPipeableStreamOptions } from 'react-dom/server';
 import { renderToPipeableStream } from 'react-dom/server';
 import { appContext } from '#app/lib/context.ts';
 import { cspNonceContext } from '#app/lib/csp-nonce.ts';
+import { requestOutcomeContext } from '#app/lib/request-outcome.ts';
+import { isDatabaseUnavailable } from '#db/unavailable.server.ts';
 
 export const streamTimeout = 5_000;
 
@@ -24,9 +26,12 @@ function nonceOf(loadContext: Readonly<RouterContextProvider>): string | undefin
 }
 
 function logError(loadContext: Readonly<RouterContextProvider> | undefined, error: unknown, message: string) {
+  // A 4xx React Router answers by itself (a GET to a page that only has an action, a path that
+  // matches nothing) is the client's mistake: a warning, not an error an operator is paged for.
+  const level = isRouteErrorResponse(error) && error.status < 500 ? 'warn' : 'error';
   try {
     if (loadContext) {
-      loadContext.get(appContext).log.error({ err: error }, message);
+      loadContext.get(appContext).log[level]({ err: error }, message);
       return;
     }
   } catch {
@@ -38,6 +43,13 @@ function logError(loadContext: Readonly<RouterContextProvider> | undefined, erro
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   // A request the browser gave up on is not an error of ours.
   if (request.signal.aborted) return;
+  if (isDatabaseUnavailable(error)) {
+    try {
+      context.get(requestOutcomeContext).databaseUnavailable = true;
+    } catch {
+      // not through the host (a test calling the handler directly): nothing to mark
+    }
+  }
   logError(context, error, 'route error');
 };
 

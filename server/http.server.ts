@@ -9,6 +9,8 @@ import type { ClientAddress } from '@remix-run/node-fetch-server';
 import { migrationsApplied } from '#db/migrate.server.ts';
 import { appContext, type AppServices } from '#app/lib/context.ts';
 import { cspNonceContext } from '#app/lib/csp-nonce.ts';
+import { requestOutcomeContext, type RequestOutcome } from '#app/lib/request-outcome.ts';
+import { isDatabaseUnavailable } from '#db/unavailable.server.ts';
 import { CLIENT_ADDRESS_HEADER } from '#lib/auth.server.ts';
 import { redactPath } from '#lib/log.server.ts';
 import { handleApi } from './api/handle-api.server.ts';
@@ -74,6 +76,20 @@ function tooLarge(requestId: string, limit: number) {
   return problem(requestId, 413, 'Content Too Large', `The body is larger than ${limit} bytes.`);
 }
 
+/** How long a client is asked to wait when the database cannot be reached (a restart takes seconds). */
+const RETRY_AFTER_SECONDS = '5';
+
+/**
+ * A page or data request that failed because the database could not be reached: the same
+ * answer (the error page React Router rendered), as 503 with Retry-After, so browsers, monitors
+ * and load balancers see a passing outage rather than a fault.
+ */
+function unavailable(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('retry-after', RETRY_AFTER_SECONDS);
+  return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
+}
+
 /** Responses some libraries make have immutable headers; copy those before adding ours. */
 function mutable(response: Response): Response {
   try {
@@ -89,9 +105,15 @@ export function createFetchHandler(options: HostOptions) {
   const { services } = options;
   const proxies = trustedProxies(options.trustProxy ?? []);
   const https = services.publicUrl.startsWith('https:');
+  // One React Router handler per build: creating it derives the route tree and its static
+  // handler, which per request cost about a millisecond of CPU (measured by the resilience fuzz).
+  // In development the build function may answer a new build after an edit: a new handler then.
+  const handlers = new WeakMap<ServerBuild, ReturnType<typeof createRequestHandler>>();
   const handleRouter = async (request: Request, context: RouterContextProvider) => {
     const build = typeof options.build === 'function' ? await options.build() : options.build;
-    return createRequestHandler(build, options.mode)(request, context);
+    let handler = handlers.get(build);
+    if (!handler) handlers.set(build, (handler = createRequestHandler(build, options.mode)));
+    return handler(request, context);
   };
 
   return async function handle(incoming: Request, client: ClientAddress): Promise<Response> {
@@ -110,7 +132,9 @@ export function createFetchHandler(options: HostOptions) {
       isStatic = result.isStatic;
     } catch (error) {
       log.error({ err: error, path: redactPath(url.pathname) }, 'unhandled error');
-      response = problem(requestId, 500, 'Internal Server Error', 'Something went wrong on our side.');
+      response = isDatabaseUnavailable(error)
+        ? problem(requestId, 503, 'Service Unavailable', 'The database cannot be reached just now; try again in a moment.', { 'retry-after': RETRY_AFTER_SECONDS })
+        : problem(requestId, 500, 'Internal Server Error', 'Something went wrong on our side.');
     }
     response.headers.set('x-request-id', requestId);
     applySecurityHeaders(response.headers, {
@@ -213,6 +237,9 @@ export function createFetchHandler(options: HostOptions) {
     const context = new RouterContextProvider();
     context.set(appContext, { ...services, log, requestId, clientAddress });
     context.set(cspNonceContext, nonce);
-    return done(await handleRouter(request, context));
+    const outcome: RequestOutcome = { databaseUnavailable: false };
+    context.set(requestOutcomeContext, outcome);
+    const response = await handleRouter(request, context);
+    return done(response.status >= 500 && outcome.databaseUnavailable ? unavailable(response) : response);
   }
 }

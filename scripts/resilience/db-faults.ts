@@ -152,7 +152,11 @@ export async function run(opts: ModuleOptions): Promise<ModuleResult> {
     figures['B. /readyz while down: 503 of polls'] = `${notReady} of ${down.length}`;
     figures['B. ready again after the database (s)'] = Number.isFinite(recovery) ? recovery.toFixed(1) : 'never';
     figures['B. first application served after (s)'] = Number.isFinite(served) ? served.toFixed(1) : 'never';
-    figures['B. answers meanwhile 2xx / 5xx / no answer'] = `${count(200, 300)} / ${count(500, 600)} / ${count(0, 1)}`;
+    // While the database is down, a request that fails is a passing outage: 503 with Retry-After, not 500.
+    const outageAnswers = during.filter((a) => a.status >= 500);
+    const notUnavailable = outageAnswers.filter((a) => a.status !== 503 || !a.retryAfter);
+    if (notUnavailable.length) violations.push(`restart: ${notUnavailable.length} answers while the database was down were not 503 with Retry-After (${[...new Set(notUnavailable.map((a) => a.status))].join(', ')})`);
+    figures['B. answers meanwhile 2xx / 503 + Retry-After / other 5xx / no answer'] = `${count(200, 300)} / ${outageAnswers.length - notUnavailable.length} / ${notUnavailable.length} / ${count(0, 1)}`;
     figures['B. same app process (no restart loop)'] = sameProcess ? 'yes' : 'NO';
     figures['B. emails queued before, delivered after'] = `${delivered} of ${queuedCount}`;
     figures['B. acknowledged applications kept'] = `${asAttempts(traffic).filter((a) => a.status >= 200 && a.status < 300).length - tallyB.lost} of ${asAttempts(traffic).filter((a) => a.status >= 200 && a.status < 300).length}`;

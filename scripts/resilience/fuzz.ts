@@ -7,7 +7,12 @@
 // ones the page's own forms name (and their intents), plus generated ones. The verdict: zero
 // 5xx, zero unhandled errors or rejections in the app's log, the app alive, and its heap after
 // a forced garbage collection back within 20 % (+8 MB) of where it was before.
+import crypto from 'node:crypto';
+import os from 'node:os';
 import fc from 'fast-check';
+import { HANDLED_EVENTS } from '../../domain/payments/provider-events.server.ts';
+import { STRIPE_WEBHOOK_PATH } from '../../server/webhooks/stripe.server.ts';
+import { startFakeStripe, type FakeStripe } from '../../tests/helpers/fake-stripe.ts';
 import { apiRoutes } from '../../server/api/handle-api.server.ts';
 import { issueApiTokenByEmail } from '../../domain/api-tokens/issue-api-token.server.ts';
 import { signIn } from '../../bench/lib/payments-load.ts';
@@ -98,6 +103,8 @@ const oddString = fc.oneof(
 
 type Encoding = 'urlencoded' | 'multipart' | 'json' | 'garbage' | 'text' | 'none';
 
+type WebhookEvent = { body: string; signed: boolean; signature: string };
+
 interface FuzzRequest {
   fields: [string, string][];
   encoding: Encoding;
@@ -153,12 +160,87 @@ function formFields(html: string): { names: string[]; intents: string[] } {
 
 interface Target {
   label: string;
+  /** A form's action (POST), a search form's loader (GET), an API operation, Stripe's webhook, an emailed auth link. */
+  kind: 'action' | 'search' | 'api' | 'webhook' | 'link';
   method: string;
   url: string;
-  caller: 'staff' | 'public' | 'api';
+  /** The same page as the browser's script asks it (React Router's single fetch: `<path>.data`); none for the rest. */
+  dataUrl?: string;
+  caller: 'staff' | 'public' | 'api' | 'nobody';
   names: string[];
   intents: string[];
 }
+
+/** The fields of a page's GET forms (searches and filters), or undefined when it has none. */
+function getFormFields(html: string): { names: string[]; intents: string[] } | undefined {
+  const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)].filter((m) => /\bmethod="get"/i.test(m[1]!));
+  return forms.length ? formFields(forms.map((m) => m[2]).join('')) : undefined;
+}
+
+const WEBHOOK_EVENT_TYPES = [...HANDLED_EVENTS, 'payment_intent.succeeded', 'customer.created', 'checkout.session.completed.extra', ''];
+
+/** Any JSON value: odd strings, numbers at the edges, nulls, arrays and objects. */
+const oddJson: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: oddString },
+  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.constantFrom(0, -1, 2 ** 53, 1e308, 0.1)) },
+  { weight: 1, arbitrary: fc.constantFrom(null, true, false) },
+  { weight: 1, arbitrary: fc.array(oddString, { maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), oddString, { maxKeys: 3 }) },
+);
+
+/**
+ * A Stripe event as the webhook receives it: a handled type (or not), about a real checkout
+ * session of the demo (or an odd id), with generated fields; signed with the app's webhook
+ * secret three times in four, so the handler behind the signature check is reached.
+ */
+function webhookArbitrary(sessionIds: string[], checkoutIds: string[]): fc.Arbitrary<WebhookEvent> {
+  const field = (real: string[]) => (real.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: oddJson }) : oddJson);
+  const object = fc.record(
+    {
+      id: field(sessionIds),
+      object: fc.constantFrom('checkout.session', 'refund', 'charge', 'event'),
+      status: fc.oneof(fc.constantFrom('complete', 'open', 'expired', 'succeeded', 'failed', 'pending', 'canceled'), oddJson),
+      payment_status: fc.oneof(fc.constantFrom('paid', 'unpaid', 'no_payment_required'), oddJson),
+      payment_intent: fc.oneof(fc.constant('pi_fuzz'), oddJson),
+      amount_total: oddJson,
+      amount: oddJson,
+      currency: fc.oneof(fc.constantFrom('usd', 'eur', 'USD'), oddJson),
+      client_reference_id: field(checkoutIds),
+      metadata: fc.oneof(fc.record({ checkoutId: field(checkoutIds), refundId: oddJson }, { requiredKeys: [] }), oddJson),
+      failure_reason: oddJson,
+    },
+    { requiredKeys: [] },
+  );
+  return fc.record({
+    id: fc.oneof({ weight: 6, arbitrary: fc.stringMatching(/^[A-Za-z0-9]{1,24}$/).map((x) => `evt_${x}`) }, { weight: 1, arbitrary: oddJson }),
+    type: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...WEBHOOK_EVENT_TYPES) }, { weight: 1, arbitrary: oddJson }),
+    object,
+    // One body in eight is not an event at all.
+    garbage: fc.oneof({ weight: 7, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom('{', '[]', 'null', '""', '{"data":null}')) }),
+    signed: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(true), fc.constant(false)),
+    badSignature: fc.oneof(fc.constantFrom('', 't=', 't=1,v1=00', `t=${9_999_999_999},v1=ab`, 'v1=x,t=y'), oddString),
+  }).map((e) => ({
+    body: e.garbage ?? JSON.stringify({ id: e.id, object: 'event', api_version: '2025-01-27', created: Math.floor(Date.now() / 1000), livemode: false, type: e.type, data: { object: e.object } }),
+    signed: e.signed,
+    // What an HTTP header can carry: printable ASCII (else the client refuses to send it).
+    signature: e.badSignature.replace(/[^\x20-\x7e]/g, '?').trim(),
+  }));
+}
+
+function stripeSignature(secret: string, payload: string): string {
+  const t = Math.floor(Date.now() / 1000);
+  return `t=${t},v1=${crypto.createHmac('sha256', secret).update(`${t}.${payload}`, 'utf8').digest('hex')}`;
+}
+
+/**
+ * One request in this many to a form action is a document request (the form posted without
+ * JavaScript: the action, the page's loaders and the page rendered with the answer); the others
+ * are data requests (`<path>.data`, what the browser's script sends: the action alone).
+ */
+const DOCUMENT_EVERY = 10;
+
+/** Requests per target and app before the memory baseline is read (not counted in the figure per target). */
+const WARM_UP = 20;
 
 const AUTH_FORMS = /sign-in|sign-up|forgot-password|reset-password|sign-out|choose-password|verify/;
 
@@ -168,120 +250,207 @@ export async function run(opts: ModuleOptions): Promise<ModuleResult> {
   const violations: string[] = [];
   const figures: Record<string, string | number> = {};
   const database = await startDatabase();
-  let app: RunningApp | undefined;
+  const apps: RunningApp[] = [];
+  let fake: FakeStripe | undefined;
   const started = performance.now();
   const logged: string[] = [];
   try {
-    app = await startApp({ DATABASE_URL: database.url, SEED_DEMO: '1' });
+    // With card payments on (the local fake Stripe), so the webhook and the pay pages do their work.
+    fake = await startFakeStripe();
+    const app = await startApp({ DATABASE_URL: database.url, SEED_DEMO: '1', STRIPE_SECRET_KEY: fake.secretKey, STRIPE_WEBHOOK_SECRET: fake.webhookSecret, STRIPE_API_URL: fake.url });
+    apps.push(app);
     const base = app.url;
     const accounts = app.demoAccounts();
     const admin = accounts.find((a) => a.role === 'admin' && a.organization === ORG);
     const member = accounts.find((a) => a.role === 'member' && a.organization === ORG);
     if (!admin || !member) throw new Error(`no demo admin/member of ${ORG} among ${accounts.map((a) => `${a.role} of ${a.organization}`).join(', ')}`);
-    const cookies = { staff: await signIn(base, ORG, admin.email, admin.password), public: await signIn(base, ORG, member.email, member.password) };
+    const cookies: Record<'staff' | 'public', string> = { staff: await signIn(base, ORG, admin.email, admin.password), public: await signIn(base, ORG, member.email, member.password) };
     const { token } = await issueApiTokenByEmail(database.db, { organizationSlug: ORG, email: admin.email, name: 'resilience fuzz' });
     const values = await paramValues(async (sql) => (await database.pool.query<{ v: string }>(sql)).rows[0]?.v);
+    const column = async (sql: string) => (await database.pool.query<{ v: string }>(sql)).rows.map((r) => r.v);
+    const sessionIds = await column(`select provider_session_id as v from checkouts where provider_session_id is not null limit 50`);
+    const checkoutIds = await column(`select id::text as v from checkouts limit 50`);
 
-    // The targets: every route with an action, and every API operation.
-    const routes = (await buildRoutes()).filter((r: PageRoute) => r.hasAction && !r.key.startsWith('layout ') && r.pattern !== '/authorization-sweep-no-such-page');
+    // The targets: every route with an action, every page with a search or filter form (its
+    // loader), every API operation, Stripe's webhook and the emailed auth links.
+    const all = (await buildRoutes()).filter((r: PageRoute) => !r.key.startsWith('layout ') && r.pattern !== '/authorization-sweep-no-such-page');
+    const routes = all.filter((r) => r.hasAction);
     const targets: Target[] = [];
-    for (const r of routes) {
-      const url = fill(r.pattern, values) + (r.index ? '?index' : '');
+    const dataPath = (filled: string) => (filled.endsWith('/') ? `${filled}_.data` : `${filled}.data`);
+    for (const r of all) {
+      const filled = fill(r.pattern, values);
       const caller = r.pattern.startsWith('/o/:org/admin') || r.pattern.startsWith('/operator') ? 'staff' : 'public';
-      const page = await fetch(`${base}${fill(r.pattern, values)}`, { headers: { cookie: cookies[caller] }, redirect: 'manual' }).then((x) => x.text()).catch(() => '');
-      targets.push({ label: `POST ${r.pattern}`, method: 'POST', url, caller, ...formFields(page) });
+      const page = r.hasLoader ? await fetch(`${base}${filled}`, { headers: { cookie: cookies[caller] }, redirect: 'manual' }).then((x) => x.text()).catch(() => '') : '';
+      if (r.hasAction) {
+        targets.push({ label: `POST ${r.pattern}`, kind: 'action', method: 'POST', url: filled + (r.index ? '?index' : ''), dataUrl: r.resource ? undefined : dataPath(filled) + (r.index ? '?index' : ''), caller, ...formFields(page) });
+      }
+      const search = r.hasLoader && !r.resource ? getFormFields(page) : undefined;
+      if (search) targets.push({ label: `GET ${r.pattern} (search form)`, kind: 'search', method: 'GET', url: filled, dataUrl: dataPath(filled), caller, ...search });
     }
     for (const api of apiRoutes) {
       let i = 0;
       const path = api.pattern.source.replace(/^\^|\$$/g, '').replace(/\(\[\^\/\]\+\)/g, () => encodeURIComponent(values[api.names[i++]!] ?? NIL_UUID)).replace(/\\\//g, '/');
       for (const method of Object.keys(api.methods)) {
         const names = method === 'POST' ? ['name', 'email', 'categoryKey', 'answers', 'discountCode', 'decision', 'reason', 'note', 'waitlist'] : ['status', 'limit', 'cursor'];
-        targets.push({ label: `${method} ${api.pattern.source.replace(/\(\[\^\/\]\+\)/g, '{}').replace(/\\\//g, '/').replace(/^\^|\$$/g, '')}`, method, url: path, caller: 'api', names, intents: [] });
+        targets.push({ label: `${method} ${api.pattern.source.replace(/\(\[\^\/\]\+\)/g, '{}').replace(/\\\//g, '/').replace(/^\^|\$$/g, '')}`, kind: 'api', method, url: path, caller: 'api', names, intents: [] });
       }
     }
+    targets.push({ label: `POST ${STRIPE_WEBHOOK_PATH}`, kind: 'webhook', method: 'POST', url: STRIPE_WEBHOOK_PATH, caller: 'nobody', names: [], intents: [] });
+    targets.push({ label: 'GET /api/auth/verify-email', kind: 'link', method: 'GET', url: '/api/auth/verify-email', caller: 'nobody', names: ['token', 'callbackURL'], intents: [] });
+    targets.push({ label: 'GET /api/auth/reset-password/:token', kind: 'link', method: 'GET', url: '/api/auth/reset-password/', caller: 'nobody', names: ['token', 'callbackURL'], intents: [] });
+    if (opts.targets) {
+      const keep = new RegExp(opts.targets);
+      for (let i = targets.length - 1; i >= 0; i--) if (!keep.test(targets[i]!.label)) targets.splice(i, 1);
+    }
+    const searches = targets.filter((x) => x.kind === 'search').length;
+    const operations = targets.filter((x) => x.kind !== 'action' && x.kind !== 'search').length;
     // Sign-in and friends last: fuzzing them may throttle this address's sign-ins.
     targets.sort((a, b) => Number(AUTH_FORMS.test(a.label)) - Number(AUTH_FORMS.test(b.label)));
-    log(`  ${targets.length} targets (${routes.length} form actions, ${targets.length - routes.length} API operations), ${perAction} requests each`);
+    log(`  ${targets.length} targets (${targets.filter((x) => x.kind === 'action').length} form actions, ${searches} search forms, ${operations} API operations, webhook and links), ${perAction} requests each`);
 
-    const before = await memoryAfterGc(app);
+    // On a machine with two cores or more, the targets are shared between two app processes on
+    // the same database (one process keeps one core busy; the database and the fuzzer use little).
+    const env = { DATABASE_URL: database.url, SEED_DEMO: '1', STRIPE_SECRET_KEY: fake.secretKey, STRIPE_WEBHOOK_SECRET: fake.webhookSecret, STRIPE_API_URL: fake.url };
+    const shardCount = opts.quick || targets.length < 2 ? 1 : Math.min(2, os.availableParallelism());
+    for (let k = 1; k < shardCount; k++) apps.push(await startApp(env));
     const seed = opts.sizes?.seed ?? Date.now() % 2_147_483_647;
     const statuses = new Map<number, number>();
     const serverErrors: string[] = [];
     let sent = 0;
     let noAnswer = 0;
-    for (const [t, target] of targets.entries()) {
-      const samples = fc.sample(requestArbitrary(target.names, target.intents), { numRuns: perAction, seed: seed + t });
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 4 }, async () => {
-          for (;;) {
-            const i = next++;
-            if (i >= samples.length) return;
-            const req = samples[i]!;
-            const { body, type } = encode(req);
-            const headers: Record<string, string> = { origin: base };
-            if (type) headers['content-type'] = type;
-            if (target.caller === 'api') {
-              if (i % 2 === 0) headers.authorization = `Bearer ${token}`;
-              if (i % 3 === 0) headers['idempotency-key'] = `fuzz-${seed}-${t}-${i}`;
-            } else if (i % 4 !== 3) headers.cookie = cookies[target.caller];
-            const query = target.method === 'GET' ? `?${new URLSearchParams(req.fields).toString()}` : '';
-            let status = 0;
-            try {
-              const response = await fetch(`${base}${target.url}${query}`, {
-                method: target.method,
-                headers,
-                body: target.method === 'GET' ? undefined : body,
-                redirect: 'manual',
-                signal: AbortSignal.timeout(30_000),
-              });
-              await response.arrayBuffer();
-              status = response.status;
-            } catch {
-              noAnswer++;
+    let documents = 0;
+    let done = 0;
+    const noAnswers: string[] = [];
+    const slowest: [string, number][] = [];
+    const memory: { before: { heapUsed: number; rss: number }; after?: { heapUsed: number; rss: number } }[] = [];
+    let warmUps = 0;
+    const warmUp = opts.quick ? 3 : WARM_UP;
+
+    // Each app first takes a few requests per target (warm-up: its lazily loaded modules, compiled
+    // code and caches); its memory after a forced collection then is the baseline the end is held to.
+    const fuzzShard = async (shard: number, phase: 'warm-up' | 'main') => {
+      const shardApp = apps[shard]!;
+      const base = shardApp.url;
+      const cookies: Record<Target['caller'], string> = { staff: await signIn(base, ORG, admin.email, admin.password), public: await signIn(base, ORG, member.email, member.password), api: '', nobody: '' };
+      for (const [t, target] of targets.entries()) {
+        if (t % shardCount !== shard) continue;
+        const t0 = performance.now();
+        const runs = phase === 'main' ? { numRuns: perAction, seed: seed + t } : { numRuns: warmUp, seed: seed + 1_000_003 + t };
+        if (phase === 'warm-up') warmUps += warmUp;
+        const samples: (FuzzRequest | WebhookEvent)[] =
+          target.kind === 'webhook' ? fc.sample(webhookArbitrary(sessionIds, checkoutIds), runs) : fc.sample(requestArbitrary(target.names, target.intents), runs);
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: 4 }, async () => {
+            for (;;) {
+              const i = next++;
+              if (i >= samples.length) return;
+              const sample = samples[i]!;
+              const headers: Record<string, string> = { origin: base };
+              let url: string;
+              let body: BodyInit | undefined;
+              let described: string;
+              if ('signed' in sample) {
+                // Stripe's webhook: a JSON event, signed (or not) as Stripe signs it.
+                url = target.url;
+                body = sample.body;
+                headers['content-type'] = 'application/json';
+                headers['stripe-signature'] = sample.signed ? stripeSignature(fake!.webhookSecret, sample.body) : sample.signature;
+                described = `[${sample.signed ? 'signed' : 'unsigned'}] ${sample.body.slice(0, 300)}`;
+              } else {
+                const req = sample;
+                const encoded = encode(req);
+                if (encoded.type) headers['content-type'] = encoded.type;
+                if (target.caller === 'api') {
+                  if (i % 2 === 0) headers.authorization = `Bearer ${token}`;
+                  if (i % 3 === 0) headers['idempotency-key'] = `fuzz-${seed}-${t}-${i}`;
+                } else if (target.caller !== 'nobody' && i % 4 !== 3) headers.cookie = cookies[target.caller];
+                const asDocument = !target.dataUrl || i % DOCUMENT_EVERY === 0;
+                if (asDocument && target.dataUrl) documents++;
+                let path = asDocument ? target.url : target.dataUrl!;
+                let fields = req.fields;
+                if (target.kind === 'link' && target.url.endsWith('/')) {
+                  // The reset link carries its token in the path.
+                  path += encodeURIComponent((fields.find(([k]) => k === 'token')?.[1] ?? '').toWellFormed());
+                  fields = fields.filter(([k]) => k !== 'token');
+                }
+                const query = target.method === 'GET' && fields.length ? `${path.includes('?') ? '&' : '?'}${new URLSearchParams(fields).toString()}` : '';
+                url = path + query;
+                body = target.method === 'GET' ? undefined : encoded.body;
+                described = `[${asDocument ? 'document' : 'data'}, ${req.encoding}] ${JSON.stringify(req.fields).slice(0, 300)}`;
+              }
+              let status = 0;
+              try {
+                const response = await fetch(`${base}${url}`, {
+                  method: target.method,
+                  headers,
+                  body,
+                  redirect: 'manual',
+                  signal: AbortSignal.timeout(30_000),
+                });
+                await response.arrayBuffer();
+                status = response.status;
+              } catch (error) {
+                noAnswer++;
+                const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+                if (noAnswers.length < 20) noAnswers.push(`${target.label} ${(error as Error).name}: ${cause?.code ?? ''} ${cause?.message ?? (error as Error).message} ${described.slice(0, 160)}`);
+              }
+              sent++;
+              statuses.set(status, (statuses.get(status) ?? 0) + 1);
+              if (status >= 500) serverErrors.push(`${status} ${target.label} ${described}`);
             }
-            sent++;
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-            if (status >= 500) serverErrors.push(`${status} ${target.label} [${req.encoding}] ${JSON.stringify(req.fields).slice(0, 300)}`);
+          }),
+        );
+        // Staff and member sessions may have been ended by an action (sign-out, a password change): sign in again.
+        for (const who of ['staff', 'public'] as const) {
+          const probe = await fetch(`${base}/o/${ORG}/${who === 'staff' ? 'admin' : 'account'}`, { headers: { cookie: cookies[who] }, redirect: 'manual' }).catch(() => undefined);
+          if (probe && probe.status !== 200) {
+            const account = who === 'staff' ? admin : member;
+            cookies[who] = await signIn(base, ORG, account.email, account.password).catch(() => cookies[who]);
           }
-        }),
-      );
-      // Staff and member sessions may have been ended by an action (sign-out, a password change): sign in again.
-      for (const who of ['staff', 'public'] as const) {
-        const probe = await fetch(`${base}/o/${ORG}/${who === 'staff' ? 'admin' : 'account'}`, { headers: { cookie: cookies[who] }, redirect: 'manual' }).catch(() => undefined);
-        if (probe && probe.status !== 200) {
-          const account = who === 'staff' ? admin : member;
-          cookies[who] = await signIn(base, ORG, account.email, account.password).catch(() => cookies[who]);
         }
+        if (phase === 'warm-up') continue;
+        slowest.push([target.label, (performance.now() - t0) / 1000]);
+        done++;
+        if (done % 10 === 0 || done === targets.length) log(`  ${done}/${targets.length} targets, ${sent} requests, ${serverErrors.length} 5xx, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        if (shardApp.child.exitCode !== null || shardApp.child.signalCode !== null) throw new Error(`app ${shard + 1} exited during ${target.label}`);
       }
-      if ((t + 1) % 10 === 0 || t === targets.length - 1) log(`  ${t + 1}/${targets.length} targets, ${sent} requests, ${serverErrors.length} 5xx, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-      if (app.child.exitCode !== null || app.child.signalCode !== null) throw new Error(`the app exited during ${target.label}`);
-    }
-    const after = await memoryAfterGc(app);
-    const unhandled = app.errors().filter((l) => /Unhandled|unhandledRejection|uncaughtException/i.test(l));
-    const errorLines = app.errors().length;
-    logged.push(...app.errors().slice(0, 3));
+    };
+    await Promise.all(apps.map((_, shard) => fuzzShard(shard, 'warm-up')));
+    for (const shardApp of apps) memory.push({ before: await memoryAfterGc(shardApp) });
+    log(`  warm-up: ${warmUps} requests; the apps' heap after GC ${memory.map((m) => mb(m.before.heapUsed)).join(', ')}`);
+    await Promise.all(apps.map((_, shard) => fuzzShard(shard, 'main')));
+    for (const [k, shardApp] of apps.entries()) memory[k]!.after = await memoryAfterGc(shardApp);
+    const appErrors = apps.flatMap((a) => a.errors());
+    const unhandled = appErrors.filter((l) => /Unhandled|unhandledRejection|uncaughtException/i.test(l));
+    const errorLines = appErrors.length;
+    logged.push(...appErrors.slice(0, 3));
     if (serverErrors.length) violations.push(`${serverErrors.length} 5xx answers, e.g.:\n${[...new Set(serverErrors.map((e) => e.split(' [')[0]))].slice(0, 15).map((l) => `  ${l}`).join('\n')}\nfirst: ${serverErrors[0]}`);
-    if (serverErrors.length) violations.push(`the app's error log: ${app.errors().slice(0, 3).map((l) => l.slice(0, 600)).join('\n')}`);
+    if (serverErrors.length) violations.push(`the apps' error log: ${appErrors.slice(0, 3).map((l) => l.slice(0, 600)).join('\n')}`);
     if (unhandled.length) violations.push(`${unhandled.length} unhandled errors in the app's log: ${unhandled[0]!.slice(0, 300)}`);
-    if (noAnswer) violations.push(`${noAnswer} requests without an answer`);
-    const heapLimit = before.heapUsed * 1.2 + 8 * 1_048_576;
-    if (after.heapUsed > heapLimit) violations.push(`heap after GC ${mb(after.heapUsed)}, before ${mb(before.heapUsed)}: not back to baseline`);
+    if (noAnswer) violations.push(`${noAnswer} requests without an answer, e.g.:\n${noAnswers.slice(0, 5).join('\n')}`);
+    for (const [k, { before, after }] of memory.entries()) {
+      if (after!.heapUsed > before.heapUsed * 1.2 + 8 * 1_048_576) violations.push(`app ${k + 1}: heap after GC ${mb(after!.heapUsed)}, before ${mb(before.heapUsed)}: not back to baseline`);
+    }
     const seconds = (performance.now() - started) / 1000;
-    figures['targets (form actions + API operations)'] = `${routes.length} + ${targets.length - routes.length}`;
+    figures['targets (form actions + search forms + API operations, webhook, links)'] = `${targets.filter((x) => x.kind === 'action').length} + ${searches} + ${operations}`;
     figures['requests per target'] = perAction;
-    figures['requests'] = sent;
+    figures['requests (and a warm-up before them)'] = `${sent - warmUps} (+${warmUps})`;
+    figures['of which document requests (no script)'] = documents;
     figures['answers by status'] = [...statuses.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}:${n}`).join(' ');
     figures['5xx'] = serverErrors.length;
     figures['unhandled errors / error log lines'] = `${unhandled.length} / ${errorLines}`;
-    figures['heap after GC before → after'] = `${mb(before.heapUsed)} → ${mb(after.heapUsed)}`;
-    figures['RSS before → after'] = `${mb(before.rss)} → ${mb(after.rss)}`;
+    figures['app processes (targets shared between them)'] = apps.length;
+    figures['heap after GC before → after'] = memory.map((m) => `${mb(m.before.heapUsed)} → ${mb(m.after!.heapUsed)}`).join('; ');
+    figures['RSS before → after'] = memory.map((m) => `${mb(m.before.rss)} → ${mb(m.after!.rss)}`).join('; ');
     figures['seconds'] = seconds.toFixed(0);
+    figures['slowest targets (s)'] = slowest.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([l, x]) => `${l} ${x.toFixed(0)}`).join('; ');
     figures['seed'] = seed;
   } catch (error) {
     violations.push(`stopped: ${(error as Error).stack?.slice(0, 800)}`);
   } finally {
-    await app?.stop();
+    for (const a of apps) await a.stop();
+    await fake?.close();
     await database.stop();
   }
   const notes = violations.length ? violations : logged.map((l) => `logged (not a failure): ${l.slice(0, 400)}`);

@@ -16,6 +16,8 @@ export interface ModuleOptions {
   log: (line: string) => void;
   /** Module-specific sizes given on the command line (run.ts --help); absent: the mode's default. */
   sizes?: Record<string, number | undefined>;
+  /** Only the fuzz targets whose label matches (--targets, a regular expression): to replay one. */
+  targets?: string;
 }
 
 export interface ModuleResult {
@@ -111,7 +113,8 @@ export async function startApp(env: Record<string, string>, port?: number): Prom
     JOBS_IN_PROCESS: '1',
     LOG_LEVEL: 'warn',
     APPLICATIONS_PER_ADDRESS_PER_HOUR: '0',
-    NODE_OPTIONS: '--inspect=127.0.0.1:0',
+    // APP_PROF=1: each app writes a CPU profile to /tmp/prof when it stops (where its time goes).
+    NODE_OPTIONS: process.env.APP_PROF ? '--inspect=127.0.0.1:0 --cpu-prof --cpu-prof-dir=/tmp/prof' : '--inspect=127.0.0.1:0',
     ...env,
     // A first start seeds the demo: minutes, not seconds, on a busy shared machine.
   }, 300_000);

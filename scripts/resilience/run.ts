@@ -1,6 +1,7 @@
 // npm run verify:resilience [-- --quick] [--only crash,db-faults,fuzz,soak,backup] [--rounds 20]
 //                          [--per-action 10000] [--soak-seconds 600] [--seed N] [--json]
-// (--seed replays a fuzz run: the seed is printed with its figures)
+// (--seed replays a fuzz run: the seed is printed with its figures; --targets <regex> keeps the
+// fuzz targets whose label matches, e.g. --targets webhooks)
 // The resilience figures of issue 16, each from one module in this folder with the same
 // interface (run({ quick, log }) → { name, ok, figures, details }):
 //   crash       SIGKILL of the app during writes, 20 rounds (quick: 3)
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     'per-action': { type: 'string' },
     'soak-seconds': { type: 'string' },
     seed: { type: 'string' },
+    targets: { type: 'string' },
     json: { type: 'boolean', default: false },
     build: { type: 'boolean', default: false },
   },
@@ -80,7 +82,7 @@ for (const module of MODULES) {
   let result: ModuleResult;
   try {
     const { run } = (await import(pathToFileURL(file).href)) as { run: Run };
-    result = await run({ quick: values.quick, log: say, sizes });
+    result = await run({ quick: values.quick, log: say, sizes, targets: values.targets });
   } catch (error) {
     result = { name: module.key, ok: false, figures: {}, details: (error as Error).stack ?? String(error) };
   }

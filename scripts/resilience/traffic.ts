@@ -16,6 +16,8 @@ export interface Answer {
   status: number;
   ms: number;
   at: number;
+  /** The Retry-After header, when the answer had one (503 while the database is down). */
+  retryAfter?: string;
 }
 
 export interface ApplicationAnswer extends Answer {
@@ -35,7 +37,7 @@ export async function apply(baseUrl: string, org: string, course: string, email:
       signal: AbortSignal.timeout(timeoutMs),
     });
     const body = (await response.json().catch(() => ({}))) as { id?: string };
-    return { status: response.status, ms: performance.now() - started, at: Date.now(), email, key, id: body.id };
+    return { status: response.status, ms: performance.now() - started, at: Date.now(), email, key, id: body.id, retryAfter: response.headers.get('retry-after') ?? undefined };
   } catch {
     return { status: 0, ms: performance.now() - started, at: Date.now(), email, key };
   }

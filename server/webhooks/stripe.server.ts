@@ -39,6 +39,15 @@ function problem(status: number, title: string, detail: string, requestId: strin
   return Response.json({ type: 'about:blank', title, status, detail, requestId }, { status, headers: { 'content-type': 'application/problem+json' } });
 }
 
+function isWellFormedEvent(event: unknown, raw: Buffer): event is Stripe.Event {
+  if (!event || typeof event !== 'object') return false;
+  const { id, type, data } = event as { id?: unknown; type?: unknown; data?: unknown };
+  if (typeof id !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(id) || typeof type !== 'string' || type.length > 255) return false;
+  const object = (data as { object?: unknown } | null | undefined)?.object;
+  if (!data || typeof data !== 'object' || !object || typeof object !== 'object' || Array.isArray(object)) return false;
+  return !raw.includes('\\u0000') && !raw.includes(0);
+}
+
 export async function handleStripeWebhook(request: Request, deps: WebhookDeps): Promise<Response> {
   if (!deps.payments) return problem(404, 'Not Found', 'Card payments are not configured.', deps.requestId);
   if (request.method !== 'POST') {
@@ -76,6 +85,13 @@ export async function handleStripeWebhook(request: Request, deps: WebhookDeps): 
   } catch {
     deps.log.warn({ path: STRIPE_WEBHOOK_PATH }, 'stripe webhook: signature rejected');
     return problem(400, 'Bad Request', 'The signature does not match, or its timestamp is too far from now.', deps.requestId);
+  }
+  // Signed is not the same as well-formed: an event is an object with a string id and type and
+  // an object under data, and holds no NUL (which PostgreSQL cannot store). Anything else will
+  // never apply, so it is refused, not failed (Stripe would redeliver a 500 for days).
+  if (!isWellFormedEvent(event, raw)) {
+    deps.log.warn({ path: STRIPE_WEBHOOK_PATH }, 'stripe webhook: not a well-formed event');
+    return problem(400, 'Bad Request', 'The body is not a well-formed Stripe event.', deps.requestId);
   }
   try {
     const result = await applyStripeEvent(deps.db, stripe, event, { publicUrl: deps.publicUrl, now: deps.now });

@@ -72,7 +72,8 @@ export default function Prices({ loaderData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string> = actionData?.errors ?? {};
   const posted: Record<string, string> | undefined = actionData?.values;
-  const count = posted ? Number(posted.rowCount ?? 0) : loaderData.rows.length + BLANK_ROWS;
+  // The same bound as the parser (parsePriceRows reads at most 50 rows): a posted count is the sender's to choose.
+  const count = posted ? Math.max(0, Math.min(50, Math.trunc(Number(posted.rowCount ?? 0)) || 0)) : loaderData.rows.length + BLANK_ROWS;
   const row = (i: number) => {
     if (posted) {
       const get = (f: string) => posted[`rows.${i}.${f}`] ?? '';

@@ -66,7 +66,7 @@ export default function EvaluationStaff({ loaderData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string> = actionData?.errors ?? {};
   const posted: Record<string, string> | undefined = actionData?.intent === 'save' ? actionData.values : undefined;
-  const count = posted ? Math.min(60, Number(posted.rowCount ?? 0) || 0) : loaderData.questions.length + BLANK_ROWS;
+  const count = posted ? Math.max(0, Math.min(60, Math.trunc(Number(posted.rowCount ?? 0)) || 0)) : loaderData.questions.length + BLANK_ROWS;
   const row = (i: number) => {
     if (posted) return { key: posted[`rows.${i}.key`] ?? '', text: posted[`rows.${i}.text`] ?? '', kind: posted[`rows.${i}.kind`] === 'text' ? 'text' : 'scale', required: posted[`rows.${i}.required`] === 'on' };
     return loaderData.questions[i] ?? { key: '', text: '', kind: 'scale', required: true };
