@@ -13,7 +13,7 @@ import { renderToPipeableStream } from 'react-dom/server';
 import { appContext } from '#app/lib/context.ts';
 import { cspNonceContext } from '#app/lib/csp-nonce.ts';
 import { requestOutcomeContext } from '#app/lib/request-outcome.ts';
-import { isDatabaseUnavailable } from '#db/unavailable.server.ts';
+import { isDatabaseUnavailable } from '#lib/database-unavailable.server.ts';
 
 export const streamTimeout = 5_000;
 

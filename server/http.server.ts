@@ -10,7 +10,7 @@ import { migrationsApplied } from '#db/migrate.server.ts';
 import { appContext, type AppServices } from '#app/lib/context.ts';
 import { cspNonceContext } from '#app/lib/csp-nonce.ts';
 import { requestOutcomeContext, type RequestOutcome } from '#app/lib/request-outcome.ts';
-import { isDatabaseUnavailable } from '#db/unavailable.server.ts';
+import { isDatabaseUnavailable } from '#lib/database-unavailable.server.ts';
 import { CLIENT_ADDRESS_HEADER } from '#lib/auth.server.ts';
 import { redactPath } from '#lib/log.server.ts';
 import { handleApi } from './api/handle-api.server.ts';

@@ -4,8 +4,8 @@
 import net from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, expect, test } from 'vitest';
-import { connect } from './client.server.ts';
-import { isDatabaseUnavailable } from './unavailable.server.ts';
+import { connect } from '#db/client.server.ts';
+import { isDatabaseUnavailable } from './database-unavailable.server.ts';
 import { useTestDatabase } from '../tests/helpers/test-database.ts';
 
 const testDb = useTestDatabase();
