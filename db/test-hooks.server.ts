@@ -35,6 +35,8 @@ export type RacePoint =
 
 export const testHooks: {
   skipLocks?: boolean;
+  /** The backup reads each table as of its own moment (READ COMMITTED), for the snapshot test's negative control. */
+  backupWithoutSnapshot?: boolean;
   racePoint?: (point: RacePoint) => Promise<void>;
 } = {};
 
@@ -45,6 +47,11 @@ function testing(): boolean {
 /** True only in tests that switched the locks off for a negative control. */
 export function locksDisabledForTest(): boolean {
   return testing() && (testHooks.skipLocks === true || process.env.BALINT_UNSAFE_SKIP_LOCKS === '1');
+}
+
+/** True only in the backup test's negative control: no single snapshot. */
+export function backupSnapshotDisabledForTest(): boolean {
+  return testing() && testHooks.backupWithoutSnapshot === true;
 }
 
 /** A race point: resolves at once outside tests, or when the test's barrier lets go. */

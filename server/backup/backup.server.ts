@@ -3,6 +3,7 @@
 // applied), each sequence's value, then every table's rows as COPY text, parents before
 // children. Written to `<file>.partial` and renamed when complete, so a file with the final name
 // is always a whole backup.
+import { backupSnapshotDisabledForTest } from '#db/test-hooks.server.ts';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -141,7 +142,7 @@ export async function createBackup(pool: pg.Pool, file: string, options: BackupO
   const tables: TableSummary[] = [];
   let migrationCount = 0;
   try {
-    await client.query('begin isolation level repeatable read read only');
+    await client.query(backupSnapshotDisabledForTest() ? 'begin isolation level read committed read only' : 'begin isolation level repeatable read read only');
     // The snapshot is taken by the first statement: everything below reads this one moment.
     const snapshot = await client.query<{ id: string }>('select pg_export_snapshot() as id');
     const ordered = await tablesInOrder(client);

@@ -12,6 +12,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ledgerEntries, payments } from '#db/schema/money.ts';
 import { registrations } from '#db/schema/registration.ts';
+import { testHooks } from '#db/test-hooks.server.ts';
 import { BackupFileError } from '#server/backup/archive.server.ts';
 import { createBackup } from '#server/backup/backup.server.ts';
 import { restoreBackup, RestoreError, tablesWithRows, verifyBackup } from '#server/backup/restore.server.ts';
@@ -116,6 +117,35 @@ describe('a backup restored', () => {
     const report = await restoreBackup(file, target.url, { passphrase: PASSPHRASE, force: false });
     expect(await counts(target.db)).toEqual(atStart);
     expect(report.violations).toEqual([]);
+  });
+
+  // The control: the same two payments against a backup that reads each table at its own
+  // moment. The check above must catch it: the payment between two tables is half in.
+  test('negative control: without its one snapshot the backup holds a ledger entry whose payment it lacks, and cannot be restored', async () => {
+    const [registration] = await source.db.select().from(registrations).where(and(eq(registrations.status, 'confirmed'), eq(registrations.currency, 'USD'))).limit(1);
+    const counts = async (db: typeof source.db) => ({
+      payments: (await db.select({ n: count() }).from(payments))[0]!.n,
+      ledger: (await db.select({ n: count() }).from(ledgerEntries))[0]!.n,
+    });
+    const atStart = await counts(source.db);
+    const file = path.join(dir, 'no-snapshot.bhb');
+    testHooks.backupWithoutSnapshot = true;
+    try {
+      await createBackup(source.pool, file, {
+        passphrase: PASSPHRASE,
+        onSnapshot: async () => void (await payRegistration(source.db, registration!, 1_00, { reference: 'control: after the start' })),
+        onTableRead: async (table) => {
+          if (table === 'payments') await payRegistration(source.db, registration!, 2_00, { reference: 'control: between two tables' });
+        },
+      });
+    } finally {
+      testHooks.backupWithoutSnapshot = false;
+    }
+    // The ledger entry of the payment between the two tables came along without its payment:
+    // the restore refuses the file (its foreign key), where the snapshot's restored cleanly.
+    const target = await emptyTarget();
+    await expect(restoreBackup(file, target.url, { passphrase: PASSPHRASE, force: false })).rejects.toThrow(/ledger_entries_payment_id/);
+    expect(await counts(source.db)).toEqual({ payments: atStart.payments + 2, ledger: atStart.ledger + 2 });
   });
 });
 
