@@ -178,7 +178,7 @@ export type RowsResult<T> = { ok: true; rows: T[] } | { ok: false; errors: Recor
 
 /** The price table's rows, each amount read in the course's currency. */
 export function parsePriceRows(values: Record<string, string>, needsEarly: boolean, currency: string): RowsResult<PriceRowInput> {
-  const count = Math.min(50, Number(values.rowCount ?? 0) || 0);
+  const count = postedRowCount(values.rowCount, 50);
   const rows: PriceRowInput[] = [];
   const errors: Record<string, string> = {};
   const keys = new Set<string>();
@@ -220,8 +220,17 @@ export const QUESTION_TYPES: readonly CustomQuestionType[] = ['text', 'textarea'
  * "-1" must not reach `Array.from` (found by the fuzzing figure: it was a 500).
  */
 export function questionRowCount(posted: string | undefined): number {
+  return postedRowCount(posted, 50);
+}
+
+/**
+ * How many rows a table form (questions, prices, an evaluation's questions) posted, as a whole
+ * number from 0 to `max`: the hidden count is the sender's to choose, and the page re-renders
+ * that many rows after an error (the fuzzing figure found `1e30` and `1e309` as 500s).
+ */
+export function postedRowCount(posted: string | undefined, max: number): number {
   const n = Math.floor(Number(posted ?? 0));
-  return Number.isFinite(n) ? Math.max(0, Math.min(50, n)) : 0;
+  return Number.isFinite(n) ? Math.max(0, Math.min(max, n)) : 0;
 }
 
 /** Custom questions posted as questions.N.field; keys of kept questions stay stable. */

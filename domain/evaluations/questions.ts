@@ -4,6 +4,8 @@ import type { EvaluationQuestion } from '#db/schema/credit.ts';
 
 export const SCALE = [1, 2, 3, 4, 5] as const;
 export const MIN_ANSWERS_FOR_RESULTS = 5;
+/** At most this many questions on an evaluation form (the editor's rows). */
+export const EVALUATION_MAX_QUESTIONS = 60;
 
 /** "Describe verbal and non-verbal behaviors…" → "I can now describe verbal and non-verbal behaviors…" */
 export function goalAsItem(goal: string): string {

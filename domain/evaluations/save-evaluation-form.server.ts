@@ -4,7 +4,8 @@ import type { DbOrTx } from '#db/client.server.ts';
 import { evaluationForms, type EvaluationQuestion } from '#db/schema/credit.ts';
 import { recordAudit, type Actor } from '#domain/audit/record-audit.server.ts';
 import { lockCourse } from '#domain/courses/lock-course.server.ts';
-import { keyFrom } from '#domain/courses/course-schema.ts';
+import { keyFrom, postedRowCount } from '#domain/courses/course-schema.ts';
+import { EVALUATION_MAX_QUESTIONS } from './questions.ts';
 import { DomainError } from '#domain/errors.ts';
 import { getEvaluationQuestions } from './get-evaluation-form.server.ts';
 
@@ -19,7 +20,7 @@ export type QuestionRowsResult = { ok: true; questions: EvaluationQuestion[] } |
 
 /** Reads posted rows `rows.N.text|kind|required|key`; empty rows are dropped; keys are kept stable. */
 export function readQuestionRows(values: Record<string, string | undefined>, messages: { required: string; tooLong: string; none: string }): QuestionRowsResult {
-  const count = Math.min(60, Number(values.rowCount ?? 0) || 0);
+  const count = postedRowCount(values.rowCount, EVALUATION_MAX_QUESTIONS);
   const errors: Record<string, string> = {};
   const questions: EvaluationQuestion[] = [];
   const taken = new Set<string>();

@@ -5,7 +5,7 @@ import { ErrorSummary } from '#app/components/error-summary.tsx';
 import { errorMessage } from '#app/lib/error-messages.ts';
 import { formValues } from '#app/lib/forms.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
-import { parsePriceRows } from '#domain/courses/course-schema.ts';
+import { parsePriceRows, postedRowCount } from '#domain/courses/course-schema.ts';
 import { getPriceTable } from '#domain/courses/get-staff-course.server.ts';
 import { savePriceTable } from '#domain/courses/save-price-table.server.ts';
 import { DomainError } from '#domain/errors.ts';
@@ -72,8 +72,7 @@ export default function Prices({ loaderData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string> = actionData?.errors ?? {};
   const posted: Record<string, string> | undefined = actionData?.values;
-  // The same bound as the parser (parsePriceRows reads at most 50 rows): a posted count is the sender's to choose.
-  const count = posted ? Math.max(0, Math.min(50, Math.trunc(Number(posted.rowCount ?? 0)) || 0)) : loaderData.rows.length + BLANK_ROWS;
+  const count = posted ? postedRowCount(posted.rowCount, 50) : loaderData.rows.length + BLANK_ROWS;
   const row = (i: number) => {
     if (posted) {
       const get = (f: string) => posted[`rows.${i}.${f}`] ?? '';

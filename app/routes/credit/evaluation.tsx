@@ -17,6 +17,8 @@ import { getEvaluationQuestions } from '#domain/evaluations/get-evaluation-form.
 import { copyEvaluationQuestions, readQuestionRows, saveEvaluationQuestions } from '#domain/evaluations/save-evaluation-form.server.ts';
 import { t } from '#lib/i18n.ts';
 import { isUuid } from '#lib/ids.ts';
+import { postedRowCount } from '#domain/courses/course-schema.ts';
+import { EVALUATION_MAX_QUESTIONS } from '#domain/evaluations/questions.ts';
 import { CourseNav } from '../courses/course-nav.tsx';
 import { requireCreditCourse } from './course.server.ts';
 import type { Route } from './+types/evaluation.ts';
@@ -66,7 +68,7 @@ export default function EvaluationStaff({ loaderData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting';
   const errors: Record<string, string> = actionData?.errors ?? {};
   const posted: Record<string, string> | undefined = actionData?.intent === 'save' ? actionData.values : undefined;
-  const count = posted ? Math.max(0, Math.min(60, Math.trunc(Number(posted.rowCount ?? 0)) || 0)) : loaderData.questions.length + BLANK_ROWS;
+  const count = posted ? postedRowCount(posted.rowCount, EVALUATION_MAX_QUESTIONS) : loaderData.questions.length + BLANK_ROWS;
   const row = (i: number) => {
     if (posted) return { key: posted[`rows.${i}.key`] ?? '', text: posted[`rows.${i}.text`] ?? '', kind: posted[`rows.${i}.kind`] === 'text' ? 'text' : 'scale', required: posted[`rows.${i}.required`] === 'on' };
     return loaderData.questions[i] ?? { key: '', text: '', kind: 'scale', required: true };
