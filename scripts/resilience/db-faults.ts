@@ -62,9 +62,14 @@ export async function run(opts: ModuleOptions): Promise<ModuleResult> {
     if (after.status < 200 || after.status >= 300) violations.push(`terminate: the next application answered ${after.status}`);
     const statuses = (lo: number, hi: number) => burst.filter((a) => a.status >= lo && a.status < hi).length;
     figures['A. backends terminated mid-transaction'] = terminated;
-    figures['A. applications 2xx / 4xx / 5xx / no answer'] = `${statuses(200, 300)} / ${statuses(400, 500)} / ${statuses(500, 600)} / ${statuses(0, 1)}`;
+    // A request whose connection was cut is worth repeating: 503 with Retry-After, not 500.
+    const cut = burst.filter((a) => a.status >= 500);
+    const notRetryable = cut.filter((a) => a.status !== 503 || !a.retryAfter).length;
+    if (notRetryable) violations.push(`terminate: ${notRetryable} failed applications answered ${[...new Set(cut.filter((a) => a.status !== 503 || !a.retryAfter).map((a) => a.status))].join(', ')}, not 503 with Retry-After`);
+    const label = 'A. applications 2xx / 4xx / 503 + Retry-After / other 5xx / no answer';
+    figures[label] = `${statuses(200, 300)} / ${statuses(400, 500)} / ${cut.length - notRetryable} / ${notRetryable} / ${statuses(0, 1)}`;
     figures['A. lost, half-written, oversold, locks held'] = tallyA.violations.length + heldA;
-    log(`  terminate: ${terminated} backends terminated, answers ${figures['A. applications 2xx / 4xx / 5xx / no answer']}`);
+    log(`  terminate: ${terminated} backends terminated, answers ${figures[label]}`);
 
     // B. Immediate shutdown of PostgreSQL during traffic.
     const courseB = await createCourse(database.db, org.id, { ...OPEN_NOW, capacity: 400, earlyPlaceLimit: 10 });
