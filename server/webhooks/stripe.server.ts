@@ -45,7 +45,15 @@ function isWellFormedEvent(event: unknown, raw: Buffer): event is Stripe.Event {
   if (typeof id !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(id) || typeof type !== 'string' || type.length > 255) return false;
   const object = (data as { object?: unknown } | null | undefined)?.object;
   if (!data || typeof data !== 'object' || !object || typeof object !== 'object' || Array.isArray(object)) return false;
-  return !raw.includes('\\u0000') && !raw.includes(0);
+  return !raw.includes(0) && !holdsNul(event);
+}
+
+/** A NUL anywhere in the parsed event, keys included (JSON's `\u0000`); nesting deeper than 32 levels is no Stripe event either. */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (!value || typeof value !== 'object') return false;
+  if (depth > 32) return true;
+  return Object.entries(value).some(([key, inner]) => key.includes('\0') || holdsNul(inner, depth + 1));
 }
 
 export async function handleStripeWebhook(request: Request, deps: WebhookDeps): Promise<Response> {
