@@ -1,12 +1,17 @@
-// Figure 3, fuzzing: for every route with an action (from the server build, as the
-// authorization sweep enumerates them) and every API operation (apiRoutes), generated requests
-// (fast-check): wrong types, huge and odd strings, NUL, unicode, lone surrogates, missing and
-// extra fields, repeated fields, malformed bodies, wrong content types. Staff pages as the demo
-// administrator, public ones as the demo member or nobody (cookies and the same-origin check
-// as a browser sends them); the API with and without the administrator's token. Fields are the
-// ones the page's own forms name (and their intents), plus generated ones. The verdict: zero
-// 5xx, zero unhandled errors or rejections in the app's log, the app alive, and its heap after
-// a forced garbage collection back within 20 % (+8 MB) of where it was before.
+// Figure 3, fuzzing: generated requests (fast-check) to every route with an action (from the
+// server build, as the authorization sweep enumerates them), every page with a search or filter
+// form (its loader, with generated query strings), every API operation (apiRoutes), Stripe's
+// webhook (generated events, most of them signed with the app's secret) and the emailed auth
+// links: wrong types, huge and odd strings, NUL, unicode, lone surrogates, missing, extra and
+// repeated fields, malformed bodies, wrong content types. Forms are posted as the browser's
+// script does (`<path>.data`) and, one in ten, as a document without it. Staff pages as the
+// demo administrator, public ones as the demo member or nobody (cookies and the same-origin
+// check as a browser sends them); the API with and without the administrator's token. Fields
+// are the ones the page's own forms name (and their intents), plus generated ones. On two
+// cores or more the targets are shared between two app processes on one database. The
+// verdict: zero 5xx, zero unhandled errors or rejections in the apps' logs, the apps alive,
+// and each app's heap after a forced garbage collection back within 20 % (+8 MB) of where it
+// was after a warm-up. ADR 0072 and its addenda.
 import crypto from 'node:crypto';
 import os from 'node:os';
 import fc from 'fast-check';
