@@ -7,6 +7,7 @@ import { auditEvents } from '#db/schema/audit.ts';
 import { attendance, courseSessions, smallGroups } from '#db/schema/course-running.ts';
 import { coursePrices, courseFaculty, courses } from '#db/schema/courses.ts';
 import { certificates, courseCreditPolicies, evaluationForms } from '#db/schema/credit.ts';
+import { courseMessageSettings } from '#db/schema/messages.ts';
 import { ledgerEntries } from '#db/schema/money.ts';
 import { discountCodes, registrations } from '#db/schema/registration.ts';
 import { systemActor } from '#domain/audit/record-audit.server.ts';
@@ -42,6 +43,12 @@ describe('copy a course', () => {
       ],
       opensAt: new Date('2025-04-26T19:00:00Z'),
     });
+
+    // …and replies to the course's messages go to the director.
+    await testDb.db
+      .insert(courseMessageSettings)
+      .values({ courseId: source!.id, organizationId: source!.organizationId, replyTo: 'director.spokane@example.org' })
+      .onConflictDoUpdate({ target: courseMessageSettings.courseId, set: { replyTo: 'director.spokane@example.org' } });
 
     const { course: copy, plan, counts } = await copyCourse(
       testDb.db,
@@ -84,6 +91,8 @@ describe('copy a course', () => {
     expect(form!.questions.map((q) => q.sessionId)).toEqual([undefined, after[0]!.id]);
     expect(form!.opensAt!.toISOString()).toBe('2028-04-22T19:00:00.000Z');
     expect(await copiedCounts(testDb.db, copy)).toEqual(counts);
+    const [settings] = await testDb.db.select().from(courseMessageSettings).where(eq(courseMessageSettings.courseId, copy.id));
+    expect(settings).toMatchObject({ organizationId: copy.organizationId, replyTo: 'director.spokane@example.org' });
 
     // No person: registrations, groups, attendance, certificates, money, discount codes.
     for (const table of [registrations, smallGroups, attendance, certificates, discountCodes] as const) expect(await countWhere(table, copy.id)).toBe(0);

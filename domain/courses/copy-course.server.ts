@@ -6,6 +6,7 @@
 // (domain/courses/copy-plan.ts). Nothing about people is copied: no registrations, small
 // groups, attendance, payments, certificates, discount codes (their uses count people) or the
 // director's signature. One transaction: a refused copy leaves nothing behind.
+import { courseMessageSettings } from '#db/schema/messages.ts';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -84,6 +85,9 @@ export async function copyCourse(db: Db, input: CopyCourseInput, actor: Actor): 
     if (faculty.length) await tx.insert(courseFaculty).values(faculty.map(({ id: _, ...row }) => ({ ...row, courseId: copy.id })));
     const policies = await tx.select().from(courseCreditPolicies).where(eq(courseCreditPolicies.courseId, source.id));
     if (policies.length) await tx.insert(courseCreditPolicies).values(policies.map(({ id: _, ...row }) => ({ ...row, courseId: copy.id })));
+    // Where replies to the course's messages go (the director's or the office's address).
+    const [messageSettings] = await tx.select().from(courseMessageSettings).where(eq(courseMessageSettings.courseId, source.id));
+    if (messageSettings) await tx.insert(courseMessageSettings).values({ courseId: copy.id, organizationId: copy.organizationId, replyTo: messageSettings.replyTo });
 
     // Sessions at the same local clock time on the shifted day; new calendar identities (a
     // calendar must never confuse next year's session with this year's).
