@@ -1,5 +1,6 @@
 // One person as an organization's staff see them (issue 18): their registrations with what each
-// owes (from the ledger), the money they paid and were refunded, their memberships and roles —
+// owes (from the ledger), the money they paid and were refunded (for courses, membership dues
+// and donations), their memberships and roles —
 // in this organization only. Someone not connected to the organization is not found, as if
 // they did not exist.
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
@@ -16,7 +17,8 @@ export interface PersonRecord {
   person: { id: string; name: string; email: string; credentials: string; profession: string; institution: string; place: string };
   roles: string[];
   registrations: { id: string; courseId: string; courseTitle: string; startsOn: string; status: string; currency: string; amountMinor: number; balanceMinor: number; paidMinor: number }[];
-  money: { effectiveOn: string; kind: string; amountMinor: number; currency: string; what: string; method: string | null }[];
+  /** `what`: the course's title, the membership type's name (account 'membership'), or '' for a donation. */
+  money: { effectiveOn: string; kind: string; amountMinor: number; currency: string; account: 'registration' | 'donation' | 'membership'; what: string; method: string | null }[];
   /** Imported rows (status null) and membership terms (ADR 0068; a void term, never paid, is left out), latest first. */
   memberships: { type: string; validFrom: string; validTo: string; source: string; status: 'pending' | 'active' | 'revoked' | null }[];
 }
@@ -59,8 +61,9 @@ export async function personRecord(db: DbOrTx, organizationId: string, userId: s
   const balances = await registrationBalances(db, regs.map((r) => r.id));
   const accounts = [...regs.map((r) => r.id)];
   const giftIds = gifts.map((g) => g.id);
+  const termIds = terms.map((t) => t.id);
   const money =
-    accounts.length || giftIds.length
+    accounts.length || giftIds.length || termIds.length
       ? await db
           .select({
             effectiveOn: ledgerEntries.effectiveOn,
@@ -68,6 +71,7 @@ export async function personRecord(db: DbOrTx, organizationId: string, userId: s
             amountMinor: ledgerEntries.amountMinor,
             currency: ledgerEntries.currency,
             registrationId: ledgerEntries.registrationId,
+            membershipTermId: ledgerEntries.membershipTermId,
             method: payments.method,
           })
           .from(ledgerEntries)
@@ -76,12 +80,17 @@ export async function personRecord(db: DbOrTx, organizationId: string, userId: s
             and(
               eq(ledgerEntries.organizationId, organizationId),
               inArray(ledgerEntries.kind, ['payment', 'refund', 'refund_reversal']),
-              or(accounts.length ? inArray(ledgerEntries.registrationId, accounts) : sql`false`, giftIds.length ? inArray(ledgerEntries.donationId, giftIds) : sql`false`),
+              or(
+                accounts.length ? inArray(ledgerEntries.registrationId, accounts) : sql`false`,
+                giftIds.length ? inArray(ledgerEntries.donationId, giftIds) : sql`false`,
+                termIds.length ? inArray(ledgerEntries.membershipTermId, termIds) : sql`false`,
+              ),
             ),
           )
           .orderBy(desc(ledgerEntries.sequence))
       : [];
   const title = new Map(regs.map((r) => [r.id, r.courseTitle]));
+  const termType = new Map(terms.map((t) => [t.id, t.type]));
   return {
     person: {
       id: person.id,
@@ -102,7 +111,8 @@ export async function personRecord(db: DbOrTx, organizationId: string, userId: s
       kind: m.kind,
       amountMinor: m.amountMinor,
       currency: m.currency,
-      what: m.registrationId ? (title.get(m.registrationId) ?? '') : 'donation',
+      account: m.registrationId ? ('registration' as const) : m.membershipTermId ? ('membership' as const) : ('donation' as const),
+      what: m.registrationId ? (title.get(m.registrationId) ?? '') : m.membershipTermId ? (termType.get(m.membershipTermId) ?? '') : '',
       method: m.method,
     })),
     memberships: [

@@ -107,7 +107,7 @@ export default function Person({ loaderData }: Route.ComponentProps) {
             {record.money.map((m, i) => (
               <tr key={i}>
                 <td>{formatDate(m.effectiveOn, 'en-US', 'medium')}</td>
-                <th scope="row">{m.what === 'donation' ? t('people.donation') : m.what}</th>
+                <th scope="row">{m.account === 'donation' ? t('people.donation') : m.account === 'membership' ? t('people.membershipDues', { type: m.what }) : m.what}</th>
                 <td>{t(`money.kind_${m.kind}`)}{m.method ? ` (${t(`money.method_${m.method}`)})` : ''}</td>
                 <td>{formatMoney(Math.abs(m.amountMinor), m.currency)}</td>
               </tr>

@@ -40,6 +40,7 @@ export const people = {
     kind: 'Kind',
     amount: 'Amount',
     donation: 'Donation',
+    membershipDues: 'Membership dues ({{type}})',
     memberships: 'Memberships',
     noMemberships: 'No memberships.',
     membershipLine: '{{type}}: {{from}} to {{to}} ({{source}})',
