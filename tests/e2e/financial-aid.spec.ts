@@ -90,6 +90,9 @@ async function balanceDue(page: Page, courseTitle: string): Promise<number> {
 }
 
 test('a registrant applies for aid, the committee reviews and awards it, the balance drops; an admin cannot read it', async ({ page, browser }) => {
+  // Three people in turn, a dozen pages: 84 s alone at load 4–6 (2026-12-06), and over the
+  // 120 s default at load 15 beside a fuzz run. The budget is about three times that.
+  test.setTimeout(240_000);
   const { name, email } = await newRegistrant(page, 'Aida Applicant');
 
   // From My registrations to the aid form.
