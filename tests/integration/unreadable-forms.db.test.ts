@@ -61,3 +61,20 @@ describe('a posted row count far beyond the table', () => {
     }
   });
 });
+
+// Found by the full fuzzing run: the small-groups page looked the posted intent up in an object
+// of forms, and `__proto__` found Object.prototype there (a 500). Own keys only now.
+describe('an intent that names an object property', () => {
+  test('__proto__, constructor and toString are refused as unknown intents, not a 500', async () => {
+    const admin = host.demo('admin');
+    const cookie = host.cookiesOf(await host.signIn(admin.email, admin.password));
+    const { rows } = await host.db.query<{ id: string }>(`select c.id from courses c join organizations o on o.id = c.organization_id where o.slug = 'abs' order by c.created_at limit 1`);
+    for (const intent of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      for (const path of [`/o/abs/admin/courses/${rows[0]!.id}/small-groups`, `/o/abs/admin/courses/${rows[0]!.id}/small-groups.data`]) {
+        const response = await host.postForm(path, { intent, mode: 'fresh', timeLimit: '5' }, { cookie });
+        await response.arrayBuffer();
+        expect(`${intent} ${path.endsWith('.data') ? 'data' : 'document'}: ${response.status}`).toBe(`${intent} ${path.endsWith('.data') ? 'data' : 'document'}: 400`);
+      }
+    }
+  });
+});
