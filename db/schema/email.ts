@@ -10,7 +10,9 @@ export interface OutboxAttachment {
 
 /** `suppressed`: a non-essential message to an address that unsubscribed; kept, never sent. */
 /** `bounced`: the SMTP server refused the recipient permanently (a 5xx reply); never retried. */
-export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held' | 'suppressed' | 'bounced';
+/** `failed`: every delivery attempt failed for a reason that was not the recipient (the limit is in deliver.server.ts). */
+export const OUTBOX_STATUSES = ['pending', 'held', 'sent', 'failed', 'bounced', 'suppressed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
  * Every message Balint Hub sends. Written in the same transaction as the change that causes

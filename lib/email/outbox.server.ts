@@ -1,8 +1,9 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#db/client.server.ts';
 import { outboxMessages } from '#db/schema/email.ts';
 import { emailUnsubscribes } from '#db/schema/email-templates.ts';
 import type { ComposedEmail } from './compose.ts';
+import { OUTBOX_VIEWS, type OutboxView } from './outbox-views.ts';
 
 export interface QueuedEmail extends ComposedEmail {
   organizationId: string;
@@ -51,9 +52,10 @@ export async function isUnsubscribed(tx: DbOrTx, organizationId: string, address
   return row !== undefined;
 }
 
-export async function findOutboxMessages(db: DbOrTx, organizationId: string, options: { limit?: number; to?: string } = {}) {
+export async function findOutboxMessages(db: DbOrTx, organizationId: string, options: { limit?: number; to?: string; view?: OutboxView } = {}) {
   const filters = [eq(outboxMessages.organizationId, organizationId)];
   if (options.to) filters.push(eq(sql`lower(${outboxMessages.toAddress})`, options.to.toLowerCase()));
+  if (options.view) filters.push(inArray(outboxMessages.status, [...OUTBOX_VIEWS[options.view]]));
   return db
     .select()
     .from(outboxMessages)

@@ -175,7 +175,7 @@ test('the director’s and the treasurer’s pages fit a phone too', async ({ br
   }
 });
 
-test('the dashboard shows waiting mail only to those who can open the outbox, as a link to it', async ({ browser, baseURL }) => {
+test('the dashboard shows waiting and undelivered mail only to those who can open the outbox, as links to its views', async ({ browser, baseURL }) => {
   const director = await staffPage(browser, baseURL!, 'course_director', LAPTOP);
   try {
     await director.goto('/o/abs/admin');
@@ -188,8 +188,24 @@ test('the dashboard shows waiting mail only to those who can open the outbox, as
   const admin = await staffPage(browser, baseURL!, 'admin', LAPTOP);
   try {
     await admin.goto('/o/abs/admin');
+    await expect(admin.getByRole('link', { name: 'Not delivered in the last 30 days' })).toBeVisible();
     await admin.getByRole('link', { name: 'Messages waiting' }).click();
-    await expect(admin).toHaveURL(/\/o\/abs\/admin\/outbox$/);
+    await expect(admin).toHaveURL(/\/o\/abs\/admin\/outbox\?view=waiting$/);
+    await expect(admin.getByLabel('Status')).toHaveValue('waiting');
+    await expect(admin.getByRole('row')).not.toHaveCount(0);
+    // Every listed message is waiting; the demo's bounced message is not among them.
+    for (const cell of await admin.getByRole('row').locator('td:nth-child(4)').allTextContents()) expect(cell).toMatch(/^(Pending|Held \(no SMTP\))$/);
+    await expect(admin.getByRole('cell', { name: 'k.mori@mail.invalid' })).toHaveCount(0);
+    // The director's waitlist message to Kenji Mori bounced (demo): the undelivered view finds
+    // it, and the message shows the mail server's reply.
+    await admin.getByLabel('Status').selectOption({ label: 'Not delivered (bounced or failed)' });
+    await admin.getByRole('button', { name: 'Filter' }).click();
+    await expect(admin).toHaveURL(/view=undelivered/);
+    const bounced = admin.getByRole('row').filter({ hasText: 'k.mori@mail.invalid' });
+    await expect(bounced.getByRole('cell', { name: /^Bounced/ })).toBeVisible();
+    await bounced.getByRole('link').click();
+    await expect(admin.getByText('550 5.1.1 recipient address rejected')).toBeVisible();
+    await expectAccessible(admin);
   } finally {
     await admin.context().close();
   }

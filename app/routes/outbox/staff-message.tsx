@@ -22,6 +22,8 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
     text: message.credential ? withholdLinks(message.text) : message.text,
     credential: message.credential,
     status: message.status,
+    // The mail server's own words when it refused or failed (no body, no secrets: its reply line).
+    deliveryError: message.status === 'sent' ? null : message.lastError,
     created: `${formatInstant(message.createdAt, org.timeZone)} (${org.timeZone})`,
   };
 }

@@ -1,6 +1,7 @@
 import { DataTable } from '#app/components/data-table.tsx';
 import { Link } from 'react-router';
 import { findOutboxMessages } from '#lib/email/outbox.server.ts';
+import { OUTBOX_VIEW_KEYS, parseOutboxView } from '#lib/email/outbox-views.ts';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { formatInstant } from '#app/lib/instants.ts';
 import { RecipientFilter } from '#app/components/outbox-parts.tsx';
@@ -9,11 +10,14 @@ import type { Route } from './+types/staff.ts';
 
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org } = await requirePermission(request, context, params.org, 'outbox:read');
-  const to = new URL(request.url).searchParams.get('to') ?? undefined;
-  const rows = await findOutboxMessages(services(context).db, org.id, { limit: 200, to });
+  const query = new URL(request.url).searchParams;
+  const to = query.get('to')?.trim() || undefined;
+  const view = parseOutboxView(query.get('view'));
+  const rows = await findOutboxMessages(services(context).db, org.id, { limit: 200, to, view });
   return {
     slug: org.slug,
     to: to ?? '',
+    view: view ?? '',
     timeZone: org.timeZone,
     smtp: services(context).smtpConfigured,
     // Times are formatted here, in the organization's zone, so the browser renders the same text.
@@ -27,7 +31,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
       <title>{t('admin.outboxTitle')}</title>
       <h1>{t('admin.outboxTitle')}</h1>
       <p className="muted">{t('admin.outboxIntro')}</p>
-      <RecipientFilter id="outbox-to" value={loaderData.to} label={t('admin.filter')} />
+      <RecipientFilter id="outbox-to" value={loaderData.to} label={t('admin.filter')} view={{ value: loaderData.view, options: OUTBOX_VIEW_KEYS }} />
       {loaderData.messages.length === 0 ? (
         <p>{t('admin.outboxEmpty')}</p>
       ) : (

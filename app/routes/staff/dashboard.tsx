@@ -2,7 +2,7 @@ import { DataTable } from '#app/components/data-table.tsx';
 import { Link } from 'react-router';
 import { requirePermission, services } from '#app/lib/guards.server.ts';
 import { rolesGrant } from '#domain/accounts/permissions.ts';
-import { findStaffDashboard } from '#domain/organizations/staff-dashboard.server.ts';
+import { findStaffDashboard, UNDELIVERED_WINDOW_DAYS } from '#domain/organizations/staff-dashboard.server.ts';
 import { formatDateRange, t } from '#lib/i18n.ts';
 import { formatMoney } from '#lib/money.ts';
 import type { Route } from './+types/dashboard.ts';
@@ -10,14 +10,14 @@ import type { Route } from './+types/dashboard.ts';
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   const { org, roles } = await requirePermission(request, context, params.org, 'admin:access');
   const { db } = services(context);
-  // Waiting mail is shown to those who can open the outbox (admins), as a link to it; overdue
-  // refunds to those who can pay them out.
+  // Mail waiting, and mail not delivered lately, is shown to those who can open the outbox
+  // (admins), as links to it; overdue refunds to those who can pay them out.
   const dashboard = await findStaffDashboard(db, org.id, { outbox: rolesGrant(roles, 'outbox:read'), refunds: rolesGrant(roles, 'refunds:manage') });
   const overdue = dashboard.overdueRefunds;
   return {
     orgName: org.name,
     slug: org.slug,
-    waiting: dashboard.messagesWaiting,
+    mail: dashboard.mail ? { ...dashboard.mail, days: UNDELIVERED_WINDOW_DAYS } : null,
     courses: dashboard.courses,
     overdueRefunds: overdue ? { count: overdue.count, total: formatMoney(overdue.totalMinor, overdue.currency ?? org.currency) } : null,
   };
@@ -28,10 +28,16 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
     <main id="main">
       <title>{t('admin.title', { org: loaderData.orgName })}</title>
       <h1>{t('admin.title', { org: loaderData.orgName })}</h1>
-      {loaderData.waiting !== null ? (
-        <p>
-          <Link to={`/o/${loaderData.slug}/admin/outbox`}>{t('admin.outboxPending')}</Link>: <strong>{loaderData.waiting}</strong>
-        </p>
+      {loaderData.mail ? (
+        <>
+          <p>
+            <Link to={`/o/${loaderData.slug}/admin/outbox?view=waiting`}>{t('admin.outboxPending')}</Link>: <strong>{loaderData.mail.waiting}</strong>
+          </p>
+          <p className={loaderData.mail.undelivered > 0 ? 'notice error' : undefined}>
+            <Link to={`/o/${loaderData.slug}/admin/outbox?view=undelivered`}>{t('admin.outboxUndelivered', { days: loaderData.mail.days })}</Link>:{' '}
+            <strong>{loaderData.mail.undelivered}</strong>
+          </p>
+        </>
       ) : null}
       {loaderData.overdueRefunds ? (
         <section aria-labelledby="overdue-refunds" className={loaderData.overdueRefunds.count > 0 ? 'notice error' : undefined}>
