@@ -20,6 +20,7 @@ import { compressResponse } from './compression.server.ts';
 import { applySecurityHeaders, mustNotStore } from './security-headers.server.ts';
 import { handleStripeWebhook, STRIPE_WEBHOOK_PATH } from './webhooks/stripe.server.ts';
 import { serveStatic } from './static.server.ts';
+import { unavailablePage } from './unavailable-page.server.ts';
 import type pg from 'pg';
 
 export interface HostOptions {
@@ -80,14 +81,21 @@ function tooLarge(requestId: string, limit: number) {
 const RETRY_AFTER_SECONDS = '5';
 
 /**
- * A page or data request that failed because the database could not be reached: the same
- * answer (the error page React Router rendered), as 503 with Retry-After, so browsers, monitors
- * and load balancers see a passing outage rather than a fault.
+ * A page or data request that failed because the database could not be reached: 503 with
+ * Retry-After, so browsers, monitors and load balancers see a passing outage rather than a
+ * fault. A page gets one that says so (not "something went wrong"); a data request keeps the
+ * error React Router encoded, which the page in the browser shows in its place.
  */
 function unavailable(response: Response): Response {
   const headers = new Headers(response.headers);
   headers.set('retry-after', RETRY_AFTER_SECONDS);
-  return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
+  if (!(headers.get('content-type') ?? '').startsWith('text/html')) {
+    return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
+  }
+  void response.body?.cancel();
+  headers.delete('content-length');
+  headers.set('content-type', 'text/html; charset=utf-8');
+  return new Response(unavailablePage(RETRY_AFTER_SECONDS), { status: 503, statusText: 'Service Unavailable', headers });
 }
 
 /** Responses some libraries make have immutable headers; copy those before adding ours. */

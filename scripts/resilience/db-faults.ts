@@ -109,7 +109,15 @@ export async function run(opts: ModuleOptions): Promise<ModuleResult> {
     await sleep(1500);
     const downAt = Date.now();
     await database.killImmediate();
-    await sleep(quick ? 3000 : 5000);
+    await sleep(1000);
+    // A visitor opening the course page meanwhile is told the site is briefly unavailable.
+    const page = await fetch(`${app!.url}/o/${org.slug}/courses/${courseB.slug}`, { signal: AbortSignal.timeout(10_000) })
+      .then(async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), html: await r.text() }))
+      .catch(() => ({ status: 0, retryAfter: null, html: '' }));
+    const pageSaysUnavailable = page.status === 503 && page.retryAfter !== null && page.html.includes('<h1>Briefly unavailable</h1>');
+    if (!pageSaysUnavailable) violations.push(`restart: the course page while the database was down answered ${page.status}${page.retryAfter ? '' : ' without Retry-After'}, not the unavailable page`);
+    figures['B. a course page while down'] = pageSaysUnavailable ? '503, Retry-After, "Briefly unavailable"' : `${page.status}`;
+    await sleep(quick ? 2000 : 4000);
     // Polls answered before the restart began count as "while down"; the database accepts
     // connections a moment before restart() returns.
     const restartAt = Date.now();

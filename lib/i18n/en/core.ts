@@ -12,6 +12,10 @@ export const core = {
     error: 'Something went wrong',
     errorBody: 'The error has been logged. Please try again.',
     backHome: 'Back to the home page',
+    unavailable: 'Briefly unavailable',
+    unavailableBody: 'Balint Hub cannot reach its database just now, usually for a few seconds while it restarts. Please try again in {{seconds}} seconds.',
+    unavailableForms: 'If you had just sent a form, it may not have been saved: check it once the page is back before you send it again.',
+    tryAgain: 'Try again',
   },
   nav: {
     main: 'Main',
