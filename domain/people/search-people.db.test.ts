@@ -65,6 +65,14 @@ describe('searching for people', () => {
     expect(await names(abs.id, 'oe')).toEqual([]);
     // Characters of tsquery syntax are only text.
     expect(await names(abs.id, "a' | !")).toEqual([]);
+    // A backslash too (quote_literal once made `\)` into E'\\)', a tsquery syntax error: a 500).
+    expect(await names(abs.id, '\\)')).toEqual([]);
+    expect(await names(abs.id, "\\'")).toEqual([]);
+    expect(await names(abs.id, "'\\")).toEqual([]);
+    // Short, the word's letters still start a word; three characters or more, it is literal text.
+    expect(await names(abs.id, 'z\\')).toEqual(['Zoë Łukasiewicz']);
+    expect(await names(abs.id, 'zo\\')).toEqual([]);
+    expect(await names(null, '\\\\ \\')).toEqual([]);
   });
 
   test('every word must match, anywhere in name or email', async () => {

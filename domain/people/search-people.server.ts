@@ -56,17 +56,26 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 /**
  * Every word must match `column`: a word of three characters or more anywhere in it (trigram
  * index), a shorter one ("Li", "Ng") as the start of one of its words (full-text index; the
- * word is passed quoted, so no character of it is tsquery syntax).
+ * word is passed quoted, so no character of it is tsquery syntax: tsqueryPrefix).
  */
 function matches(column: SQL, words: QueryWord[]): SQL {
   return sql.join(
     words.map((w) =>
       w.match === 'anywhere'
         ? anywhere(column, w.text)
-        : sql`to_tsvector('simple', ${column}) @@ to_tsquery('simple', quote_literal(search_normalize(${w.text})) || ':*')`,
+        : sql`to_tsvector('simple', ${column}) @@ to_tsquery('simple', ${tsqueryPrefix(w.text)})`,
     ),
     sql` and `,
   );
+}
+
+/**
+ * The word, normalized, as one quoted tsquery lexeme matching as a prefix: `'zo':*`. Quoted for
+ * tsquery's own syntax (a quote doubled, a backslash escaped), not with quote_literal, whose
+ * SQL quoting turns a backslash into an E'…' string that tsquery cannot parse.
+ */
+function tsqueryPrefix(word: string): SQL {
+  return sql`'''' || replace(replace(search_normalize(${word}), chr(92), chr(92) || chr(92)), '''', '''''') || ''':*'`;
 }
 
 /**
