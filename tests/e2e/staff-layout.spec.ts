@@ -193,16 +193,18 @@ test('the dashboard shows waiting and undelivered mail only to those who can ope
     await expect(admin).toHaveURL(/\/o\/abs\/admin\/outbox\?view=waiting$/);
     await expect(admin.getByLabel('Status')).toHaveValue('waiting');
     await expect(admin.getByRole('row')).not.toHaveCount(0);
-    // Every listed message is waiting; the demo's bounced message is not among them.
-    for (const cell of await admin.getByRole('row').locator('td:nth-child(4)').allTextContents()) expect(cell).toMatch(/^(Pending|Held \(no SMTP\))$/);
-    await expect(admin.getByRole('cell', { name: 'k.mori@mail.invalid' })).toHaveCount(0);
+    // Every listed message is waiting (so the demo's bounced message is not among them).
+    const statuses = await admin.getByRole('row').locator('td:nth-child(4)').allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const cell of statuses) expect(cell).toMatch(/^(Pending|Held \(no SMTP\))$/);
     // The director's waitlist message to Kenji Mori bounced (demo): the undelivered view finds
     // it, and the message shows the mail server's reply.
     await admin.getByLabel('Status').selectOption({ label: 'Not delivered (bounced or failed)' });
     await admin.getByRole('button', { name: 'Filter' }).click();
     await expect(admin).toHaveURL(/view=undelivered/);
-    const bounced = admin.getByRole('row').filter({ hasText: 'k.mori@mail.invalid' });
-    await expect(bounced.getByRole('cell', { name: /^Bounced/ })).toBeVisible();
+    // Other tests may queue more mail to him; the bounced one is the demo's.
+    const bounced = admin.getByRole('row').filter({ hasText: 'k.mori@mail.invalid' }).filter({ has: admin.getByRole('cell', { name: /^Bounced/ }) }).first();
+    await expect(bounced).toBeVisible();
     await bounced.getByRole('link').click();
     await expect(admin.getByText('550 5.1.1 recipient address rejected')).toBeVisible();
     await expectAccessible(admin);
