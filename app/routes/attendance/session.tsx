@@ -154,6 +154,12 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [scripted, setScripted] = useState(false);
   const syncing = useRef(false);
+  // Asked to sync while a sync runs (the network came back while an attempt was failing): the
+  // running one goes again when it ends, so that the request is not lost.
+  const syncAgain = useRef(false);
+  // Consecutive attempts that did not reach the server while the device says it is online (the
+  // network just came back, or the server is away): retried sooner than RETRY_MS, backing off.
+  const unreached = useRef(0);
   // The revalidator changes with its state; the sync loop must not restart with it.
   const revalidatorRef = useRef(revalidator);
   revalidatorRef.current = revalidator;
@@ -167,8 +173,12 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
   }, [slug, loaderData.userId]);
 
   const sync = useCallback(async () => {
-    if (syncing.current) return;
+    if (syncing.current) {
+      syncAgain.current = true;
+      return;
+    }
     syncing.current = true;
+    syncAgain.current = false;
     let sent = false;
     try {
       let all = await refreshPending();
@@ -183,8 +193,10 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
           });
         } catch {
           setStatus(`${t('attendance.offline')} ${pendingText(all.length)}`);
+          if (navigator.onLine) window.setTimeout(() => void sync(), Math.min(RETRY_MS, 1_000 * 2 ** unreached.current++));
           return;
         }
+        unreached.current = 0;
         if (response.ok) {
           sent = true;
           const body = (await response.json()) as { attendance: { conflictMarkId: string | null }[] };
@@ -216,6 +228,7 @@ export default function TakeAttendance({ loaderData }: Route.ComponentProps) {
       if (sent) void revalidatorRef.current.revalidate();
     } finally {
       syncing.current = false;
+      if (syncAgain.current) void sync();
     }
   }, [refreshPending, syncUrl]);
 
