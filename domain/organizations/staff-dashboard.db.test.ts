@@ -30,19 +30,20 @@ test('waiting counts queued and held mail; not delivered counts bounces and give
   await mail(mine, 'suppressed', 1);
   await mail(mine, 'bounced', 2);
   await mail(mine, 'failed', 29);
+  await mail(mine, 'failed', 30); // exactly 30 days ago: still inside
   await mail(mine, 'bounced', 31); // outside the window
   await mail(other, 'bounced', 1);
   await mail(other, 'pending', 1);
 
   const dashboard = await findStaffDashboard(testDb.db, mine, { outbox: true, refunds: false }, NOW);
-  expect(dashboard.mail).toEqual({ waiting: 2, undelivered: 2 });
+  expect(dashboard.mail).toEqual({ waiting: 2, undelivered: 3 });
 
   // The outbox's views list those messages (the undelivered view without the 30-day window).
   const waiting = await findOutboxMessages(testDb.db, mine, { view: 'waiting' });
   expect(waiting.map((m) => m.subject).sort()).toEqual(['held 40', 'pending 0']);
   const undelivered = await findOutboxMessages(testDb.db, mine, { view: 'undelivered' });
-  expect(undelivered.map((m) => m.subject).sort()).toEqual(['bounced 2', 'bounced 31', 'failed 29']);
-  expect(await findOutboxMessages(testDb.db, mine, {})).toHaveLength(7);
+  expect(undelivered.map((m) => m.subject).sort()).toEqual(['bounced 2', 'bounced 31', 'failed 29', 'failed 30']);
+  expect(await findOutboxMessages(testDb.db, mine, {})).toHaveLength(8);
 });
 
 test('without the outbox permission the dashboard reads no mail at all', async () => {
